@@ -1,0 +1,223 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { countEvents, SessionEvent, SessionMeta, type EventCounts, type SessionMetaInput } from '../model/schema';
+import type { ImportLimits } from './limits';
+import {
+  ImportCancelled,
+  type ByteSource,
+  type CommitInfo,
+  type ImportProgress,
+  type Problem,
+  type SessionSink,
+  type SessionWriter,
+} from './types';
+
+/** Collects problems, keeping the first N and counting the rest. */
+export class ProblemLog {
+  readonly list: Problem[] = [];
+  omitted = 0;
+  constructor(private readonly max: number) {}
+  add(p: Problem): void {
+    if (this.list.length < this.max) this.list.push(p);
+    else this.omitted++;
+  }
+  get total(): number {
+    return this.list.length + this.omitted;
+  }
+}
+
+/** Formats a zod error as one short sentence. */
+export function describeZodError(err: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const first = err.issues[0];
+  if (!first) return 'invalid value';
+  const where = first.path.length ? `${first.path.map(String).join('.')}: ` : '';
+  const more = err.issues.length > 1 ? ` (and ${err.issues.length - 1} more)` : '';
+  return `${where}${first.message}${more}`;
+}
+
+/**
+ * Builds one session: validates each event, drops duplicates, batches writes to the sink's
+ * writer. Nothing becomes visible until the pipeline commits it.
+ */
+export class SessionBuilder {
+  private readonly ids = new Set<string>();
+  private batch: SessionEvent[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  readonly counts: EventCounts = {};
+  eventCount = 0;
+  maxT = 0;
+
+  constructor(
+    readonly writer: SessionWriter,
+    private readonly problems: ProblemLog,
+    private readonly batchSize: number,
+    private readonly onEvents: (n: number) => void,
+  ) {}
+
+  /**
+   * Adds an event. `validate` is false for events an importer built itself from already
+   * checked values; archives from outside are always validated.
+   */
+  add(raw: unknown, where: { file: string; line?: number }, validate = true): SessionEvent | undefined {
+    let ev: SessionEvent;
+    if (validate) {
+      const parsed = SessionEvent.safeParse(raw);
+      if (!parsed.success) {
+        this.problems.add({ ...where, severity: 'warning', reason: `invalid event: ${describeZodError(parsed.error)}` });
+        return undefined;
+      }
+      ev = parsed.data;
+    } else {
+      ev = raw as SessionEvent;
+    }
+    if (this.ids.has(ev.id)) {
+      this.problems.add({ ...where, severity: 'warning', reason: `duplicate event id "${ev.id}" skipped` });
+      return undefined;
+    }
+    this.ids.add(ev.id);
+    this.counts[ev.kind] = (this.counts[ev.kind] ?? 0) + 1;
+    this.eventCount++;
+    const end = ev.kind === 'narration' ? Math.max(ev.t, ev.endT) : ev.t + (('durationMs' in ev && ev.durationMs) || 0);
+    if (end > this.maxT) this.maxT = end;
+    this.batch.push(ev);
+    if (this.batch.length >= this.batchSize) this.flushBatch();
+    return ev;
+  }
+
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  private flushBatch(): void {
+    if (this.batch.length === 0) return;
+    const b = this.batch;
+    this.batch = [];
+    this.pending = this.pending.then(async () => {
+      await this.writer.events(b);
+      this.onEvents(b.length);
+    });
+  }
+
+  /** Waits for queued writes; call between input chunks for backpressure. */
+  async drain(): Promise<void> {
+    await this.pending;
+  }
+
+  async finish(): Promise<void> {
+    this.flushBatch();
+    await this.pending;
+  }
+}
+
+export interface PendingSession {
+  builder: SessionBuilder;
+  meta: SessionMetaInput;
+}
+
+/** What an importer gets to work with. */
+export class ImportContext {
+  readonly problems: ProblemLog;
+  readonly sessions: PendingSession[] = [];
+  private readonly builders: SessionBuilder[] = [];
+  private readonly hasher = sha256.create();
+  private consumed = false;
+  bytesRead = 0;
+  eventsWritten = 0;
+  private lastProgress = 0;
+
+  constructor(
+    readonly source: ByteSource,
+    readonly sink: SessionSink,
+    readonly limits: ImportLimits,
+    readonly batchSize: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onProgress: ((p: ImportProgress) => void) | undefined,
+    private readonly now: () => number,
+  ) {
+    this.problems = new ProblemLog(limits.maxReportedProblems);
+  }
+
+  get fileName(): string {
+    return this.source.name;
+  }
+
+  checkCancelled(): void {
+    if (this.signal?.aborted) throw new ImportCancelled();
+  }
+
+  /** Reads the source once, front to back, hashing as it goes. */
+  async *chunks(): AsyncGenerator<Uint8Array> {
+    if (this.consumed) throw new Error('source already consumed');
+    this.consumed = true;
+    const reader = this.source.stream().getReader();
+    try {
+      for (;;) {
+        this.checkCancelled();
+        const { done, value } = await reader.read();
+        if (done) break;
+        this.hasher.update(value);
+        this.bytesRead += value.byteLength;
+        this.progress();
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    this.progress(true);
+  }
+
+  /** Hash of every byte of the source; drains what the importer did not read. */
+  async contentHash(): Promise<string> {
+    if (!this.consumed) for await (const chunk of this.chunks()) void chunk;
+    return bytesToHex(this.hasher.digest());
+  }
+
+  progress(force = false): void {
+    if (!this.onProgress) return;
+    const t = this.now();
+    if (!force && t - this.lastProgress < 50) return;
+    this.lastProgress = t;
+    this.onProgress({
+      file: this.source.name,
+      bytesRead: this.bytesRead,
+      totalBytes: this.source.size,
+      events: this.eventsWritten,
+    });
+  }
+
+  async openSession(): Promise<SessionBuilder> {
+    const writer = await this.sink.begin();
+    const b = new SessionBuilder(writer, this.problems, this.batchSize, (n) => {
+      this.eventsWritten += n;
+      this.progress();
+    });
+    this.builders.push(b);
+    return b;
+  }
+
+  /** Queues a built session for commit once the whole file has been read without failure. */
+  finishSession(builder: SessionBuilder, meta: SessionMetaInput): void {
+    this.sessions.push({ builder, meta });
+  }
+
+  async abortAll(): Promise<void> {
+    await Promise.allSettled(this.builders.map((b) => b.drain().catch(() => undefined)));
+    await Promise.allSettled(this.builders.map((b) => b.writer.abort()));
+  }
+
+  commitInfo(pending: PendingSession, contentHash: string, index: number): CommitInfo {
+    const metaIn = { ...pending.meta };
+    metaIn.durationMs = Math.max(metaIn.durationMs ?? 0, pending.builder.maxT);
+    const meta = SessionMeta.parse(metaIn);
+    // Sessions from one multi-session file share the file's hash; suffix keeps them apart.
+    const hash = this.sessions.length > 1 ? `${contentHash}#${index}` : contentHash;
+    return {
+      meta,
+      contentHash: hash,
+      eventCount: pending.builder.eventCount,
+      counts: countEvents([], { ...pending.builder.counts }),
+      problems: this.problems.list,
+      problemsOmitted: this.problems.omitted,
+    };
+  }
+}
