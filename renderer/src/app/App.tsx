@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { ConfirmDelete } from '../features/library/ConfirmDelete';
+import { LibraryView } from '../features/library/LibraryView';
+import { ImportPanel } from '../features/imports/ImportPanel';
+import { ReportDialog } from '../features/imports/ReportDialog';
+import { SessionView } from '../features/session/SessionView';
+import { Dialog } from '../components/Dialog';
+import { platform } from '../platform';
+import { importFiles, pickAndImport, startApp } from '../state/actions';
+import { setUi, useStore } from '../state/store';
+import { useRoute, navigate } from './router';
+
+function Toast() {
+  const toast = useStore((s) => s.ui.toast);
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => setUi({ toast: undefined }), 4000);
+    return () => clearTimeout(t);
+  }, [toast]);
+  if (!toast) return null;
+  return (
+    <div className={`toast ${toast.kind}`} role="status">
+      {toast.text}
+    </div>
+  );
+}
+
+function ShortcutsSheet() {
+  const open = useStore((s) => s.ui.showShortcuts);
+  const close = useCallback(() => setUi({ showShortcuts: false }), []);
+  if (!open) return null;
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={close}>
+      <table className="shortcuts">
+        <tbody>
+          <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
+          <tr><td><kbd>/</kbd></td><td>Search the library</td></tr>
+          <tr><td><kbd>Enter</kbd></td><td>Open the focused session</td></tr>
+          <tr><td><kbd>Delete</kbd></td><td>Delete the focused session (asks first)</td></tr>
+          <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
+          <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
+
+/** Files dropped anywhere on the window are imported. */
+function useDropImport(): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: globalThis.DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const enter = (e: globalThis.DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setOver(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const overH = (e: globalThis.DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: globalThis.DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      void importFiles([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overH);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overH);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return over;
+}
+
+export function App() {
+  const route = useRoute();
+  const dropping = useDropImport();
+
+  useEffect(() => {
+    void startApp();
+    return platform().onCommand((cmd) => {
+      if (cmd === 'import') void pickAndImport(false);
+      else if (cmd === 'import-folder') void pickAndImport(true);
+      else if (cmd === 'shortcuts') setUi({ showShortcuts: true });
+      else if (cmd === 'export') {
+        const r = window.location.hash.match(/^#\/session\/([^?]+)/);
+        if (r) void import('../state/actions').then((a) => a.exportToFile(decodeURIComponent(r[1]!)));
+        else setUi({ toast: { text: 'Open a session to export it.', kind: 'info' } });
+      }
+    });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void pickAndImport(false);
+      } else if (!typing && e.key === '?') {
+        setUi({ showShortcuts: true });
+      } else if (!typing && e.key === '/') {
+        const search = document.querySelector<HTMLInputElement>('input.search');
+        if (search) {
+          e.preventDefault();
+          search.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onDragOver = (e: DragEvent) => e.preventDefault();
+
+  return (
+    <div className="app" onDragOver={onDragOver}>
+      <header className="topbar">
+        <a className="brand" href="#/" onClick={() => navigate({ name: 'library' })}>
+          <span className="brand-mark" aria-hidden>
+            ◆
+          </span>{' '}
+          Baton
+        </a>
+        <nav className="top-actions">
+          <button className="btn primary" onClick={() => void pickAndImport(false)}>
+            Import files…
+          </button>
+          <button className="btn" onClick={() => void pickAndImport(true)}>
+            Import folder…
+          </button>
+          <button className="icon-btn" aria-label="Keyboard shortcuts" onClick={() => setUi({ showShortcuts: true })}>
+            ?
+          </button>
+        </nav>
+      </header>
+      <main className="content">{route.name === 'session' ? <SessionView id={route.id} /> : <LibraryView />}</main>
+      <ImportPanel />
+      <ReportDialog />
+      <ConfirmDelete />
+      <ShortcutsSheet />
+      <Toast />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden>
+          <div>Drop session files to import them</div>
+        </div>
+      )}
+    </div>
+  );
+}

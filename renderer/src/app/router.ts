@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'library' } | { name: 'session'; id: string; t?: number };
+
+export function parseHash(hash: string): Route {
+  const m = /^#\/session\/([^?]+)(?:\?(.*))?$/.exec(hash);
+  if (m) {
+    const params = new URLSearchParams(m[2] ?? '');
+    const t = Number(params.get('t'));
+    return { name: 'session', id: decodeURIComponent(m[1]!), ...(params.has('t') && Number.isFinite(t) ? { t } : {}) };
+  }
+  return { name: 'library' };
+}
+
+export function routeHash(r: Route): string {
+  if (r.name === 'session') return `#/session/${encodeURIComponent(r.id)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
+  return '#/';
+}
+
+export function navigate(r: Route): void {
+  window.location.hash = routeHash(r);
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}

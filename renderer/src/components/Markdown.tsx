@@ -1,0 +1,37 @@
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import { useMemo } from 'react';
+
+/**
+ * Markdown from untrusted archives: rendered by marked, then sanitised by DOMPurify. No raw
+ * HTML survives, remote images are dropped, and links carry no opener.
+ */
+let hooked = false;
+function installHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    // Remote content never loads: an image pointing outside becomes its alt text.
+    if (node.tagName === 'IMG' && /^https?:/i.test(node.getAttribute('src') ?? '')) {
+      node.replaceWith(document.createTextNode(node.getAttribute('alt') ?? '[remote image]'));
+    }
+    if (node.tagName === 'A') node.setAttribute('rel', 'noopener noreferrer');
+  });
+}
+
+export function renderMarkdown(src: string): string {
+  installHooks();
+  const html = marked.parse(src, { async: false, gfm: true, breaks: false }) as string;
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio'],
+    FORBID_ATTR: ['style', 'srcset'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|blob:|data:image\/(?:png|jpeg|gif|webp);)/i,
+  });
+}
+
+export function Markdown({ text, className }: { text: string; className?: string }) {
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  // Sanitised above.
+  return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}

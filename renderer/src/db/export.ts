@@ -1,0 +1,21 @@
+import { writeArchive, type ArchiveBlob } from '../../../shared/archive/baton-writer';
+import type { SessionEvent } from '../../../shared/model/schema';
+import type { BatonDB } from './schema';
+import { loadEvents } from './store';
+
+/** Builds a .baton archive of a stored session. */
+export async function exportSession(database: BatonDB, sid: string): Promise<{ name: string; blob: Blob }> {
+  const row = await database.sessions.get(sid);
+  if (!row) throw new Error('That session is no longer in the library.');
+  const rows = await loadEvents(database, sid);
+  const events: SessionEvent[] = rows.map(({ sid: _sid, seq: _seq, ...ev }) => ev as SessionEvent);
+  const blobRows = await database.blobs.where('sid').equals(sid).toArray();
+  const blobs: ArchiveBlob[] = [];
+  for (const b of blobRows) blobs.push({ path: b.id, data: new Uint8Array(await b.data.arrayBuffer()) });
+  const parts: BlobPart[] = [];
+  await writeArchive({ meta: row.meta, events, blobs, generator: 'Baton' }, (c) => {
+    parts.push(c as Uint8Array<ArrayBuffer>);
+  });
+  const safe = row.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'session';
+  return { name: `${safe}.baton`, blob: new Blob(parts, { type: 'application/zip' }) };
+}

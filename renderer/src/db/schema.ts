@@ -1,0 +1,93 @@
+/**
+ * The one place the IndexedDB schema is defined. Versions are append-only: never edit a
+ * published version, add a new one with an upgrade function and a test in
+ * test/unit/db-schema.test.ts.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { EventCounts, SessionEvent, SessionMeta } from '../../../shared/model/schema';
+import type { ImportReport } from '../../../shared/import/types';
+
+export const DB_NAME = 'baton';
+
+export interface SessionRow {
+  /** Storage id (unique in this library; the archive's own id may repeat). */
+  id: string;
+  meta: SessionMeta;
+  contentHash: string;
+  eventCount: number;
+  counts: EventCounts;
+  importedAt: number;
+  problemCount: number;
+  reportId?: number;
+  /** Denormalised for indexes and sorting. */
+  title: string;
+  startedAt: string;
+  format: string;
+  taskTitle: string;
+  candidateId: string;
+  durationMs: number;
+}
+
+/** An event as stored: the event itself plus its session and import order. */
+export type EventRow = SessionEvent & { sid: string; seq: number };
+
+export interface BlobRow {
+  sid: string;
+  id: string;
+  mime: string;
+  size: number;
+  data: Blob;
+}
+
+export interface ReportRow {
+  id?: number;
+  at: number;
+  report: ImportReport;
+}
+
+/** A session whose writes are under way; swept at start-up if the app died mid-import. */
+export interface StagingRow {
+  id: string;
+  startedAt: number;
+  file: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class BatonDB extends Dexie {
+  sessions!: Table<SessionRow, string>;
+  events!: Table<EventRow, [string, number]>;
+  blobs!: Table<BlobRow, [string, string]>;
+  reports!: Table<ReportRow, number>;
+  staging!: Table<StagingRow, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // v1: the first published schema.
+    this.version(1).stores({
+      sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt',
+      events: '[sid+seq], [sid+t], [sid+kind]',
+      blobs: '[sid+id], sid',
+      reports: '++id, at',
+      staging: 'id, startedAt',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: BatonDB | undefined;
+
+/** The app's database (one per JS realm: the page and the import worker each open it). */
+export function db(): BatonDB {
+  instance ??= new BatonDB();
+  return instance;
+}
+
+/** For tests: point db() at another database. */
+export function setDb(next: BatonDB): void {
+  instance = next;
+}

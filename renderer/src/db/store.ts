@@ -1,0 +1,118 @@
+import Dexie from 'dexie';
+import type { SessionEvent } from '../../../shared/model/schema';
+import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
+import type { BatonDB, EventRow, SessionRow } from './schema';
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+function sidRange(sid: string): [[string, unknown], [string, unknown]] {
+  return [
+    [sid, Dexie.minKey],
+    [sid, Dexie.maxKey],
+  ];
+}
+
+/** Removes every trace of a session id: events, blobs, staging marker, session row. */
+export async function purgeSession(database: BatonDB, sid: string): Promise<void> {
+  await database.transaction('rw', [database.events, database.blobs, database.staging, database.sessions], async () => {
+    const [lo, hi] = sidRange(sid);
+    await database.events.where('[sid+seq]').between(lo, hi, true, true).delete();
+    await database.blobs.where('sid').equals(sid).delete();
+    await database.staging.delete(sid);
+    await database.sessions.delete(sid);
+  });
+}
+
+/** Sweeps sessions whose import never committed (the app closed or crashed mid-import). */
+export async function sweepStaging(database: BatonDB): Promise<number> {
+  const stale = await database.staging.toArray();
+  for (const s of stale) await purgeSession(database, s.id);
+  return stale.length;
+}
+
+/**
+ * The IndexedDB sink. Events and blobs are written in batches under a staging marker; the
+ * session row appears only in the final commit transaction, which also removes the marker,
+ * so readers never see a partial session. Abort (or the start-up sweep) removes the rest.
+ */
+export class DexieSink implements SessionSink {
+  constructor(
+    private readonly database: BatonDB,
+    private readonly fileName: string,
+    /** Hook for tests: called before each batch write. */
+    private readonly beforeWrite?: (batchIndex: number) => void,
+  ) {}
+
+  async begin(): Promise<SessionWriter> {
+    const database = this.database;
+    const sid = newId();
+    let seq = 0;
+    let batches = 0;
+    let finished = false;
+    await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName });
+    const writer: SessionWriter = {
+      events: async (batch: SessionEvent[]) => {
+        this.beforeWrite?.(batches++);
+        const rows: EventRow[] = new Array(batch.length);
+        for (let i = 0; i < batch.length; i++) rows[i] = { ...batch[i]!, sid, seq: seq++ };
+        await database.events.bulkPut(rows);
+      },
+      blob: async (id, data, mime) => {
+        await database.blobs.put({ sid, id, mime, size: data.byteLength, data: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) });
+      },
+      commit: async (info: CommitInfo) => {
+        const result = await database.transaction('rw', [database.sessions, database.staging, database.reports], async () => {
+          const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
+          if (existing) return { status: 'duplicate' as const, existingId: existing.id };
+          const row: SessionRow = {
+            id: sid,
+            meta: info.meta,
+            contentHash: info.contentHash,
+            eventCount: info.eventCount,
+            counts: info.counts,
+            importedAt: Date.now(),
+            problemCount: info.problems.length + info.problemsOmitted,
+            title: info.meta.title,
+            startedAt: info.meta.startedAt,
+            format: info.meta.source.format,
+            taskTitle: info.meta.task.title,
+            candidateId: info.meta.candidate.id,
+            durationMs: info.meta.durationMs,
+          };
+          await database.sessions.add(row);
+          await database.staging.delete(sid);
+          return { status: 'stored' as const, id: sid };
+        });
+        if (result.status === 'duplicate') await purgeSession(database, sid);
+        finished = true;
+        return result;
+      },
+      abort: async () => {
+        if (finished) return;
+        finished = true;
+        await purgeSession(database, sid);
+      },
+    };
+    return writer;
+  }
+}
+
+/** Keeps an import report; links it to the sessions it created. */
+export async function saveReport(database: BatonDB, report: ImportReport): Promise<number> {
+  return database.transaction('rw', [database.reports, database.sessions], async () => {
+    const id = await database.reports.add({ at: Date.now(), report });
+    for (const s of report.sessions) if (s.status === 'stored') await database.sessions.update(s.id, { reportId: id });
+    return id;
+  });
+}
+
+export async function listSessions(database: BatonDB): Promise<SessionRow[]> {
+  return database.sessions.toArray();
+}
+
+export async function loadEvents(database: BatonDB, sid: string): Promise<EventRow[]> {
+  const [lo, hi] = sidRange(sid);
+  return database.events.where('[sid+t]').between(lo, hi, true, true).toArray();
+}

@@ -1,0 +1,78 @@
+import { formatBytes } from '../../../../shared/import/limits';
+import { cancelImport } from '../../state/actions';
+import { removeFinishedJobs, setUi, useStore, type ImportJob } from '../../state/store';
+
+const STATUS_LABEL: Record<ImportJob['status'], string> = {
+  queued: 'Waiting',
+  running: 'Importing',
+  imported: 'Imported',
+  duplicate: 'Already in library',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+function JobRow({ job }: { job: ImportJob }) {
+  const pct = job.size > 0 ? Math.min(100, Math.round((job.bytesRead / job.size) * 100)) : 0;
+  const active = job.status === 'running' || job.status === 'queued';
+  const problems = job.report ? job.report.problems.length + job.report.problemsOmitted : 0;
+  return (
+    <li className={`job ${job.status}`} data-testid="import-job" data-status={job.status}>
+      <div className="job-head">
+        <span className="job-file" title={job.file}>
+          {job.file}
+        </span>
+        <span className={`job-status ${job.status}`}>{STATUS_LABEL[job.status]}</span>
+      </div>
+      {active && (
+        <div className="job-progress">
+          <progress max={100} value={pct} aria-label={`Import progress for ${job.file}`} data-testid="import-progress" />
+          <span className="muted small">
+            {formatBytes(job.bytesRead)} / {formatBytes(job.size)} · {job.events.toLocaleString()} events
+          </span>
+          <button className="btn small" onClick={() => void cancelImport(job.id)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {job.message && job.status !== 'imported' && (
+        <p className={job.status === 'failed' ? 'job-msg error' : 'job-msg'} role={job.status === 'failed' ? 'alert' : undefined} data-testid="import-message">
+          {job.message}
+        </p>
+      )}
+      {job.report && (job.status === 'imported' || problems > 0) && (
+        <div className="job-foot">
+          <span className="muted small">
+            {job.report.sessions.reduce((n, s) => n + s.eventCount, 0).toLocaleString()} events
+            {problems > 0 ? ` · ${problems} problem${problems === 1 ? '' : 's'}` : ''}
+          </span>
+          <button className="btn small link" onClick={() => setUi({ openReport: job.report })}>
+            View report
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ImportPanel() {
+  const jobs = useStore((s) => s.imports.jobs);
+  if (jobs.length === 0) return null;
+  const busy = jobs.some((j) => j.status === 'running' || j.status === 'queued');
+  return (
+    <aside className="import-panel" aria-label="Imports" data-testid="import-panel">
+      <header>
+        <h2>Imports</h2>
+        {!busy && (
+          <button className="btn small" onClick={removeFinishedJobs}>
+            Clear
+          </button>
+        )}
+      </header>
+      <ul>
+        {jobs.map((j) => (
+          <JobRow key={j.id} job={j} />
+        ))}
+      </ul>
+    </aside>
+  );
+}

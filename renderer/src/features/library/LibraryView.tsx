@@ -1,0 +1,171 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
+import type { SessionRow } from '../../db/schema';
+import { navigate } from '../../app/router';
+import { exportToFile } from '../../state/actions';
+import { distinct, visibleRows } from '../../state/library';
+import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
+
+interface Column {
+  key: SortKey;
+  label: string;
+  cell: (r: SessionRow) => string;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'title', label: 'Session', cell: (r) => r.title },
+  { key: 'candidate', label: 'Candidate', cell: (r) => r.meta.candidate.displayName ?? r.candidateId },
+  { key: 'task', label: 'Task', cell: (r) => r.taskTitle },
+  { key: 'format', label: 'Source', cell: (r) => FORMAT_LABELS[r.format] ?? r.format },
+  { key: 'startedAt', label: 'Date', cell: (r) => formatDate(r.startedAt) },
+  { key: 'durationMs', label: 'Duration', cell: (r) => formatDuration(r.durationMs), numeric: true },
+  { key: 'eventCount', label: 'Events', cell: (r) => formatCount(r.eventCount), numeric: true },
+  { key: 'score', label: 'Score', cell: () => '—', numeric: true },
+];
+
+const ROW_HEIGHT = 44;
+
+function SortHeader({ col }: { col: Column }) {
+  const sort = useStore((s) => s.library.sort);
+  const active = sort.key === col.key;
+  const next = () => setLibrary({ sort: { key: col.key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } });
+  return (
+    <div role="columnheader" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={col.numeric ? 'num' : ''}>
+      <button className="th-btn" onClick={next} title={col.key === 'score' ? 'Scores arrive with the classifier' : `Sort by ${col.label}`}>
+        {col.label}
+        <span className="sort-mark" aria-hidden>
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </div>
+  );
+}
+
+function Filters({ rows }: { rows: SessionRow[] }) {
+  const query = useStore((s) => s.library.query);
+  const formatFilter = useStore((s) => s.library.formatFilter);
+  const taskFilter = useStore((s) => s.library.taskFilter);
+  const formats = useMemo(() => distinct(rows, (r) => r.format), [rows]);
+  const tasks = useMemo(() => distinct(rows, (r) => r.taskTitle), [rows]);
+  return (
+    <div className="filters">
+      <input
+        type="search"
+        className="search"
+        placeholder="Search sessions, candidates, tasks…"
+        aria-label="Search sessions"
+        value={query}
+        onChange={(e) => setLibrary({ query: e.target.value })}
+      />
+      <select aria-label="Filter by source" value={formatFilter} onChange={(e) => setLibrary({ formatFilter: e.target.value })}>
+        <option value="">All sources</option>
+        {formats.map((f) => (
+          <option key={f} value={f}>
+            {FORMAT_LABELS[f] ?? f}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by task" value={taskFilter} onChange={(e) => setLibrary({ taskFilter: e.target.value })}>
+        <option value="">All tasks</option>
+        {tasks.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function LibraryView() {
+  const rows = useStore((s) => s.library.rows);
+  const loaded = useStore((s) => s.library.loaded);
+  const query = useStore((s) => s.library.query);
+  const sort = useStore((s) => s.library.sort);
+  const formatFilter = useStore((s) => s.library.formatFilter);
+  const taskFilter = useStore((s) => s.library.taskFilter);
+  const visible = useMemo(() => visibleRows(rows, { query, sort, formatFilter, taskFilter }), [rows, query, sort, formatFilter, taskFilter]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  const onRowKey = (e: KeyboardEvent, r: SessionRow) => {
+    if (e.key === 'Enter') navigate({ name: 'session', id: r.id });
+    if (e.key === 'Delete') setUi({ confirmDelete: r.id });
+  };
+
+  return (
+    <section className="library" aria-label="Session library">
+      <div className="library-bar">
+        <h1>Sessions</h1>
+        <span className="muted" data-testid="library-count">
+          {visible.length === rows.length ? `${formatCount(rows.length)} sessions` : `${formatCount(visible.length)} of ${formatCount(rows.length)} sessions`}
+        </span>
+        <Filters rows={rows} />
+      </div>
+      <div className="table" role="table" aria-rowcount={visible.length + 1}>
+        <div className="tr thead" role="row">
+          {COLUMNS.map((c) => (
+            <SortHeader key={c.key} col={c} />
+          ))}
+          <div role="columnheader" className="actions-col">
+            <span className="sr-only">Actions</span>
+          </div>
+        </div>
+        <div className="tbody" ref={scrollRef} data-testid="library-scroll">
+          {loaded && rows.length === 0 && (
+            <div className="empty">
+              <p>No sessions yet.</p>
+              <p className="muted">Import a .baton archive or an agent log with “Import files…”, or drop files anywhere on this window.</p>
+            </div>
+          )}
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((vi) => {
+              const r = visible[vi.index]!;
+              return (
+                <div
+                  key={r.id}
+                  className="tr"
+                  role="row"
+                  data-testid="session-row"
+                  data-session-id={r.id}
+                  tabIndex={0}
+                  onKeyDown={(e) => onRowKey(e, r)}
+                  onDoubleClick={() => navigate({ name: 'session', id: r.id })}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                >
+                  {COLUMNS.map((c) => (
+                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.cell(r)}>
+                      {c.key === 'title' ? (
+                        <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
+                          {r.title}
+                        </a>
+                      ) : (
+                        c.cell(r)
+                      )}
+                      {c.key === 'title' && r.problemCount > 0 && (
+                        <span className="badge warn" title={`${r.problemCount} problems in the import report`}>
+                          {r.problemCount}
+                        </span>
+                      )}
+                    </div>
+                  ))}
+                  <div role="cell" className="actions-col">
+                    <button className="btn small" onClick={() => void exportToFile(r.id)} aria-label={`Export ${r.title}`}>
+                      Export
+                    </button>
+                    <button className="btn small danger" onClick={() => setUi({ confirmDelete: r.id })} aria-label={`Delete ${r.title}`}>
+                      Delete
+                    </button>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The import engine: runs the shared pipeline into IndexedDB. Lives in the import worker;
+ * the main thread runs the same code when workers are unavailable.
+ */
+import { importSource } from '../../../shared/import/pipeline';
+import type { ImportLimits } from '../../../shared/import/limits';
+import type { ImportProgress, ImportReport } from '../../../shared/import/types';
+import type { BatonDB } from '../db/schema';
+import { DexieSink, saveReport, sweepStaging } from '../db/store';
+
+export interface ImportOutcome {
+  report: ImportReport;
+  reportId: number;
+}
+
+export interface ImportEngine {
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
+  cancel(jobId: string): void;
+  /** Removes the remains of imports interrupted by a crash or a closed window. */
+  sweep(): Promise<number>;
+  ping(): string;
+}
+
+export function createImportEngine(database: () => BatonDB): ImportEngine {
+  const controllers = new Map<string, AbortController>();
+  return {
+    async importFile(jobId, file, limits, onProgress) {
+      const ctrl = new AbortController();
+      controllers.set(jobId, ctrl);
+      try {
+        const sink = new DexieSink(database(), file.name);
+        const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal });
+        const reportId = await saveReport(database(), report);
+        return { report, reportId };
+      } finally {
+        controllers.delete(jobId);
+      }
+    },
+    cancel(jobId) {
+      controllers.get(jobId)?.abort();
+    },
+    sweep: () => sweepStaging(database()),
+    ping: () => 'pong',
+  };
+}

@@ -1,0 +1,5 @@
+import * as Comlink from 'comlink';
+import { db } from '../db/schema';
+import { createImportEngine } from './engine';
+
+Comlink.expose(createImportEngine(db));

@@ -1,0 +1,118 @@
+import { db } from '../db/schema';
+import { exportSession } from '../db/export';
+import { listSessions, purgeSession } from '../db/store';
+import { importClient } from '../import/client';
+import { platform } from '../platform';
+import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
+
+let jobSeq = 0;
+
+export async function refreshLibrary(): Promise<void> {
+  const rows = await listSessions(db());
+  setLibrary({ rows, loaded: true });
+}
+
+/** Imports files one after another (the worker does the work); the library refreshes as each lands. */
+export async function importFiles(files: File[]): Promise<ImportJob[]> {
+  if (files.length === 0) return [];
+  const jobs: ImportJob[] = files.map((f) => ({
+    id: `job-${Date.now()}-${++jobSeq}`,
+    file: f.name,
+    size: f.size,
+    status: 'queued',
+    bytesRead: 0,
+    events: 0,
+  }));
+  addJobs(jobs);
+  const client = await importClient();
+  useStore.setState((s) => ({ imports: { ...s.imports, workerMode: client.mode } }));
+  for (const [i, job] of jobs.entries()) {
+    const file = files[i]!;
+    if (useStore.getState().imports.jobs.find((j) => j.id === job.id)?.status === 'cancelled') continue;
+    updateJob(job.id, { status: 'running' });
+    try {
+      const { report, reportId } = await client.importFile(job.id, file, undefined, (p) =>
+        updateJob(job.id, { bytesRead: p.bytesRead, events: p.events }),
+      );
+      updateJob(job.id, { status: report.status, message: report.message, report, reportId, bytesRead: file.size });
+      if (report.status === 'imported') await refreshLibrary();
+    } catch (e) {
+      updateJob(job.id, { status: 'failed', message: `${file.name}: ${(e as Error).message}` });
+    }
+  }
+  return useStore.getState().imports.jobs.filter((j) => jobs.some((x) => x.id === j.id));
+}
+
+export async function cancelImport(jobId: string): Promise<void> {
+  const job = useStore.getState().imports.jobs.find((j) => j.id === jobId);
+  if (!job) return;
+  if (job.status === 'queued') {
+    updateJob(jobId, { status: 'cancelled', message: `${job.file}: import cancelled; nothing was stored` });
+    return;
+  }
+  await (await importClient()).cancel(jobId);
+}
+
+export async function pickAndImport(directory: boolean): Promise<void> {
+  const files = await platform().pickFiles({ directory });
+  await importFiles(files);
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  await purgeSession(db(), id);
+  setUi({ confirmDelete: undefined, toast: { text: 'Session deleted', kind: 'info' } });
+  await refreshLibrary();
+}
+
+export async function exportToFile(id: string): Promise<void> {
+  try {
+    const { name, blob } = await exportSession(db(), id);
+    const saved = await platform().saveFile(name, blob);
+    if (saved) setUi({ toast: { text: `Exported ${name}`, kind: 'info' } });
+  } catch (e) {
+    setUi({ toast: { text: `Export failed: ${(e as Error).message}`, kind: 'error' } });
+  }
+}
+
+const SAMPLE_URLS = import.meta.glob('../../../resources/samples/*.baton', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** On first run, imports the bundled sample sessions (once; deleting them later is respected). */
+export async function loadSamplesOnFirstRun(): Promise<void> {
+  const database = db();
+  const done = await database.settings.get('samplesLoaded');
+  if (done) return;
+  const files: File[] = [];
+  for (const [path, url] of Object.entries(SAMPLE_URLS).sort()) {
+    const res = await fetch(url);
+    if (!res.ok) continue;
+    files.push(new File([await res.blob()], path.split('/').pop() ?? 'sample.baton'));
+  }
+  if (files.length === 0) return;
+  const jobs = await importFiles(files);
+  if (jobs.every((j) => j.status === 'imported' || j.status === 'duplicate')) {
+    await database.settings.put({ key: 'samplesLoaded', value: true });
+  }
+}
+
+let started: Promise<void> | undefined;
+
+/** Start-up (once per page): clean interrupted imports, load the library, then samples on first run. */
+export function startApp(): Promise<void> {
+  started ??= boot();
+  return started;
+}
+
+async function boot(): Promise<void> {
+  try {
+    const client = await importClient();
+    await client.sweep();
+  } catch (e) {
+    console.warn('Could not sweep interrupted imports', e);
+  }
+  await refreshLibrary();
+  await loadSamplesOnFirstRun();
+}
