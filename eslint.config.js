@@ -41,8 +41,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
+        paths: ['electron', 'fs', 'path', 'os', 'child_process', 'worker_threads'].map((name) => ({
+          name,
+          message: 'The renderer talks to the host only through PlatformApi.',
+        })),
         patterns: [
-          { group: ['electron', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'node:*'], message: 'The renderer talks to the host only through PlatformApi.' },
+          { group: ['node:*', 'fs/*'], message: 'The renderer talks to the host only through PlatformApi.' },
           { group: ['**/electron/**'], message: 'The renderer may not import electron/ code.' },
         ],
       }],

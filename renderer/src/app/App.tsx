@@ -6,7 +6,7 @@ import { ReportDialog } from '../features/imports/ReportDialog';
 import { SessionView } from '../features/session/SessionView';
 import { Dialog } from '../components/Dialog';
 import { platform } from '../platform';
-import { importFiles, pickAndImport, startApp } from '../state/actions';
+import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
 import { useRoute, navigate } from './router';
 
@@ -96,7 +96,7 @@ export function App() {
       else if (cmd === 'shortcuts') setUi({ showShortcuts: true });
       else if (cmd === 'export') {
         const r = window.location.hash.match(/^#\/session\/([^?]+)/);
-        if (r) void import('../state/actions').then((a) => a.exportToFile(decodeURIComponent(r[1]!)));
+        if (r) void exportToFile(decodeURIComponent(r[1]!));
         else setUi({ toast: { text: 'Open a session to export it.', kind: 'info' } });
       }
     });

@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress } from '../../../shared/import/types';
-import type { ImportEngine, ImportOutcome } from './engine';
+import { db } from '../db/schema';
+import { createImportEngine, type ImportEngine, type ImportOutcome } from './engine';
 
 /** The main thread's handle on the import engine, in a worker when possible. */
 export interface ImportClient {
@@ -12,7 +13,6 @@ export interface ImportClient {
 }
 
 async function mainThreadEngine(): Promise<ImportClient> {
-  const [{ createImportEngine }, { db }] = await Promise.all([import('./engine'), import('../db/schema')]);
   const engine = createImportEngine(db);
   return {
     mode: 'main-thread',

@@ -1,0 +1,113 @@
+/**
+ * Import benchmark harness (a separate page of the web build, never part of the app).
+ * `npm run bench` opens it in headless Chromium, hands it the generated archive through the
+ * file input, and calls these functions.
+ */
+import Dexie from 'dexie';
+import { unzipSync } from 'fflate';
+import { importClient } from '../import/client';
+import { db } from '../db/schema';
+
+interface LongTaskStats {
+  count: number;
+  maxMs: number;
+  over100: number;
+  over50: number;
+}
+
+function watchLongTasks(): () => LongTaskStats {
+  const stats: LongTaskStats = { count: 0, maxMs: 0, over100: 0, over50: 0 };
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      stats.count++;
+      stats.maxMs = Math.max(stats.maxMs, e.duration);
+      if (e.duration > 100) stats.over100++;
+      if (e.duration > 50) stats.over50++;
+    }
+  });
+  obs.observe({ type: 'longtask', buffered: false });
+  return () => {
+    obs.disconnect();
+    return stats;
+  };
+}
+
+/** Largest gap between 10 ms timer ticks: how long the page could not respond. */
+function watchTimerGaps(): () => number {
+  let last = performance.now();
+  let worst = 0;
+  const id = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  return () => {
+    clearInterval(id);
+    return worst;
+  };
+}
+
+function file(): File {
+  const f = (document.getElementById('file') as HTMLInputElement).files?.[0];
+  if (!f) throw new Error('no file set');
+  return f;
+}
+
+async function runImport() {
+  await db().delete();
+  await db().open();
+  const client = await importClient();
+  const stopLong = watchLongTasks();
+  const stopGaps = watchTimerGaps();
+  const t0 = performance.now();
+  const { report } = await client.importFile('bench', file(), undefined, () => undefined);
+  const ms = performance.now() - t0;
+  const longTasks = stopLong();
+  const worstGapMs = stopGaps();
+  const events = report.sessions.reduce((n, s) => n + s.eventCount, 0);
+  return { mode: client.mode, status: report.status, message: report.message, ms, events, longTasks, worstGapMs, heapMB: heap() };
+}
+
+function heap(): number | undefined {
+  const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return m ? m.usedJSHeapSize / 1048576 : undefined;
+}
+
+/**
+ * The floor: the same events.jsonl bytes through JSON.parse and a raw Dexie bulkPut in
+ * batches of the same size, no validation, no staging. Unzip is timed apart.
+ */
+async function runFloor(batchSize = 2000) {
+  const floorDb = new Dexie('bench-floor');
+  floorDb.version(1).stores({ events: '[sid+seq], [sid+t], [sid+kind]' });
+  await floorDb.delete();
+  await floorDb.open();
+  const t0 = performance.now();
+  const entries = unzipSync(new Uint8Array(await file().arrayBuffer()), { filter: (f) => f.name === 'events.jsonl' });
+  const text = new TextDecoder().decode(entries['events.jsonl']);
+  const t1 = performance.now();
+  const table = floorDb.table('events');
+  let batch: unknown[] = [];
+  let seq = 0;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) break;
+    const ev = JSON.parse(text.slice(start, nl)) as Record<string, unknown>;
+    batch.push({ ...ev, sid: 'floor', seq: seq++ });
+    if (batch.length >= batchSize) {
+      await table.bulkPut(batch);
+      batch = [];
+    }
+    start = nl + 1;
+  }
+  if (batch.length) await table.bulkPut(batch);
+  const t2 = performance.now();
+  const count = await table.count();
+  floorDb.close();
+  await Dexie.delete('bench-floor');
+  return { unzipMs: t1 - t0, parsePutMs: t2 - t1, totalMs: t2 - t0, events: count };
+}
+
+Object.assign(window, { batonBench: { runImport, runFloor } });
+document.title = 'bench-ready';

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: measures the import of the generated 100,000-event archive in headless
+ * Chromium (so IndexedDB is the real one), against a floor measured in the same run: the same
+ * events.jsonl bytes through JSON.parse and a raw Dexie bulkPut. Prints a table; pass
+ * `--json` for machine-readable output, `--no-build` to reuse dist-web/, `--runs N`.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeArchiveToBytes } from '../shared/archive/baton-writer';
+import { generateLargeSession } from '../shared/samples';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    events: { type: 'string', default: '100000' },
+    port: { type: 'string', default: '4179' },
+  },
+});
+
+const runs = Number(args.runs);
+const eventCount = Number(args.events);
+const port = Number(args.port);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Resident memory of Chromium's renderer processes (the page and its workers), MiB. */
+function rendererRssMiB(): number {
+  try {
+    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+    let kb = 0;
+    for (const line of out.split('\n')) if (line.includes('--type=renderer') && line.includes('chrom')) kb += Number(line.trim().split(/\s+/)[0]) || 0;
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function waitForServer(url: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function main() {
+  const log = (s: string) => {
+    if (!args.json) console.log(s);
+  };
+  if (!args['no-build']) {
+    log('building the web app…');
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+
+  log(`generating a ${eventCount.toLocaleString()}-event session…`);
+  const t0 = performance.now();
+  const session = generateLargeSession(eventCount, 42);
+  const genMs = performance.now() - t0;
+  const bytes = await writeArchiveToBytes({ ...session, createdAt: '2026-01-01T00:00:00.000Z' });
+  const dir = join(tmpdir(), 'baton-bench');
+  mkdirSync(dir, { recursive: true });
+  const archivePath = join(dir, `large-${eventCount}.baton`);
+  writeFileSync(archivePath, bytes);
+  const jsonlBytes = session.events.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
+  log(`archive: ${(bytes.byteLength / 1048576).toFixed(1)} MiB compressed, ${(jsonlBytes / 1048576).toFixed(1)} MiB of events.jsonl (generated in ${genMs.toFixed(0)} ms)`);
+
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    await waitForServer(`http://127.0.0.1:${port}/bench.html`);
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    await page.setInputFiles('#file', archivePath);
+
+    const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string }[] = [];
+    const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      for (const which of ['floor', 'import'] as const) {
+        const base = rendererRssMiB();
+        let peak = base;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rendererRssMiB());
+        }, 50);
+        if (which === 'import') {
+          const r = await page.evaluate(() => (window as unknown as { batonBench: { runImport(): Promise<Record<string, unknown>> } }).batonBench.runImport());
+          clearInterval(sampler);
+          if (r.status !== 'imported') throw new Error(`import failed: ${String(r.message)}`);
+          const lt = r.longTasks as { maxMs: number; over100: number };
+          imports.push({ ms: r.ms as number, events: r.events as number, longMax: lt.maxMs, over100: lt.over100, gap: r.worstGapMs as number, peakRss: peak - base, mode: r.mode as string });
+        } else {
+          const r = await page.evaluate(() => (window as unknown as { batonBench: { runFloor(): Promise<Record<string, number>> } }).batonBench.runFloor());
+          clearInterval(sampler);
+          floors.push({ parsePutMs: r.parsePutMs!, unzipMs: r.unzipMs!, totalMs: r.totalMs!, peakRss: peak - base });
+        }
+      }
+    }
+
+    const imp = median(imports.map((r) => r.ms));
+    const floorStrict = median(floors.map((r) => r.parsePutMs));
+    const floorWithUnzip = median(floors.map((r) => r.totalMs));
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`,
+      events: eventCount,
+      archiveMiB: bytes.byteLength / 1048576,
+      eventsJsonlMiB: jsonlBytes / 1048576,
+      runs,
+      importMs: imp,
+      eventsPerSecond: eventCount / (imp / 1000),
+      floorParsePutMs: floorStrict,
+      floorWithUnzipMs: floorWithUnzip,
+      ratioToFloor: imp / floorStrict,
+      ratioToFloorWithUnzip: imp / floorWithUnzip,
+      importPeakRendererRssMiB: Math.max(...imports.map((r) => r.peakRss)),
+      floorPeakRendererRssMiB: Math.max(...floors.map((r) => r.peakRss)),
+      mainThreadLongestTaskMs: Math.max(...imports.map((r) => r.longMax)),
+      mainThreadTasksOver100ms: imports.reduce((n, r) => n + r.over100, 0),
+      worstTimerGapMs: Math.max(...imports.map((r) => r.gap)),
+      importMode: imports[0]?.mode,
+      rawImportMs: imports.map((r) => Math.round(r.ms)),
+      rawFloorMs: floors.map((r) => Math.round(r.parsePutMs)),
+    };
+    if (args.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+      console.log(`\nImport of the generated ${f(eventCount)}-event archive (${f(result.archiveMiB, 1)} MiB zip, ${f(result.eventsJsonlMiB, 1)} MiB events), median of ${runs}`);
+      console.log(`| measure | value |\n|---|---|`);
+      console.log(`| Baton import (worker → IndexedDB), wall | ${f(imp)} ms |`);
+      console.log(`| events per second | ${f(result.eventsPerSecond)} |`);
+      console.log(`| floor: JSON.parse + raw bulkPut | ${f(floorStrict)} ms |`);
+      console.log(`| floor incl. unzip | ${f(floorWithUnzip)} ms |`);
+      console.log(`| import / floor (target ≤ 2) | ${f(result.ratioToFloor, 2)} (${f(result.ratioToFloorWithUnzip, 2)} incl. unzip) |`);
+      console.log(`| peak renderer RSS growth, import | ${f(result.importPeakRendererRssMiB)} MiB |`);
+      console.log(`| peak renderer RSS growth, floor | ${f(result.floorPeakRendererRssMiB)} MiB |`);
+      console.log(`| longest main-thread task during import (target < 100 ms) | ${f(result.mainThreadLongestTaskMs)} ms (${result.mainThreadTasksOver100ms} over 100 ms) |`);
+      console.log(`| worst 10 ms timer delay during import | ${f(result.worstTimerGapMs)} ms |`);
+      console.log(`| import mode | ${result.importMode} |`);
+      console.log(`\nraw import ms: ${result.rawImportMs.join(', ')}; raw floor ms: ${result.rawFloorMs.join(', ')}`);
+      console.log(`machine: ${result.machine}; ${result.date}`);
+    }
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corruptArchive, validArchive, zipBomb } from '../fixtures/archives';
+
+export const FIXTURE_DIR = join(process.cwd(), 'test-results', 'e2e-fixtures');
+
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  writeFileSync(join(FIXTURE_DIR, 'large-session.baton'), await validArchive('large', 'Large fixture session', 60_000));
+  writeFileSync(join(FIXTURE_DIR, 'small-session.baton'), await validArchive('small', 'Small fixture session', 50));
+  writeFileSync(join(FIXTURE_DIR, 'corrupt.baton'), await corruptArchive());
+  writeFileSync(join(FIXTURE_DIR, 'zip-bomb.baton'), await zipBomb());
+  writeFileSync(join(FIXTURE_DIR, 'not-a-session.baton'), 'just some text, not an archive\n');
+}

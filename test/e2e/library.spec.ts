@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR } from './global-setup';
+
+const SAMPLES = JSON.parse(readFileSync(join(process.cwd(), 'resources/samples/index.json'), 'utf8')) as { file: string; title: string }[];
+
+const rows = (page: Page) => page.getByTestId('session-row');
+
+/** Opens the app on a fresh profile and waits until the first-run samples are in the library. */
+async function openWithSamples(page: Page) {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(SAMPLES.length);
+}
+
+/** Imports a file through the "Import files…" chooser. */
+async function importThroughChooser(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, file));
+}
+
+function jobFor(page: Page, file: string) {
+  return page.getByTestId('import-job').filter({ hasText: file });
+}
+
+test('first run shows the bundled sample sessions', async ({ page }) => {
+  await openWithSamples(page);
+  for (const s of SAMPLES) await expect(rows(page).filter({ hasText: s.title })).toHaveCount(1);
+  await expect(page.getByTestId('library-count')).toHaveText(`${SAMPLES.length} sessions`);
+});
+
+test('import through the file chooser shows progress, lands in the library, survives reload, and can be deleted', async ({ page }) => {
+  await openWithSamples(page);
+  // Record every progress value the panel shows while the import runs.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { __progress: number[] }).__progress = seen;
+    new MutationObserver(() => {
+      const p = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
+      if (p) seen.push(p.value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+  });
+  await importThroughChooser(page, 'large-session.baton');
+  await expect(jobFor(page, 'large-session.baton')).toHaveAttribute('data-status', 'imported', { timeout: 60_000 });
+  const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+  expect(progress.length).toBeGreaterThan(1);
+  expect(Math.max(...progress)).toBeGreaterThan(Math.min(...progress));
+  await expect(jobFor(page, 'large-session.baton')).toContainText('60,000 events');
+
+  const row = rows(page).filter({ hasText: 'Large fixture session' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('60,000');
+  await expect(rows(page)).toHaveCount(SAMPLES.length + 1);
+
+  await page.reload();
+  await expect(rows(page).filter({ hasText: 'Large fixture session' })).toHaveCount(1);
+  await expect(rows(page)).toHaveCount(SAMPLES.length + 1);
+
+  await rows(page).filter({ hasText: 'Large fixture session' }).getByRole('button', { name: /^Delete/ }).click();
+  const dialog = page.getByTestId('confirm-delete');
+  await expect(dialog).toContainText('Large fixture session');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(rows(page).filter({ hasText: 'Large fixture session' })).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(SAMPLES.length);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(SAMPLES.length);
+  await expect(rows(page).filter({ hasText: 'Large fixture session' })).toHaveCount(0);
+});
+
+for (const [file, problem] of [
+  ['corrupt.baton', /corrupt\.baton: .*(corrupt|invalid|not a valid zip|truncated)/i],
+  ['zip-bomb.baton', /zip-bomb\.baton: looks like a zip bomb/],
+  ['not-a-session.baton', /not-a-session\.baton: not a format Baton recognises/],
+] as const) {
+  test(`${file} gets a message naming the problem and leaves the library unchanged`, async ({ page }) => {
+    await openWithSamples(page);
+    const before = await rows(page).allTextContents();
+    await importThroughChooser(page, file);
+    const job = jobFor(page, file);
+    await expect(job).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+    await expect(job.getByTestId('import-message')).toHaveText(problem);
+    await expect(rows(page)).toHaveCount(SAMPLES.length);
+    expect(await rows(page).allTextContents()).toEqual(before);
+    await page.reload();
+    await expect(rows(page)).toHaveCount(SAMPLES.length);
+  });
+}
+
+test('importing the same archive twice does not duplicate it', async ({ page }) => {
+  await openWithSamples(page);
+  await importThroughChooser(page, 'small-session.baton');
+  await expect(jobFor(page, 'small-session.baton').first()).toHaveAttribute('data-status', 'imported');
+  await importThroughChooser(page, 'small-session.baton');
+  await expect(jobFor(page, 'small-session.baton').nth(1)).toHaveAttribute('data-status', 'duplicate');
+  await expect(rows(page).filter({ hasText: 'Small fixture session' })).toHaveCount(1);
+});
+
+test('search, filter and sort the library; open a session', async ({ page }) => {
+  await openWithSamples(page);
+  await importThroughChooser(page, 'small-session.baton');
+  await expect(rows(page)).toHaveCount(SAMPLES.length + 1);
+  await page.getByRole('searchbox', { name: 'Search sessions' }).fill('robin');
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search sessions' }).fill('');
+  await page.getByRole('combobox', { name: 'Filter by task' }).selectOption('Fixture task');
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Filter by task' }).selectOption('');
+  await page.getByRole('button', { name: 'Events' }).click();
+  const firstAsc = await rows(page).first().getAttribute('data-session-id');
+  await page.getByRole('button', { name: 'Events' }).click();
+  const firstDesc = await rows(page).first().getAttribute('data-session-id');
+  expect(firstAsc).not.toEqual(firstDesc);
+  await rows(page).filter({ hasText: 'Small fixture session' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Small fixture session');
+  await expect(page.getByTestId('event-counts')).toContainText('prompt 5');
+});
