@@ -99,7 +99,7 @@ export const batonImporter: FormatImporter = {
       return { data: (c) => splitter.push(c), end: () => splitter.end() };
     };
 
-    const unzip = new GuardedUnzip(file, ctx.limits, (name) => {
+    const unzip = await GuardedUnzip.open(ctx.source, ctx.limits, (name) => {
       if (name === ARCHIVE_PATHS.events) return eventsHandler();
       if (name === ARCHIVE_PATHS.manifest || name === ARCHIVE_PATHS.task || name === ARCHIVE_PATHS.transcript) {
         const c = new Collector(`${file}:${name}`, SMALL_ENTRY_LIMIT);

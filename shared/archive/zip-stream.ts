@@ -1,5 +1,8 @@
+import { buf as crc32 } from 'crc-32';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ImportLimits } from '../import/limits';
+import type { ByteSource } from '../import/types';
+import { readCentralDirectory, type CdEntry } from './central-directory';
 import { formatBytes } from '../import/limits';
 import { ImportError } from '../import/types';
 import { unsafeEntryReason } from './manifest';
@@ -11,12 +14,35 @@ export interface EntryHandler {
 }
 
 /**
- * Streams a zip through fflate, enforcing the limits that protect against hostile archives:
- * entry count, unsafe names, total uncompressed size and expansion ratio. Input is pushed in
- * small slices so that even a maximally compressed chunk inflates to a bounded size before
- * the guards run.
+ * Streams a zip through fflate, enforcing the limits that protect against hostile archives.
+ * Before anything inflates, the central directory is read and checked: entry count, unsafe
+ * names, declared total size and ratio. While streaming, the real inflated bytes are counted
+ * (declared sizes can lie) and each entry's CRC-32 is verified against the directory. Input
+ * is pushed in small slices so that even a maximally compressed chunk inflates to a bounded
+ * size before the guards run.
  */
 export class GuardedUnzip {
+  /** Reads and checks the central directory, then returns a ready unzipper. */
+  static async open(source: ByteSource, limits: ImportLimits, onEntry: (name: string) => EntryHandler | undefined): Promise<GuardedUnzip> {
+    const cd = await readCentralDirectory(source, limits.maxEntries);
+    const file = source.name;
+    let declared = 0;
+    for (const e of cd) {
+      const unsafe = unsafeEntryReason(e.name);
+      if (unsafe) throw new ImportError(`${file}: unsafe archive — ${unsafe}`, undefined, e.name);
+      declared += e.size;
+    }
+    const bomb = (detail: string) =>
+      new ImportError(`${file}: looks like a zip bomb — ${detail}; limits are ${formatBytes(limits.maxUncompressedBytes)} uncompressed and a ${limits.maxCompressionRatio}:1 ratio`);
+    if (declared > limits.maxUncompressedBytes) throw bomb(`its entries declare ${formatBytes(declared)}`);
+    if (declared > limits.ratioFloorBytes && declared / source.size > limits.maxCompressionRatio) {
+      throw bomb(`${formatBytes(source.size)} declares ${formatBytes(declared)} (${Math.round(declared / source.size)}:1)`);
+    }
+    return new GuardedUnzip(file, limits, onEntry, cd);
+  }
+
+  private readonly directory = new Map<string, CdEntry>();
+  private readonly crcs = new Map<string, number>();
   private readonly unzip: Unzip;
   private entries = 0;
   private open = new Set<string>();
@@ -28,7 +54,9 @@ export class GuardedUnzip {
     private readonly fileName: string,
     private readonly limits: ImportLimits,
     private readonly onEntry: (name: string) => EntryHandler | undefined,
+    directory: CdEntry[],
   ) {
+    for (const e of directory) this.directory.set(e.name, e);
     this.unzip = new Unzip((file) => this.handleFile(file));
     this.unzip.register(UnzipInflate);
   }
@@ -61,8 +89,14 @@ export class GuardedUnzip {
       this.fail(this.bomb(`entry "${file.name}" declares ${formatBytes(file.originalSize)}`));
       return;
     }
+    const listed = this.directory.get(file.name);
+    if (!listed) {
+      this.fail(new ImportError(`${this.fileName}: archive is inconsistent — entry "${file.name}" is not in its directory`, undefined, file.name));
+      return;
+    }
     const handler = file.name.endsWith('/') ? undefined : this.onEntry(file.name);
     this.open.add(file.name);
+    let crc = 0;
     file.ondata = (err, chunk, final) => {
       if (this.failure) return;
       if (err) {
@@ -76,9 +110,15 @@ export class GuardedUnzip {
         file.terminate();
         return;
       }
+      crc = crc32(chunk, crc);
+      if (final && crc >>> 0 !== listed.crc >>> 0) {
+        this.fail(new ImportError(`${this.fileName}: entry "${file.name}" is corrupt (checksum mismatch)`, undefined, file.name));
+        return;
+      }
       handler?.data(chunk);
       if (final) {
         this.open.delete(file.name);
+        this.crcs.set(file.name, crc);
         handler?.end();
       }
     };
@@ -130,6 +170,11 @@ export class GuardedUnzip {
     if (this.open.size > 0) {
       const first = [...this.open][0];
       throw new ImportError(`${this.fileName}: archive is truncated — entry "${first}" ends early`, undefined, first);
+    }
+    for (const name of this.directory.keys()) {
+      if (!name.endsWith('/') && !this.crcs.has(name)) {
+        throw new ImportError(`${this.fileName}: archive is damaged — entry "${name}" could not be read`, undefined, name);
+      }
     }
   }
 }

@@ -75,7 +75,14 @@ describe('bad input gets a clear message and stores nothing', () => {
   });
 
   it('a zip bomb, by ratio', async () => {
-    // 48 MiB of zeros deflates to about 48 KiB: a 1000:1 ratio.
+    const { report, sink } = await run('bomb.baton', await zeroBomb(48));
+    expect(report.status).toBe('failed');
+    expect(report.message).toMatch(/^bomb\.baton: looks like a zip bomb — .* declares .* \(\d+:1\)/);
+    expectNothingStored(sink);
+  });
+
+  async function zeroBomb(mib: number): Promise<Uint8Array> {
+    // N MiB of zeros deflates to about N KiB: a 1000:1 ratio.
     const parts: Uint8Array[] = [];
     const zip = new Zip((_e, d) => parts.push(d));
     const m = new ZipPassThrough('manifest.json');
@@ -84,13 +91,41 @@ describe('bad input gets a clear message and stores nothing', () => {
     const f = new ZipDeflate('events.jsonl', { level: 9 });
     zip.add(f);
     const zeros = new Uint8Array(1 << 20);
-    for (let i = 0; i < 48; i++) f.push(zeros, i === 47);
+    for (let i = 0; i < mib; i++) f.push(zeros, i === mib - 1);
     zip.end();
-    const bomb = concat(parts);
-    const { report, sink } = await run('bomb.baton', bomb);
+    return concat(parts);
+  }
+
+  it('a zip bomb whose directory lies about its sizes is caught while inflating', async () => {
+    const bomb = await zeroBomb(48);
+    // Rewrite every central-directory size field to 10 bytes: the declared ratio looks harmless.
+    const v = new DataView(bomb.buffer);
+    for (let i = 0; i + 46 < bomb.length; i++) {
+      if (v.getUint32(i, true) === 0x02014b50) {
+        v.setUint32(i + 24, 10, true);
+      }
+    }
+    const { report, sink } = await run('liar.baton', bomb);
     expect(report.status).toBe('failed');
-    expect(report.message).toMatch(/^bomb\.baton: looks like a zip bomb — .* expanded to .* \(\d+:1\)/);
+    expect(report.message).toMatch(/^liar\.baton: looks like a zip bomb — .* expanded to .* \(\d+:1\)/);
     expectNothingStored(sink);
+  });
+
+  it('an entry whose bytes do not match its checksum', async () => {
+    const good = zipSync({ 'manifest.json': await manifestJson(), 'events.jsonl': strToU8(events().map((e) => JSON.stringify(e)).join('\n')) }, { level: 0 });
+    const bad = good.slice();
+    const at = new TextDecoder('latin1').decode(bad).indexOf('Read limiter.ts first');
+    bad[at] = 'X'.charCodeAt(0);
+    const { report, sink } = await run('crc.baton', bad);
+    expect(report.status).toBe('failed');
+    expect(report.message).toBe('crc.baton: entry "events.jsonl" is corrupt (checksum mismatch)');
+    expectNothingStored(sink);
+  });
+
+  it('an archive with its end cut off', async () => {
+    const bytes = await validArchive();
+    const { report } = await run('end.baton', bytes.slice(0, bytes.length - 10));
+    expect(report.message).toBe('end.baton: archive is truncated or damaged — its central directory is missing');
   });
 
   it('a zip bomb, by total size', async () => {
