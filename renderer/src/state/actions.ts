@@ -43,6 +43,13 @@ export async function importFiles(files: File[]): Promise<ImportJob[]> {
   return useStore.getState().imports.jobs.filter((j) => jobs.some((x) => x.id === j.id));
 }
 
+/** Opens the import report kept for a session. */
+export async function openStoredReport(reportId: number | undefined): Promise<void> {
+  const row = reportId === undefined ? undefined : await db().reports.get(reportId);
+  if (row) setUi({ openReport: row.report });
+  else setUi({ toast: { text: 'The import report for this session is no longer available.', kind: 'error' } });
+}
+
 export async function cancelImport(jobId: string): Promise<void> {
   const job = useStore.getState().imports.jobs.find((j) => j.id === jobId);
   if (!job) return;

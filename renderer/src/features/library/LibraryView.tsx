@@ -3,7 +3,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
-import { exportToFile } from '../../state/actions';
+import { exportToFile, openStoredReport } from '../../state/actions';
 import { distinct, visibleRows } from '../../state/library';
 import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 
@@ -146,9 +146,14 @@ export function LibraryView() {
                         c.cell(r)
                       )}
                       {c.key === 'title' && r.problemCount > 0 && (
-                        <span className="badge warn" title={`${r.problemCount} problems in the import report`}>
+                        <button
+                          className="badge warn"
+                          title={`${r.problemCount} problems in the import report — open it`}
+                          aria-label={`Open the import report: ${r.problemCount} problems`}
+                          onClick={() => void openStoredReport(r.reportId)}
+                        >
                           {r.problemCount}
-                        </span>
+                        </button>
                       )}
                     </div>
                   ))}
