@@ -94,6 +94,7 @@ export function App() {
       if (cmd === 'import') void pickAndImport(false);
       else if (cmd === 'import-folder') void pickAndImport(true);
       else if (cmd === 'shortcuts') setUi({ showShortcuts: true });
+      else if (cmd === 'about') void platform().appVersion().then((v) => setUi({ toast: { text: `Baton ${v} — reviews stay on this machine.`, kind: 'info' } }));
       else if (cmd === 'export') {
         const r = window.location.hash.match(/^#\/session\/([^?]+)/);
         if (r) void exportToFile(decodeURIComponent(r[1]!));

@@ -1,0 +1,89 @@
+/**
+ * The `baton` command line: `npm run baton -- <command>`.
+ *
+ *   baton inspect [--json] FILE…    what the app would import from each file
+ *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
+ *   baton help                      this text
+ *
+ * run() takes argv and the output streams and returns the exit code, so tests drive it
+ * directly; the process is only touched when this file is the program being run.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { inspect } from './inspect';
+import type { CliIO } from './io';
+import { pack } from './pack';
+
+export const USAGE = `Usage: baton <command> [options]
+
+Commands:
+  inspect [--json] FILE…     Run each file through the import pipeline and print the detected
+                             format, sessions, event counts per kind, duration and every
+                             problem (file, line, reason). --json prints the reports as JSON.
+                             Exits 1 when any file cannot be imported.
+  pack DIR [-o OUT]          Validate a session folder (manifest.json or session.json,
+                             events.jsonl, task.md, audio/, blobs/, terminal/, workspace/)
+                             and write it as a .baton archive (default: DIR.baton).
+                             Nothing is written when anything is invalid.
+  help                       Show this text.
+`;
+
+/** Exit codes: 0 success, 1 a file failed, 2 the command line itself was wrong. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  const usageError = (msg: string) => {
+    io.stderr.write(`baton: ${msg}\n\n${USAGE}`);
+    return 2;
+  };
+  try {
+    switch (command) {
+      case 'inspect': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length === 0) return usageError('inspect needs at least one FILE');
+        return await inspect(positionals, { json: values.json }, io);
+      }
+      case 'pack': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length !== 1) return usageError('pack needs exactly one DIR');
+        return await pack(positionals[0]!, values.out, io);
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return 0;
+      case undefined:
+        return usageError('no command given');
+      default:
+        return usageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    // parseArgs reports unknown options with a TypeError carrying an ERR_PARSE_ARGS_* code.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError((e as Error).message);
+    io.stderr.write(`baton ${command}: ${(e as Error)?.message ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+function isProgram(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
+}
+
+if (isProgram()) {
+  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,4 @@
+/** Entry point of the Electron main process (built to out/main/index.js). */
+import { startApp } from './app';
+
+startApp();

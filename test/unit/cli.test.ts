@@ -1,0 +1,223 @@
+/**
+ * The `baton` command line, driven through run() with collected output: pack a folder made
+ * here, inspect the result, refuse bad input with file and line; and the JSON Schemas in
+ * docs/ match the zod schemas they are generated from.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/baton';
+import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
+import { importSource } from '../../shared/import/pipeline';
+import type { SessionEvent } from '../../shared/model/schema';
+import { buildSchemas, DOCS_DIR, renderSchema } from '../../scripts/gen-json-schema';
+import { events, meta } from './helpers/session';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'baton-cli-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+const AUDIO = new Uint8Array([82, 73, 70, 70, 0, 1, 2, 3]);
+const OUTPUT = 'x'.repeat(5000);
+const TASK = '# Rate limiter\n\nMake the limiter fair.\n';
+
+function sessionEvents(): SessionEvent[] {
+  return [
+    ...events(),
+    { id: 'e10', t: 51000, actor: 'agent', kind: 'tool_call', name: 'Bash', category: 'shell', status: 'ok', output: { blob: 'blobs/e10.txt', mime: 'text/plain', size: OUTPUT.length } },
+    { id: 'e11', t: 52000, actor: 'agent', kind: 'test_run', framework: 'vitest', passed: 12, failed: 0 },
+  ];
+}
+
+/** A complete session folder: manifest, events (with a blank line), task, audio, blob, workspace. */
+async function makeSessionDir(name: string, eventLines?: string[]): Promise<string> {
+  const dir = join(tmp, name);
+  await mkdir(join(dir, 'audio'), { recursive: true });
+  await mkdir(join(dir, 'blobs'), { recursive: true });
+  await mkdir(join(dir, 'workspace', 'src'), { recursive: true });
+  const m = meta({ audio: { blob: { blob: 'audio/narration.wav', mime: 'audio/wav', size: AUDIO.length }, durationMs: 5000, offsetMs: 0 } });
+  const manifest = { format: 'baton', formatVersion: 1, createdAt: '2026-01-02T11:00:00.000Z', session: m, workspace: [] };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const lines = eventLines ?? sessionEvents().map((e) => JSON.stringify(e));
+  await writeFile(join(dir, 'events.jsonl'), [lines[0], '', ...lines.slice(1)].join('\n') + '\n');
+  await writeFile(join(dir, 'task.md'), TASK);
+  await writeFile(join(dir, 'audio', 'narration.wav'), AUDIO);
+  await writeFile(join(dir, 'audio', 'transcript.json'), JSON.stringify([{ id: 'n1', start: 1000, end: 3000, text: 'I will read first.' }]));
+  await writeFile(join(dir, 'blobs', 'e10.txt'), OUTPUT);
+  await writeFile(join(dir, 'workspace', 'src', 'limiter.ts'), 'export const limit = 10;\n');
+  return dir;
+}
+
+describe('baton pack + inspect', () => {
+  let archive: string;
+
+  it('packs a session folder into DIR.baton', async () => {
+    const dir = await makeSessionDir('good');
+    const r = await cli('pack', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    archive = `${dir}.baton`;
+    expect(existsSync(archive)).toBe(true);
+    expect(r.stdout).toContain(archive);
+    expect(r.stdout).toMatch(/events +12 /);
+    expect((await readdir(tmp)).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('inspects the archive: format, title, counts per kind, duration; exit 0', async () => {
+    const r = await cli('inspect', archive);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('format    baton');
+    expect(r.stdout).toContain('status    imported');
+    expect(r.stdout).toContain('"Fix the rate limiter"');
+    expect(r.stdout).toMatch(/events +12 \(prompt 1, response 1, tool_call 2, diff 1, command 1, test_run 1, git_action 1, decision 1, approval 1, interrupt 1, narration 1\)/);
+    expect(r.stdout).toMatch(/duration +1:00/);
+    expect(r.stdout).not.toContain('problems');
+  });
+
+  it('--json prints the reports with counts', async () => {
+    const r = await cli('inspect', '--json', archive);
+    expect(r.code).toBe(0);
+    const [res] = JSON.parse(r.stdout) as { report: { status: string; format: string }; sessions: { counts: Record<string, number>; eventCount: number; durationMs: number }[] }[];
+    expect(res!.report).toMatchObject({ status: 'imported', format: 'baton' });
+    expect(res!.sessions[0]).toMatchObject({ eventCount: 12, durationMs: 60_000, counts: { prompt: 1, tool_call: 2, narration: 1 } });
+  });
+
+  it('keeps everything: task, events, narration, blobs and workspace survive the round trip', async () => {
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource('good.baton', new Uint8Array(await readFile(archive))), sink);
+    expect(report.status).toBe('imported');
+    expect(report.problems).toEqual([]);
+    const stored = sink.sessions.get('s-1')!;
+    expect(stored.info.meta.task.statement).toBe(TASK);
+    expect(stored.info.meta.audio?.blob.blob).toBe('audio/narration.wav');
+    const byId = new Map(stored.events.map((e) => [e.id, e]));
+    for (const e of sessionEvents()) expect(byId.get(e.id)).toEqual(e);
+    expect(byId.get('n1')).toMatchObject({ kind: 'narration', t: 1000, endT: 3000, text: 'I will read first.' });
+    expect(stored.blobs.get('audio/narration.wav')?.data).toEqual(AUDIO);
+    expect(new TextDecoder().decode(stored.blobs.get('blobs/e10.txt')?.data)).toBe(OUTPUT);
+    expect(new TextDecoder().decode(stored.blobs.get('workspace/src/limiter.ts')?.data)).toBe('export const limit = 10;\n');
+  });
+
+  it('writes where -o says, and accepts session.json instead of a manifest', async () => {
+    const dir = await makeSessionDir('meta-only');
+    await rm(join(dir, 'manifest.json'));
+    await writeFile(join(dir, 'session.json'), JSON.stringify(meta({ audio: { blob: { blob: 'audio/narration.wav', mime: 'audio/wav', size: AUDIO.length }, durationMs: 5000, offsetMs: 0 } })));
+    const out = join(tmp, 'custom-name.baton');
+    const r = await cli('pack', dir, '-o', out);
+    expect(r.code).toBe(0);
+    expect((await cli('inspect', out)).code).toBe(0);
+  });
+});
+
+describe('baton inspect on bad files', () => {
+  it('exits 1 for a corrupt file and names it', async () => {
+    const bad = join(tmp, 'corrupt.baton');
+    await writeFile(bad, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const r = await cli('inspect', bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('status    failed');
+    expect(r.stderr).toContain(bad);
+  });
+
+  it('exits 1 for text that is no session, a missing file or a directory, and still reports the good ones', async () => {
+    const txt = join(tmp, 'notes.txt');
+    await writeFile(txt, 'just some notes\n');
+    const missing = join(tmp, 'missing.baton');
+    const dir = await makeSessionDir('again');
+    expect((await cli('pack', dir)).code).toBe(0);
+    const r = await cli('inspect', `${dir}.baton`, txt, missing, tmp);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('status    imported');
+    for (const p of [txt, missing, tmp]) expect(r.stderr).toContain(p);
+    expect(r.stderr).toContain('3 of 4 files could not be imported');
+  });
+});
+
+describe('baton pack refuses bad input', () => {
+  it('names file and line of bad event lines, and writes nothing', async () => {
+    const good = sessionEvents().map((e) => JSON.stringify(e));
+    // Written as: line 1, blank line 2, then lines 3…; so good[2] lands on line 4.
+    const lines = [good[0]!, good[1]!, '{"id":"bad-json", t: 1', JSON.stringify({ id: 'x', t: 5, actor: 'agent', kind: 'teleport' }), ...good.slice(2), good[1]!];
+    const dir = await makeSessionDir('bad-events', lines);
+    const events = join(dir, 'events.jsonl');
+    const r = await cli('pack', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${events}:4: not valid JSON`);
+    expect(r.stderr).toContain(`${events}:5: invalid event`);
+    expect(r.stderr).toMatch(new RegExp(`${events.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: duplicate event id "e2"`));
+    expect(r.stderr).toContain('was not packed');
+    expect(existsSync(`${dir}.baton`)).toBe(false);
+  });
+
+  it('refuses a missing blob, bad metadata and a folder without events', async () => {
+    const missingBlob = await makeSessionDir('missing-blob');
+    await rm(join(missingBlob, 'blobs', 'e10.txt'));
+    const r1 = await cli('pack', missingBlob);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toContain('refers to blob "blobs/e10.txt"');
+
+    const badMeta = await makeSessionDir('bad-meta');
+    await writeFile(join(badMeta, 'manifest.json'), JSON.stringify({ format: 'baton', formatVersion: 99, createdAt: 'yesterday', session: {} }));
+    const r2 = await cli('pack', badMeta);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(join(badMeta, 'manifest.json'));
+
+    const noEvents = await makeSessionDir('no-events');
+    await rm(join(noEvents, 'events.jsonl'));
+    const r3 = await cli('pack', noEvents);
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toContain(`${join(noEvents, 'events.jsonl')}: missing`);
+
+    const r4 = await cli('pack', join(tmp, 'nope'));
+    expect(r4.code).toBe(1);
+    expect(r4.stderr).toContain('no such directory');
+  });
+});
+
+describe('baton usage', () => {
+  it('help prints usage and exits 0', async () => {
+    const r = await cli('help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: baton/);
+  });
+
+  it('an unknown command, a missing argument or an unknown option prints usage and exits 2', async () => {
+    for (const argv of [['frobnicate'], [], ['inspect'], ['pack'], ['inspect', '--bogus', 'x']]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Usage: baton');
+    }
+  });
+});
+
+describe('JSON Schemas in docs/', () => {
+  it('match the zod schemas (run `npm run schema` after changing the model)', async () => {
+    const schemas = buildSchemas();
+    expect(Object.keys(schemas).sort()).toEqual(['baton-archive.schema.json', 'baton-event.schema.json', 'baton-transcript.schema.json']);
+    for (const [file, schema] of Object.entries(schemas)) {
+      expect(await readFile(join(DOCS_DIR, file), 'utf8'), file).toBe(renderSchema(schema));
+    }
+  });
+
+  it('describe every event kind', () => {
+    const event = buildSchemas()['baton-event.schema.json'] as { oneOf?: { properties: { kind: { const: string } } }[]; anyOf?: { properties: { kind: { const: string } } }[] };
+    const variants = event.oneOf ?? event.anyOf ?? [];
+    expect(variants.map((v) => v.properties.kind.const).sort()).toEqual(
+      ['approval', 'command', 'decision', 'diff', 'git_action', 'interrupt', 'marker', 'narration', 'prompt', 'response', 'test_run', 'thinking', 'tool_call'],
+    );
+  });
+});
