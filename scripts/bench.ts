@@ -78,7 +78,8 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const archivePath = join(dir, `large-${eventCount}.baton`);
   writeFileSync(archivePath, bytes);
-  const jsonlBytes = session.events.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
+  let jsonlBytes = 0;
+  for (const e of session.events) jsonlBytes += JSON.stringify(e).length + 1;
   log(`archive: ${(bytes.byteLength / 1048576).toFixed(1)} MiB compressed, ${(jsonlBytes / 1048576).toFixed(1)} MiB of events.jsonl (generated in ${genMs.toFixed(0)} ms)`);
 
   const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
@@ -89,6 +90,8 @@ async function main() {
   try {
     await waitForServer(`http://127.0.0.1:${port}/bench.html`);
     const page = await browser.newPage();
+    // tsx (esbuild keepNames) wraps named functions in __name(); functions we send to the page need it.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     await page.setInputFiles('#file', archivePath);
@@ -116,6 +119,45 @@ async function main() {
       }
     }
 
+    // The library with 5,000 sessions: open, sort, search, scroll.
+    await page.evaluate(() => (window as unknown as { batonBench: { seedLibrary(n: number): Promise<number> } }).batonBench.seedLibrary(5000));
+    const tOpen = Date.now();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByTestId('library-count').filter({ hasText: '5,000 sessions' }).waitFor();
+    await page.getByTestId('session-row').first().waitFor();
+    const libraryOpenMs = Date.now() - tOpen;
+    const lib = await page.evaluate(async () => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const sorts: number[] = [];
+      for (const label of ['Duration', 'Events', 'Session', 'Date']) {
+        const btn = [...document.querySelectorAll<HTMLButtonElement>('.th-btn')].find((b) => b.textContent?.startsWith(label))!;
+        const t = performance.now();
+        btn.click();
+        await frame();
+        await frame();
+        sorts.push(performance.now() - t);
+      }
+      const el = document.querySelector<HTMLElement>('[data-testid="library-scroll"]')!;
+      const deltas: number[] = [];
+      let longest = 0;
+      const obs = new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
+      });
+      obs.observe({ type: 'longtask' });
+      await frame();
+      let last = performance.now();
+      for (let i = 0; i < 240; i++) {
+        el.scrollTop += 260;
+        await frame();
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+      }
+      obs.disconnect();
+      deltas.sort((a, b) => a - b);
+      return { sorts, p50: deltas[Math.floor(deltas.length * 0.5)]!, p95: deltas[Math.floor(deltas.length * 0.95)]!, max: deltas[deltas.length - 1]!, longest };
+    });
+
     const imp = median(imports.map((r) => r.ms));
     const floorStrict = median(floors.map((r) => r.parsePutMs));
     const floorWithUnzip = median(floors.map((r) => r.totalMs));
@@ -138,6 +180,7 @@ async function main() {
       mainThreadTasksOver100ms: imports.reduce((n, r) => n + r.over100, 0),
       worstTimerGapMs: Math.max(...imports.map((r) => r.gap)),
       importMode: imports[0]?.mode,
+      library5000: { openMs: libraryOpenMs, sortMs: lib.sorts, scrollFrameP50Ms: lib.p50, scrollFrameP95Ms: lib.p95, scrollFrameMaxMs: lib.max, longestTaskMs: lib.longest },
       rawImportMs: imports.map((r) => Math.round(r.ms)),
       rawFloorMs: floors.map((r) => Math.round(r.parsePutMs)),
     };
@@ -157,6 +200,12 @@ async function main() {
       console.log(`| longest main-thread task during import (target < 100 ms) | ${f(result.mainThreadLongestTaskMs)} ms (${result.mainThreadTasksOver100ms} over 100 ms) |`);
       console.log(`| worst 10 ms timer delay during import | ${f(result.worstTimerGapMs)} ms |`);
       console.log(`| import mode | ${result.importMode} |`);
+      console.log(`\nLibrary with 5,000 sessions`);
+      console.log(`| measure | value |\n|---|---|`);
+      console.log(`| open to first rows (navigation, IndexedDB read, render) | ${f(libraryOpenMs)} ms |`);
+      console.log(`| re-sort by a column (click to painted) | ${lib.sorts.map((x) => f(x)).join(', ')} ms |`);
+      console.log(`| scrolling frame interval p50 / p95 / max | ${f(lib.p50, 1)} / ${f(lib.p95, 1)} / ${f(lib.max, 1)} ms |`);
+      console.log(`| longest task while scrolling | ${f(lib.longest)} ms |`);
       console.log(`\nraw import ms: ${result.rawImportMs.join(', ')}; raw floor ms: ${result.rawFloorMs.join(', ')}`);
       console.log(`machine: ${result.machine}; ${result.date}`);
     }

@@ -14,6 +14,7 @@ for (const [name, viewport, colorScheme] of [
     await page.goto('/');
     await expect(page.getByTestId('session-row').first()).toBeVisible();
     await expect(page.getByTestId('import-job').filter({ hasText: 'Importing' })).toHaveCount(0);
+    await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
     await page.screenshot({ path: join(OUT, `${name}.png`) });
     await page.getByTestId('session-row').first().getByRole('link').click();
     await expect(page.getByTestId('event-list')).toBeVisible();

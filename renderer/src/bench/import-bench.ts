@@ -109,5 +109,52 @@ async function runFloor(batchSize = 2000) {
   return { unzipMs: t1 - t0, parsePutMs: t2 - t1, totalMs: t2 - t0, events: count };
 }
 
-Object.assign(window, { batonBench: { runImport, runFloor } });
+
+/** Fills the library with n synthetic sessions (rows only) for the library benchmark. */
+async function seedLibrary(n: number) {
+  const database = db();
+  await database.delete();
+  await database.open();
+  const formats = ['baton', 'claude-code', 'codex', 'aider', 'asciinema'];
+  const tasks = ['Rate limiter', 'CSV importer', 'Retrying HTTP client', 'Date-range parser', 'LRU cache', 'Webhook verifier'];
+  const rows = Array.from({ length: n }, (_, i) => {
+    const startedAt = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+    const taskTitle = tasks[i % tasks.length]!;
+    const format = formats[i % formats.length]!;
+    const title = `Session ${i + 1}: ${taskTitle.toLowerCase()} attempt ${(i % 7) + 1}`;
+    const durationMs = ((i * 7919) % 7200) * 1000;
+    return {
+      id: `bench-${i}`,
+      meta: {
+        id: `bench-${i}`,
+        title,
+        candidate: { id: `cand-${(i * 31) % 997}` },
+        task: { title: taskTitle, statement: '' },
+        source: { format: format as 'baton' },
+        startedAt,
+        durationMs,
+        terminals: [],
+        lanes: [],
+        tags: [],
+      },
+      contentHash: `hash-${i}`,
+      eventCount: (i * 104729) % 100_000,
+      counts: {},
+      importedAt: Date.now(),
+      problemCount: 0,
+      title,
+      startedAt,
+      format,
+      taskTitle,
+      candidateId: `cand-${(i * 31) % 997}`,
+      durationMs,
+    };
+  });
+  await database.sessions.bulkPut(rows);
+  await database.settings.put({ key: 'samplesLoaded', value: true });
+  database.close();
+  return rows.length;
+}
+
+Object.assign(window, { batonBench: { runImport, runFloor, seedLibrary } });
 document.title = 'bench-ready';

@@ -8,7 +8,7 @@ export function formatDuration(ms: number): string {
   return `${sec}s`;
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export function formatDate(iso: string): string {
   const d = new Date(iso);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatBytes } from '../../../../shared/import/limits';
 import { cancelImport } from '../../state/actions';
 import { removeFinishedJobs, setUi, useStore, type ImportJob } from '../../state/store';
@@ -54,10 +55,19 @@ function JobRow({ job }: { job: ImportJob }) {
   );
 }
 
+/** Once every job is done and all went well, the panel clears itself; failures stay until dismissed. */
+const AUTO_CLEAR_MS = 6000;
+
 export function ImportPanel() {
   const jobs = useStore((s) => s.imports.jobs);
-  if (jobs.length === 0) return null;
   const busy = jobs.some((j) => j.status === 'running' || j.status === 'queued');
+  const allGood = jobs.length > 0 && jobs.every((j) => j.status === 'imported' && (j.report?.problems.length ?? 0) === 0);
+  useEffect(() => {
+    if (busy || !allGood) return;
+    const t = setTimeout(removeFinishedJobs, AUTO_CLEAR_MS);
+    return () => clearTimeout(t);
+  }, [busy, allGood, jobs]);
+  if (jobs.length === 0) return null;
   return (
     <aside className="import-panel" aria-label="Imports" data-testid="import-panel">
       <header>
