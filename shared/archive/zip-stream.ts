@@ -1,4 +1,4 @@
-import { buf as crc32 } from 'crc-32';
+import CRC32 from 'crc-32';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ImportLimits } from '../import/limits';
 import type { ByteSource } from '../import/types';
@@ -110,7 +110,7 @@ export class GuardedUnzip {
         file.terminate();
         return;
       }
-      crc = crc32(chunk, crc);
+      crc = CRC32.buf(chunk, crc);
       if (final && crc >>> 0 !== listed.crc >>> 0) {
         this.fail(new ImportError(`${this.fileName}: entry "${file.name}" is corrupt (checksum mismatch)`, undefined, file.name));
         return;

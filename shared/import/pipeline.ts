@@ -1,4 +1,7 @@
 import { batonImporter } from '../archive/baton-reader';
+import { aiderImporter } from '../importers/aider';
+import { asciinemaImporter } from '../importers/asciinema';
+import { codexImporter } from '../importers/codex';
 import { ImportContext } from './context';
 import { formatBytes, resolveLimits } from './limits';
 import { makeSniff, pickImporter, SNIFF_BYTES, type FormatImporter } from './registry';
@@ -12,7 +15,7 @@ import {
 } from './types';
 
 /** Every importer Baton knows, tried in this order on ties. */
-export const IMPORTERS: FormatImporter[] = [batonImporter];
+export const IMPORTERS: FormatImporter[] = [batonImporter, codexImporter, asciinemaImporter, aiderImporter];
 
 /** Registers additional importers (the log-format importers add themselves here). */
 export function registerImporter(imp: FormatImporter): void {

@@ -221,3 +221,13 @@ describe('JSON Schemas in docs/', () => {
     );
   });
 });
+
+describe('the real command (node --import tsx, as `npm run baton` runs it)', () => {
+  it('inspects a bundled sample and exits 0', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/baton.ts', 'inspect', 'resources/samples/scoper.baton'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/SyntaxError|Cannot find|ERR_/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/events\s+74 \(/);
+  });
+});
