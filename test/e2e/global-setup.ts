@@ -11,4 +11,8 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(FIXTURE_DIR, 'corrupt.baton'), await corruptArchive());
   writeFileSync(join(FIXTURE_DIR, 'zip-bomb.baton'), await zipBomb());
   writeFileSync(join(FIXTURE_DIR, 'not-a-session.baton'), 'just some text, not an archive\n');
+  const folder = join(FIXTURE_DIR, 'folder');
+  mkdirSync(join(folder, 'nested'), { recursive: true });
+  writeFileSync(join(folder, 'first.baton'), await validArchive('folder-1', 'Folder session one', 20));
+  writeFileSync(join(folder, 'nested', 'second.baton'), await validArchive('folder-2', 'Folder session two', 30));
 }

@@ -113,5 +113,30 @@ test('search, filter and sort the library; open a session', async ({ page }) => 
   expect(firstAsc).not.toEqual(firstDesc);
   await rows(page).filter({ hasText: 'Small fixture session' }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Small fixture session');
+  await page.getByRole('tab', { name: 'Task & info' }).click();
   await expect(page.getByTestId('event-counts')).toContainText('prompt 5');
+});
+
+test('a folder imports every session file inside it', async ({ page }) => {
+  await openWithSamples(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'folder'));
+  await expect(rows(page).filter({ hasText: 'Folder session one' })).toHaveCount(1);
+  await expect(rows(page).filter({ hasText: 'Folder session two' })).toHaveCount(1);
+  await expect(rows(page)).toHaveCount(SAMPLES.length + 2);
+});
+
+test('files dropped onto the window are imported', async ({ page }) => {
+  await openWithSamples(page);
+  const bytes = [...readFileSync(join(FIXTURE_DIR, 'small-session.baton'))];
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.baton'));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect(jobFor(page, 'dropped.baton')).toHaveAttribute('data-status', 'imported');
+  await expect(rows(page).filter({ hasText: 'Small fixture session' })).toHaveCount(1);
 });

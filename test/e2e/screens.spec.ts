@@ -17,7 +17,7 @@ for (const [name, viewport, colorScheme] of [
     await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
     await page.screenshot({ path: join(OUT, `${name}.png`) });
     await page.getByTestId('session-row').first().getByRole('link').click();
-    await expect(page.getByTestId('event-list')).toBeVisible();
+    await expect(page.getByTestId('replay-events')).toBeVisible();
     await page.screenshot({ path: join(OUT, `session-${name}.png`) });
     await ctx.close();
   });

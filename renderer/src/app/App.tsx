@@ -3,7 +3,7 @@ import { ConfirmDelete } from '../features/library/ConfirmDelete';
 import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
-import { SessionView } from '../features/session/SessionView';
+import { ReplayView } from '../features/replay/ReplayView';
 import { Dialog } from '../components/Dialog';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
@@ -33,10 +33,20 @@ function ShortcutsSheet() {
     <Dialog title="Keyboard shortcuts" onClose={close}>
       <table className="shortcuts">
         <tbody>
+          <tr className="group"><th colSpan={2}>Library</th></tr>
           <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
-          <tr><td><kbd>/</kbd></td><td>Search the library</td></tr>
-          <tr><td><kbd>Enter</kbd></td><td>Open the focused session</td></tr>
-          <tr><td><kbd>Delete</kbd></td><td>Delete the focused session (asks first)</td></tr>
+          <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
+          <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
+          <tr className="group"><th colSpan={2}>Replay</th></tr>
+          <tr><td><kbd>Space</kbd> or <kbd>K</kbd></td><td>Play / pause</td></tr>
+          <tr><td><kbd>J</kbd> · <kbd>L</kbd></td><td>10 seconds back · forward</td></tr>
+          <tr><td><kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next event</td></tr>
+          <tr><td><kbd>Shift</kbd> + <kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next candidate moment</td></tr>
+          <tr><td><kbd>[</kbd> · <kbd>]</kbd></td><td>Slower · faster (0.5× to 32×)</td></tr>
+          <tr><td><kbd>Home</kbd> · <kbd>End</kbd></td><td>Start · end of the session</td></tr>
+          <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
+          <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline focused: zoom in · out · fit</td></tr>
+          <tr className="group"><th colSpan={2}>Everywhere</th></tr>
           <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
           <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
         </tbody>
@@ -147,7 +157,7 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <SessionView id={route.id} /> : <LibraryView />}</main>
+      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}</main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />

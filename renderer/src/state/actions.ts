@@ -67,6 +67,7 @@ export async function pickAndImport(directory: boolean): Promise<void> {
 
 export async function deleteSession(id: string): Promise<void> {
   await purgeSession(db(), id);
+  if (window.location.hash.startsWith(`#/session/${encodeURIComponent(id)}`)) window.location.hash = '#/';
   setUi({ confirmDelete: undefined, toast: { text: 'Session deleted', kind: 'info' } });
   await refreshLibrary();
 }

@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { buildIdleMap } from '../../../../shared/replay/idle';
+import { navigate, routeHash } from '../../app/router';
+import { exportToFile } from '../../state/actions';
+import { setUi } from '../../state/store';
+import { SessionInfo } from '../session/SessionView';
+import { formatClock } from '../session/summary';
+import { Split } from '../../components/Split';
+import { ReplayClock, SPEEDS, useClock } from './clock';
+import { ConversationPane } from './conversation/ConversationPane';
+import { EventList } from './events/EventList';
+import { loadLastPosition, loadSession, saveLastPosition } from './load';
+import { DecisionsPane } from './decisions/DecisionsPane';
+import type { LoadedSession } from './types';
+
+/** Gaps longer than this are compressed by "skip idle", to this length. */
+const IDLE_THRESHOLD_MS = 30_000;
+const IDLE_KEEP_MS = 1_500;
+
+type Tab = 'decisions' | 'info';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'decisions', label: 'Decisions' },
+  { id: 'info', label: 'Task & info' },
+];
+
+function activity(session: LoadedSession): [number, number][] {
+  return session.events.map((e) => {
+    const end = e.kind === 'narration' ? e.endT : 'durationMs' in e && e.durationMs ? e.t + e.durationMs : e.t;
+    return [e.t, end];
+  });
+}
+
+/** Skip-to-moment icons as SVG: symbol glyphs are missing from many system fonts. */
+function SkipIcon({ dir }: { dir: 1 | -1 }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" style={{ transform: dir === -1 ? 'scaleX(-1)' : undefined }}>
+      <path d="M2 2 L9 7 L2 12 Z" fill="currentColor" />
+      <rect x="10" y="2" width="2" height="10" fill="currentColor" />
+    </svg>
+  );
+}
+
+function Transport({ clock, session }: { clock: ReplayClock; session: LoadedSession }) {
+  const playing = useClock(clock, (s) => s.playing);
+  const speed = useClock(clock, (s) => s.speed);
+  const skipIdle = useClock(clock, (s) => s.skipIdle);
+  const second = useClock(clock, (s) => Math.floor(s.t / 1000));
+  const current = useClock(clock, (s) => session.index.indexAt(s.t));
+  const step = (dir: 1 | -1, candidateOnly: boolean) => stepEvent(clock, session, dir, candidateOnly);
+  return (
+    <div className="transport" role="toolbar" aria-label="Playback">
+      <button className="btn small" onClick={() => step(-1, true)} title="Previous candidate moment (Shift+←)" aria-label="Previous candidate moment">
+        <SkipIcon dir={-1} />
+      </button>
+      <button className="btn primary play-btn" onClick={() => clock.toggle()} aria-label={playing ? 'Pause' : 'Play'} data-testid="play">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button className="btn small" onClick={() => step(1, true)} title="Next candidate moment (Shift+→)" aria-label="Next candidate moment">
+        <SkipIcon dir={1} />
+      </button>
+      <span className="clock-time" data-testid="clock-time" aria-live="off">
+        {formatClock(second * 1000)} <span className="muted">/ {formatClock(clock.get().duration)}</span>
+      </span>
+      <label className="speed">
+        <span className="sr-only">Speed</span>
+        <select aria-label="Playback speed" value={speed} onChange={(e) => clock.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toggle" title={`Compress quiet stretches over ${IDLE_THRESHOLD_MS / 1000} s`}>
+        <input type="checkbox" checked={skipIdle} onChange={(e) => clock.setSkipIdle(e.target.checked)} /> Skip idle
+      </label>
+      <span className="muted small event-pos" data-testid="event-position">
+        event {Math.max(0, current + 1).toLocaleString()} of {session.events.length.toLocaleString()}
+      </span>
+    </div>
+  );
+}
+
+function stepEvent(clock: ReplayClock, session: LoadedSession, dir: 1 | -1, candidateOnly: boolean): void {
+  const { index, events } = session;
+  const cur = index.indexAt(clock.get().t);
+  let next: number;
+  if (candidateOnly) next = dir === 1 ? index.nextCandidate(cur) : index.prevCandidate(cur);
+  else {
+    // Step over events that share the current time so a step always moves.
+    next = cur + dir;
+    while (next >= 0 && next < events.length && cur >= 0 && events[next]!.t === events[cur]!.t) next += dir;
+  }
+  if (next >= 0 && next < events.length) clock.seek(events[next]!.t);
+  else if (dir === -1) clock.seek(0);
+}
+
+/** The replay: one clock driving the timeline, event list, conversation and panes. */
+export function ReplayView({ id, initialT }: { id: string; initialT?: number }) {
+  const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
+  const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === localStorage.getItem('baton.replay.tab'))?.id ?? 'decisions');
+  const findRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadSession(id).then((s) => live && setSession(s ?? null));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const clock = useMemo(() => {
+    if (!session) return null;
+    const duration = Math.max(session.meta.durationMs, session.events.at(-1)?.t ?? 0, 1);
+    return new ReplayClock(duration, buildIdleMap(activity(session), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
+  }, [session]);
+
+  // Start where the link says, else where the reviewer left off.
+  useEffect(() => {
+    if (!clock) return;
+    let live = true;
+    if (initialT !== undefined) clock.seek(initialT);
+    else void loadLastPosition(id).then((t) => live && t !== undefined && clock.seek(t));
+    return () => {
+      live = false;
+    };
+    // initialT is read once per session load; later hash edits are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clock, id]);
+
+  // A hash edited by hand (or a pasted deep link) seeks.
+  useEffect(() => {
+    if (clock && initialT !== undefined && Math.abs(clock.get().t - initialT) > 500) clock.seek(initialT);
+  }, [clock, initialT]);
+
+  // The benchmark (npm run bench) drives the clock directly; only with ?bench in the URL.
+  useEffect(() => {
+    if (!clock || !session || !new URLSearchParams(window.location.search).has('bench')) return;
+    Object.assign(window, { __batonReplay: { clock, session } });
+    return () => {
+      delete (window as { __batonReplay?: unknown }).__batonReplay;
+    };
+  }, [clock, session]);
+
+  // Keep the URL and the remembered position in step with the clock (throttled).
+  useEffect(() => {
+    if (!clock) return;
+    let lastUrl = 0;
+    let lastSave = 0;
+    const sync = (force = false) => {
+      const now = performance.now();
+      const t = clock.get().t;
+      if (force || now - lastUrl > 400) {
+        lastUrl = now;
+        history.replaceState(null, '', routeHash({ name: 'session', id, t }));
+      }
+      if (force || now - lastSave > 2000) {
+        lastSave = now;
+        void saveLastPosition(id, t);
+      }
+    };
+    const unsub = clock.subscribe((s) => sync(!s.playing));
+    return () => {
+      unsub();
+      // Leaving the replay: remember the position, but leave the URL to the navigation.
+      void saveLastPosition(id, clock.get().t);
+      clock.dispose();
+    };
+  }, [clock, id]);
+
+  // Keyboard: Space/K play, J/L ±10 s, arrows step, Shift+arrows candidate turns, [ ] speed, Home/End, / find, ? help.
+  useEffect(() => {
+    if (!clock || !session) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+      if (target?.closest('.monaco-editor, [role="separator"], dialog')) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = clock.get().t;
+      let handled = true;
+      switch (e.key) {
+        case ' ':
+        case 'k':
+        case 'K':
+          clock.toggle();
+          break;
+        case 'j':
+        case 'J':
+          clock.seek(t - 10_000);
+          break;
+        case 'l':
+        case 'L':
+          clock.seek(t + 10_000);
+          break;
+        case 'ArrowRight':
+          stepEvent(clock, session, 1, e.shiftKey);
+          break;
+        case 'ArrowLeft':
+          stepEvent(clock, session, -1, e.shiftKey);
+          break;
+        case '[':
+          clock.stepSpeed(-1);
+          break;
+        case ']':
+          clock.stepSpeed(1);
+          break;
+        case 'Home':
+          clock.seek(0);
+          break;
+        case 'End':
+          clock.seek(clock.get().duration);
+          break;
+        case '/':
+          findRef.current?.focus();
+          break;
+        case '?':
+          setUi({ showShortcuts: true });
+          break;
+        default:
+          handled = false;
+      }
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [clock, session]);
+
+  if (session === undefined) return <section className="replay loading">Loading session…</section>;
+  if (session === null || !clock) {
+    return (
+      <section className="replay">
+        <p>This session is not in the library.</p>
+        <button className="btn" onClick={() => navigate({ name: 'library' })}>
+          Back to sessions
+        </button>
+      </section>
+    );
+  }
+  const m = session.meta;
+  const chooseTab = (t: Tab) => {
+    setTab(t);
+    localStorage.setItem('baton.replay.tab', t);
+  };
+  return (
+    <section className="replay" aria-label={`Replay of ${m.title}`} data-testid="replay">
+      <div className="replay-head">
+        <button className="btn small" onClick={() => navigate({ name: 'library' })}>
+          ← Sessions
+        </button>
+        <h1 title={m.title}>{m.title}</h1>
+        <span className="muted">{m.candidate.displayName ?? m.candidate.id}</span>
+        <div className="spacer" />
+        <button className="btn small" onClick={() => void exportToFile(session.row.id)}>
+          Export .baton
+        </button>
+      </div>
+      <Transport clock={clock} session={session} />
+      <Split id="replay-main" direction="row" initial={[0.26, 0.37, 0.37]}>
+        <EventList session={session} clock={clock} findRef={findRef} />
+        <ConversationPane session={session} clock={clock} />
+        <div className="tabs-pane">
+          <div className="tabs" role="tablist" aria-label="Evidence panes">
+            {TABS.map((t) => (
+              <button key={t.id} role="tab" aria-selected={tab === t.id} className={`tab ${tab === t.id ? 'on' : ''}`} onClick={() => chooseTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <div className="tab-body" role="tabpanel">
+            {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
+            {tab === 'info' && <SessionInfo row={session.row} />}
+          </div>
+        </div>
+      </Split>
+    </section>
+  );
+}

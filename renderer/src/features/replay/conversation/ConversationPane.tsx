@@ -1,0 +1,169 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import hljs from 'highlight.js/lib/common';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
+import { Dialog } from '../../../components/Dialog';
+import { renderMarkdown } from '../../../components/Markdown';
+import { platform } from '../../../platform';
+import { formatClock } from '../../session/summary';
+import { useClock } from '../clock';
+import type { LoadedSession, PaneProps } from '../types';
+
+const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 'thinking', 'interrupt']);
+
+/** Markdown rendered through the sanitiser, code blocks highlighted after mount. */
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  useLayoutEffect(() => {
+    ref.current?.querySelectorAll<HTMLElement>('pre code').forEach((el) => {
+      if (!el.dataset.highlighted) hljs.highlightElement(el);
+    });
+  }, [html]);
+  return <div ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+function BlobImage({ session, img }: { session: LoadedSession; img: BlobRef }) {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    let made: string | undefined;
+    void session.loadBlob(img.blob).then((b) => {
+      if (!live || !b || !/^image\/(png|jpeg|gif|webp)$/.test(b.type || img.mime)) return;
+      made = URL.createObjectURL(b.type ? b : new Blob([b], { type: img.mime }));
+      setUrl(made);
+    });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [session, img]);
+  return url ? <img className="conv-image" src={url} alt="Image attached to the prompt" /> : <span className="muted small">[image]</span>;
+}
+
+const Message = memo(function Message({ e, session }: { e: SessionEvent; session: LoadedSession }) {
+  if (e.kind === 'thinking') {
+    return (
+      <details className="conv-thinking">
+        <summary>Thinking</summary>
+        <div className="conv-plain">{e.text}</div>
+      </details>
+    );
+  }
+  if (e.kind === 'interrupt') return <p className="conv-interrupt">⏹ The candidate interrupted the agent{e.reason ? `: ${e.reason}` : ''}</p>;
+  if (e.kind === 'prompt' || e.kind === 'response') {
+    return (
+      <>
+        <MarkdownBlock text={e.text} />
+        {e.kind === 'prompt' && e.images?.map((img) => <BlobImage key={img.blob} session={session} img={img} />)}
+      </>
+    );
+  }
+  return null;
+});
+
+/**
+ * Prompts and responses as a chat, rendered through the sanitiser. The current message
+ * follows the clock; later ones are dimmed. Links open outside the app only after the
+ * reviewer confirms.
+ */
+export function ConversationPane({ session, clock }: PaneProps) {
+  const items = useMemo(() => {
+    const out: number[] = [];
+    session.events.forEach((e, i) => {
+      if (CONVERSATION_KINDS.has(e.kind) && e.lane === undefined) out.push(i);
+    });
+    return out;
+  }, [session.events]);
+  const current = useClock(clock, (s) => session.index.indexAt(s.t));
+  const currentItem = useMemo(() => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]! <= current) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }, [items, current]);
+  const [follow, setFollow] = useState(true);
+  const [pendingLink, setPendingLink] = useState<string>();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 4 });
+
+  useEffect(() => {
+    if (follow && currentItem >= 0) v.scrollToIndex(currentItem, { align: 'end' });
+  }, [follow, currentItem, v]);
+
+  const onClick = useCallback((ev: MouseEvent) => {
+    const a = (ev.target as HTMLElement).closest('a');
+    if (!a) return;
+    ev.preventDefault();
+    const href = a.getAttribute('href') ?? '';
+    if (/^https?:\/\//i.test(href)) setPendingLink(href);
+  }, []);
+  const closeLink = useCallback(() => setPendingLink(undefined), []);
+
+  if (items.length === 0) return <div className="pane-empty muted">No prompts or responses in this session.</div>;
+
+  return (
+    <div className="conversation" data-testid="conversation" onClick={onClick}>
+      <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)}>
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((vi) => {
+            const e = session.events[items[vi.index]!]!;
+            return (
+              <div
+                key={vi.key}
+                ref={v.measureElement}
+                data-index={vi.index}
+                className={`conv-msg conv-${e.kind} actor-${e.actor} ${vi.index === currentItem ? 'current' : ''} ${vi.index > currentItem ? 'future' : ''}`}
+                data-testid="conv-message"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${vi.start}px)` }}
+              >
+                <div className="conv-meta">
+                  <button className="conv-time" onClick={() => clock.seek(e.t)} title="Jump here">
+                    {formatClock(e.t)}
+                  </button>
+                  <span className="conv-who">{e.kind === 'prompt' ? 'Candidate' : e.kind === 'response' ? 'Agent' : e.kind === 'thinking' ? 'Agent (thinking)' : 'Candidate'}</span>
+                </div>
+                <Message e={e} session={session} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!follow && (
+        <button className="btn small follow-btn" onClick={() => setFollow(true)}>
+          Follow playhead
+        </button>
+      )}
+      {pendingLink && (
+        <Dialog
+          title="Open link outside Baton?"
+          onClose={closeLink}
+          footer={
+            <>
+              <button className="btn" onClick={closeLink} autoFocus>
+                Stay here
+              </button>
+              <button
+                className="btn primary"
+                onClick={() => {
+                  void platform().openExternal(pendingLink);
+                  closeLink();
+                }}
+              >
+                Open in browser
+              </button>
+            </>
+          }
+        >
+          <p>This link comes from the session under review. It will open in your web browser:</p>
+          <p className="link-preview">{pendingLink}</p>
+        </Dialog>
+      )}
+    </div>
+  );
+}

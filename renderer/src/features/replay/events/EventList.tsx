@@ -1,0 +1,206 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EVENT_KINDS, type Actor, type EventKind } from '../../../../../shared/model/schema';
+import { eventSummary, formatClock } from '../../session/summary';
+import { useClock } from '../clock';
+import type { PaneProps } from '../types';
+import { findEvents } from './search';
+
+const ROW = 30;
+const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
+
+/** Largest i with arr[i] <= x, or -1. */
+function floorIndex(arr: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The session's events, in step with the clock: the current event is highlighted and kept in
+ * view until the reviewer scrolls away. Filter by kind and actor; find across all events.
+ */
+export function EventList({ session, clock, findRef }: PaneProps & { findRef?: React.RefObject<HTMLInputElement | null> }) {
+  const { events, index } = session;
+  const [kinds, setKinds] = useState<ReadonlySet<EventKind>>(new Set());
+  const [actor, setActor] = useState<Actor | ''>('');
+  const [follow, setFollow] = useState(true);
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<number[]>([]);
+  const [cursor, setCursor] = useState(-1);
+  const [searching, setSearching] = useState(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const present = useMemo(() => EVENT_KINDS.filter((k) => session.row.counts[k]), [session.row.counts]);
+
+  /** Event indices that pass the filters. */
+  const visible = useMemo(() => {
+    if (kinds.size === 0 && !actor) return null;
+    const out: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (kinds.size && !kinds.has(e.kind)) continue;
+      if (actor && e.actor !== actor) continue;
+      out.push(i);
+    }
+    return Int32Array.from(out);
+  }, [events, kinds, actor]);
+  const count = visible ? visible.length : events.length;
+  const eventAt = (row: number) => (visible ? visible[row]! : row);
+  const rowOf = (eventIndex: number) => (visible ? floorIndex(visible, eventIndex) : eventIndex);
+
+  const current = useClock(clock, (s) => index.indexAt(s.t));
+  const matchSet = useMemo(() => new Set(matches), [matches]);
+  const currentMatch = cursor >= 0 ? matches[cursor] : undefined;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
+
+  const currentRow = rowOf(current);
+  useEffect(() => {
+    if (follow && currentRow >= 0) v.scrollToIndex(currentRow, { align: 'auto' });
+  }, [follow, currentRow, v]);
+
+  // Find runs over every event (not only rendered rows), debounced, newest search wins.
+  useEffect(() => {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => {
+      setSearching(true);
+      void findEvents(events, query, ctrl.signal).then((hits) => {
+        if (ctrl.signal.aborted) return;
+        setMatches(hits);
+        setCursor(-1);
+        setSearching(false);
+      });
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [events, query]);
+
+  const goMatch = (dir: 1 | -1) => {
+    if (!matches.length) return;
+    let next: number;
+    if (cursor === -1) {
+      // From the playhead: the first match after (or before) the current event.
+      const after = matches.findIndex((m) => m > current);
+      next = dir === 1 ? (after === -1 ? 0 : after) : (after === -1 ? matches.length : after) - 1;
+      if (next < 0) next = matches.length - 1;
+    } else {
+      next = (cursor + dir + matches.length) % matches.length;
+    }
+    setCursor(next);
+    const ei = matches[next]!;
+    clock.seek(events[ei]!.t);
+    const row = rowOf(ei);
+    setFollow(false);
+    if (row >= 0) v.scrollToIndex(row, { align: 'center' });
+  };
+
+  const toggleKind = (k: EventKind) =>
+    setKinds((prev) => {
+      const next = new Set(prev);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+
+  return (
+    <div className="replay-events" data-testid="replay-events">
+      <div className="find-bar">
+        <input
+          ref={findRef}
+          type="search"
+          aria-label="Find in events"
+          placeholder="Find in all events…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              goMatch(e.shiftKey ? -1 : 1);
+            } else if (e.key === 'Escape') {
+              (e.target as HTMLInputElement).blur();
+            }
+          }}
+        />
+        <span className="find-count muted small" data-testid="find-count" aria-live="polite">
+          {query.trim() ? (searching ? '…' : matches.length ? `${cursor >= 0 ? cursor + 1 : 0} / ${matches.length}` : 'no matches') : ''}
+        </span>
+        <button className="btn small" aria-label="Previous match" onClick={() => goMatch(-1)} disabled={!matches.length}>
+          ↑
+        </button>
+        <button className="btn small" aria-label="Next match" onClick={() => goMatch(1)} disabled={!matches.length}>
+          ↓
+        </button>
+      </div>
+      <div className="chips" role="group" aria-label="Filter events">
+        <select aria-label="Filter by actor" value={actor} onChange={(e) => setActor(e.target.value as Actor | '')}>
+          <option value="">Everyone</option>
+          {ACTORS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        {present.map((k) => (
+          <button key={k} className={`chip kind-${k} ${kinds.has(k) ? 'on' : ''}`} aria-pressed={kinds.has(k)} onClick={() => toggleKind(k)}>
+            {k.replace('_', ' ')}
+          </button>
+        ))}
+      </div>
+      <div
+        className="replay-event-scroll"
+        ref={scrollRef}
+        data-testid="replay-event-scroll"
+        onWheel={() => setFollow(false)}
+        onPointerDown={(e) => {
+          // A drag on the scrollbar (outside any row) means the reviewer is looking elsewhere.
+          if (e.target === e.currentTarget) setFollow(false);
+        }}
+      >
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((vi) => {
+            const ei = eventAt(vi.index);
+            const e = events[ei]!;
+            const cls = [
+              'rev-row',
+              `actor-${e.actor}`,
+              ei === current ? 'current' : '',
+              ei > current ? 'future' : '',
+              matchSet.has(ei) ? 'match' : '',
+              ei === currentMatch ? 'match-current' : '',
+            ].join(' ');
+            return (
+              <div
+                key={vi.key}
+                className={cls}
+                data-testid="replay-event"
+                data-event-id={e.id}
+                aria-current={ei === current ? 'true' : undefined}
+                onClick={() => clock.seek(e.t)}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${vi.start}px)` }}
+                title={eventSummary(e)}
+              >
+                <span className="ev-time">{formatClock(e.t)}</span>
+                <span className={`ev-kind kind-${e.kind}`}>{e.kind.replace('_', ' ')}</span>
+                <span className="ev-text">{eventSummary(e)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!follow && (
+        <button className="btn small follow-btn" onClick={() => setFollow(true)}>
+          Follow playhead
+        </button>
+      )}
+    </div>
+  );
+}

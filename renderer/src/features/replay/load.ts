@@ -1,0 +1,42 @@
+import { buildSessionIndex } from '../../../../shared/replay/index';
+import type { SessionEvent } from '../../../../shared/model/schema';
+import { db } from '../../db/schema';
+import { loadEvents } from '../../db/store';
+import type { LoadedSession } from './types';
+
+/** Loads a stored session for replay: events in time order, the time index, lazy blobs. */
+export async function loadSession(id: string): Promise<LoadedSession | undefined> {
+  const database = db();
+  const row = await database.sessions.get(id);
+  if (!row) return undefined;
+  const rows = await loadEvents(database, id);
+  // Time order; events at the same moment keep their import order.
+  rows.sort((a, b) => a.t - b.t || a.seq - b.seq);
+  const sorted: SessionEvent[] = rows;
+  const cache = new Map<string, Promise<Blob | undefined>>();
+  return {
+    row,
+    meta: row.meta,
+    events: sorted,
+    index: buildSessionIndex(sorted),
+    loadBlob(blobId) {
+      let p = cache.get(blobId);
+      if (!p) {
+        p = database.blobs.get([id, blobId]).then((b) => b?.data);
+        cache.set(blobId, p);
+      }
+      return p;
+    },
+  };
+}
+
+const POS_KEY = (id: string) => `pos:${id}`;
+
+export async function loadLastPosition(id: string): Promise<number | undefined> {
+  const row = await db().settings.get(POS_KEY(id));
+  return typeof row?.value === 'number' ? row.value : undefined;
+}
+
+export async function saveLastPosition(id: string, t: number): Promise<void> {
+  await db().settings.put({ key: POS_KEY(id), value: Math.round(t) });
+}

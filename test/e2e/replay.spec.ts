@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { FIXTURE_DIR } from './global-setup';
+
+const rows = (page: Page) => page.getByTestId('session-row');
+
+async function openSample(page: Page, titleStart: string) {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await rows(page).filter({ hasText: titleStart }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+}
+
+/** Seconds shown by the transport clock. */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('clock-time').textContent()) ?? '';
+  const m = /^(?:(\d+):)?(\d+):(\d+)/.exec(text.trim());
+  if (!m) throw new Error(`unreadable clock: ${text}`);
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+function fmt(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+test('playing a sample advances the clock, the event list and the conversation', async ({ page }) => {
+  await openSample(page, 'Sample · Per-client rate limiting');
+  await expect(page.getByTestId('clock-time')).toContainText('00:00');
+  const firstCurrent = await page.locator('[data-testid="replay-event"][aria-current="true"]').getAttribute('data-event-id');
+  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('32');
+  await page.getByTestId('play').click();
+  // The first prompt of this sample comes at 2:52; 32× passes it in about six seconds.
+  await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThan(200);
+  await page.keyboard.press('k');
+  const paused = await clockSeconds(page);
+  await page.waitForTimeout(400);
+  expect(await clockSeconds(page)).toBe(paused);
+  const nowCurrent = await page.locator('[data-testid="replay-event"][aria-current="true"]').getAttribute('data-event-id');
+  expect(nowCurrent).not.toBe(firstCurrent);
+  await expect(page.locator('[data-testid="conv-message"].current')).toHaveCount(1);
+});
+
+test('keys step between events and candidate moments', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  const firstCandidate = sample.events.find((e) => e.actor === 'candidate' && e.t > 0)!;
+  await openSample(page, 'Sample · Per-client rate limiting');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('clock-time')).toContainText(fmt(firstCandidate.t));
+  await expect(page.locator('[data-testid="replay-event"][aria-current="true"]')).toHaveAttribute('data-event-id', sample.events.filter((e) => e.t === firstCandidate.t).at(-1)!.id);
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('clock-time')).toContainText(fmt(firstCandidate.t + 10_000));
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('clock-time')).toContainText(fmt(sample.meta.durationMs));
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('clock-time')).toContainText('00:00 /');
+});
+
+test('find reaches an event far off screen', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'large-session.baton'));
+  await expect(rows(page)).toHaveCount(5, { timeout: 60_000 });
+  await rows(page).filter({ hasText: 'Large fixture session' }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  // Event 59990 is a prompt "Step 59990: …" at 59990 × 250 ms, tens of thousands of rows below.
+  await expect(page.locator('[data-event-id="e059990"]')).toHaveCount(0);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Find in events' })).toBeFocused();
+  await page.keyboard.type('Step 59990:');
+  await expect(page.getByTestId('find-count')).toHaveText('0 / 1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('1 / 1');
+  const row = page.locator('[data-testid="replay-event"][data-event-id="e059990"]');
+  await expect(row).toBeVisible();
+  await expect(row).toHaveClass(/match-current/);
+  await expect(page.getByTestId('clock-time')).toContainText(fmt(59990 * 250));
+});
+
+test('a deep link opens at its time and survives a reload; the last position is remembered', async ({ page }) => {
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);
+  await page.goto(`/#/session/${encodeURIComponent(id)}?t=754000`);
+  await expect(page.getByTestId('clock-time')).toContainText('12:34');
+  await page.reload();
+  await expect(page.getByTestId('clock-time')).toContainText('12:34');
+  // Move, leave, come back without a time in the link: the last position is restored.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('clock-time')).toContainText('12:44');
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await expect(rows(page)).toHaveCount(4);
+  await page.goto(`/#/session/${encodeURIComponent(id)}`);
+  await expect(page.getByTestId('clock-time')).toContainText('12:44');
+});
+
+test('clicking an event seeks; filters narrow the list', async ({ page }) => {
+  const sample = generateSample('thrasher', DEFAULT_SAMPLE_SEED);
+  const commands = sample.events.filter((e) => e.kind === 'command');
+  await openSample(page, 'Sample · Retrying HTTP client');
+  await page.getByRole('button', { name: 'command', exact: true }).click();
+  await expect(page.getByTestId('replay-event')).toHaveCount(commands.length);
+  const third = commands[2]!;
+  await page.locator(`[data-testid="replay-event"][data-event-id="${third.id}"]`).click();
+  await expect(page.getByTestId('clock-time')).toContainText(fmt(third.t));
+});
