@@ -19,7 +19,24 @@ function installHooks(): void {
   });
 }
 
+const cache = new Map<string, string>();
+const CACHE_MAX = 2000;
+
+/** Sanitised HTML for a markdown text; recent results are cached (seeking re-renders the same messages). */
 export function renderMarkdown(src: string): string {
+  const hit = cache.get(src);
+  if (hit !== undefined) {
+    cache.delete(src);
+    cache.set(src, hit);
+    return hit;
+  }
+  const html = renderUncached(src);
+  cache.set(src, html);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return html;
+}
+
+function renderUncached(src: string): string {
   installHooks();
   const html = marked.parse(src, { async: false, gfm: true, breaks: false }) as string;
   return DOMPurify.sanitize(html, {

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import hljs from 'highlight.js/lib/common';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
 import { Dialog } from '../../../components/Dialog';
 import { renderMarkdown } from '../../../components/Markdown';
@@ -15,10 +15,18 @@ const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const html = useMemo(() => renderMarkdown(text), [text]);
-  useLayoutEffect(() => {
-    ref.current?.querySelectorAll<HTMLElement>('pre code').forEach((el) => {
-      if (!el.dataset.highlighted) hljs.highlightElement(el);
-    });
+  useEffect(() => {
+    // Highlighting is cosmetic: do it when the page is idle, never inside a seek's frame.
+    const el = ref.current;
+    if (!el) return;
+    const run = () =>
+      el.querySelectorAll<HTMLElement>('pre code').forEach((code) => {
+        if (!code.dataset.highlighted) hljs.highlightElement(code);
+      });
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(run);
+    return () => cancel(id);
   }, [html]);
   return <div ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 });
@@ -93,7 +101,15 @@ export function ConversationPane({ session, clock }: PaneProps) {
   const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 4 });
 
   useEffect(() => {
-    if (follow && currentItem >= 0) v.scrollToIndex(currentItem, { align: 'end' });
+    const el = scrollRef.current;
+    if (!follow || currentItem < 0 || !el) return;
+    // Bring the current message's end into view from the virtualizer's measurements (estimated
+    // until measured), with one direct scrollTop write rather than scrollToIndex's retry loop.
+    const m = v.measurementsCache[currentItem];
+    if (!m) return;
+    const view = el.clientHeight;
+    if (m.start >= el.scrollTop && m.end <= el.scrollTop + view) return;
+    el.scrollTop = m.end - m.start > view ? m.start : Math.max(0, m.end - view);
   }, [follow, currentItem, v]);
 
   const onClick = useCallback((ev: MouseEvent) => {

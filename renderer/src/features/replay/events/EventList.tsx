@@ -22,6 +22,18 @@ function floorIndex(arr: Int32Array, x: number): number {
 }
 
 /**
+ * Scrolls a fixed-height row into view by setting scrollTop directly: one layout read, no
+ * retry loop (the virtualizer's scrollToIndex re-measures across frames, which made seeks slow).
+ */
+function revealRow(el: HTMLElement | null, row: number, center: boolean): void {
+  if (!el) return;
+  const top = row * ROW;
+  const view = el.clientHeight;
+  if (!center && top >= el.scrollTop && top + ROW <= el.scrollTop + view) return;
+  el.scrollTop = center ? top - (view - ROW) / 2 : top < el.scrollTop ? top : top + ROW - view;
+}
+
+/**
  * The session's events, in step with the clock: the current event is highlighted and kept in
  * view until the reviewer scrolls away. Filter by kind and actor; find across all events.
  */
@@ -63,8 +75,8 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
 
   const currentRow = rowOf(current);
   useEffect(() => {
-    if (follow && currentRow >= 0) v.scrollToIndex(currentRow, { align: 'auto' });
-  }, [follow, currentRow, v]);
+    if (follow && currentRow >= 0) revealRow(scrollRef.current, currentRow, false);
+  }, [follow, currentRow]);
 
   // Find runs over every event (not only rendered rows), debounced, newest search wins.
   useEffect(() => {
@@ -100,7 +112,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
     clock.seek(events[ei]!.t);
     const row = rowOf(ei);
     setFollow(false);
-    if (row >= 0) v.scrollToIndex(row, { align: 'center' });
+    if (row >= 0) revealRow(scrollRef.current, row, true);
   };
 
   const toggleKind = (k: EventKind) =>
