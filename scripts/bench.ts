@@ -4,7 +4,7 @@
  * events.jsonl bytes through JSON.parse and a raw Dexie bulkPut. Prints a table; pass
  * `--json` for machine-readable output, `--no-build` to reuse dist-web/, `--runs N`.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -119,7 +119,25 @@ async function main() {
       }
     }
 
+    // Replay of the imported 100,000-event session: open, seek, pan and zoom.
+    const sessionId = await page.evaluate(async () => {
+      const req = indexedDB.open('baton');
+      const dbh: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      const keys: IDBValidKey[] = await new Promise((res) => {
+        const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
+        r.onsuccess = () => res(r.result);
+      });
+      dbh.close();
+      return String(keys[0]);
+    });
+    const replay = await benchReplay(page, port, sessionId);
+
     // The library with 5,000 sessions: open, sort, search, scroll.
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
     await page.evaluate(() => (window as unknown as { batonBench: { seedLibrary(n: number): Promise<number> } }).batonBench.seedLibrary(5000));
     const tOpen = Date.now();
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -180,6 +198,7 @@ async function main() {
       mainThreadTasksOver100ms: imports.reduce((n, r) => n + r.over100, 0),
       worstTimerGapMs: Math.max(...imports.map((r) => r.gap)),
       importMode: imports[0]?.mode,
+      replay,
       library5000: { openMs: libraryOpenMs, sortMs: lib.sorts, scrollFrameP50Ms: lib.p50, scrollFrameP95Ms: lib.p95, scrollFrameMaxMs: lib.max, longestTaskMs: lib.longest },
       rawImportMs: imports.map((r) => Math.round(r.ms)),
       rawFloorMs: floors.map((r) => Math.round(r.parsePutMs)),
@@ -200,6 +219,11 @@ async function main() {
       console.log(`| longest main-thread task during import (target < 100 ms) | ${f(result.mainThreadLongestTaskMs)} ms (${result.mainThreadTasksOver100ms} over 100 ms) |`);
       console.log(`| worst 10 ms timer delay during import | ${f(result.worstTimerGapMs)} ms |`);
       console.log(`| import mode | ${result.importMode} |`);
+      console.log(`\nReplay of the same 100,000-event session (targets: seek p95 ≤ 50 ms, heap ≤ 400 MB)`);
+      console.log(`| measure | value |\n|---|---|`);
+      console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
+      console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
+      console.log(`| JS heap after open and seeks | ${f(replay.heapMiB)} MiB |`);
       console.log(`\nLibrary with 5,000 sessions`);
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to first rows (navigation, IndexedDB read, render) | ${f(libraryOpenMs)} ms |`);
@@ -217,6 +241,35 @@ async function main() {
       server.kill('SIGTERM');
     }
   }
+}
+
+async function benchReplay(page: Page, port: number, id: string) {
+  const t0 = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
+  await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  const openMs = Date.now() - t0;
+  const seeks = () =>
+    page.evaluate(async () => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const lat: number[] = [];
+      let seed = 12345;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      for (let i = 0; i < 200; i++) {
+        const t = rand() * clock.get().duration;
+        const start = performance.now();
+        clock.seek(t);
+        await frame();
+        await frame();
+        lat.push(performance.now() - start);
+      }
+      lat.sort((a, b) => a - b);
+      return { p50: lat[100]!, p95: lat[190]!, max: lat[199]! };
+    });
+  const seek = await seeks();
+  const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+  return { openMs, seek, heapMiB };
 }
 
 main().catch((e: unknown) => {
