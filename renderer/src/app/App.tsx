@@ -45,7 +45,8 @@ function ShortcutsSheet() {
           <tr><td><kbd>[</kbd> · <kbd>]</kbd></td><td>Slower · faster (0.5× to 32×)</td></tr>
           <tr><td><kbd>Home</kbd> · <kbd>End</kbd></td><td>Start · end of the session</td></tr>
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
-          <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline focused: zoom in · out · fit</td></tr>
+          <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
+          <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
           <tr className="group"><th colSpan={2}>Everywhere</th></tr>
           <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
           <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>

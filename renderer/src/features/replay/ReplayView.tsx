@@ -12,6 +12,9 @@ import { EventList } from './events/EventList';
 import { loadLastPosition, loadSession, saveLastPosition } from './load';
 import { DecisionsPane } from './decisions/DecisionsPane';
 import type { LoadedSession } from './types';
+import { useOverlays } from './overlays';
+import { Timeline, type TimelineHandle } from './timeline/Timeline';
+import { AudioStrip } from './audio/AudioStrip';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
@@ -100,6 +103,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === localStorage.getItem('baton.replay.tab'))?.id ?? 'decisions');
   const findRef = useRef<HTMLInputElement>(null);
+  const timelineRef = useRef<TimelineHandle>(null);
+  const overlays = useOverlays();
 
   useEffect(() => {
     let live = true;
@@ -216,6 +221,17 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         case '?':
           setUi({ showShortcuts: true });
           break;
+        case '+':
+        case '=':
+          timelineRef.current?.zoom(0.5);
+          break;
+        case '-':
+        case '_':
+          timelineRef.current?.zoom(2);
+          break;
+        case '0':
+          timelineRef.current?.fit();
+          break;
         default:
           handled = false;
       }
@@ -255,6 +271,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         </button>
       </div>
       <Transport clock={clock} session={session} />
+      <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
+      {m.audio && <AudioStrip session={session} clock={clock} />}
       <Split id="replay-main" direction="row" initial={[0.26, 0.37, 0.37]}>
         <EventList session={session} clock={clock} findRef={findRef} />
         <ConversationPane session={session} clock={clock} />

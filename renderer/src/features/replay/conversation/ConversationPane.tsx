@@ -58,7 +58,7 @@ const Message = memo(function Message({ e, session }: { e: SessionEvent; session
       </details>
     );
   }
-  if (e.kind === 'interrupt') return <p className="conv-interrupt">⏹ The candidate interrupted the agent{e.reason ? `: ${e.reason}` : ''}</p>;
+  if (e.kind === 'interrupt') return <p className="conv-interrupt">The candidate interrupted the agent{e.reason ? `: ${e.reason}` : ''}</p>;
   if (e.kind === 'prompt' || e.kind === 'response') {
     return (
       <>
