@@ -223,7 +223,10 @@ async function main() {
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
       console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
-      console.log(`| JS heap after open and seeks | ${f(replay.heapMiB)} MiB |`);
+      console.log(`| timeline pan/zoom (240 wheel events, one per frame): frame interval p50 / p95 / max | ${f(replay.panZoom.frameP50, 1)} / ${f(replay.panZoom.frameP95, 1)} / ${f(replay.panZoom.frameMax, 1)} ms |`);
+      console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
+      console.log(`| longest task while panning and zooming | ${f(replay.panZoom.longest)} ms |`);
+      console.log(`| JS heap after open, seeks, pan and zoom | ${f(replay.heapMiB)} MiB |`);
       console.log(`\nLibrary with 5,000 sessions`);
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to first rows (navigation, IndexedDB read, render) | ${f(libraryOpenMs)} ms |`);
@@ -268,8 +271,38 @@ async function benchReplay(page: Page, port: number, id: string) {
       return { p50: lat[100]!, p95: lat[190]!, max: lat[199]! };
     });
   const seek = await seeks();
+  // Pan and zoom the timeline with real wheel events, one per frame: frame intervals and the
+  // time each timeline frame takes to draw.
+  const panZoom = await page.evaluate(async () => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="timeline-canvas"]')!;
+    const r = canvas.getBoundingClientRect();
+    const frame = () => new Promise<void>((res) => requestAnimationFrame(() => res()));
+    const draws = ((window as unknown as { __batonTimelineDraws?: number[] }).__batonTimelineDraws ??= []);
+    draws.length = 0;
+    const gaps: number[] = [];
+    let longest = 0;
+    const obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
+    });
+    obs.observe({ type: 'longtask' });
+    await frame();
+    let last = performance.now();
+    for (let i = 0; i < 240; i++) {
+      const phase = Math.floor(i / 40) % 3; // zoom in, pan, zoom out
+      const x = r.left + 118 + (r.width - 126) * (0.3 + 0.4 * Math.sin(i / 17));
+      const init: WheelEventInit = { clientX: x, clientY: r.top + 60, bubbles: true, cancelable: true, deltaMode: 0 };
+      canvas.dispatchEvent(new WheelEvent('wheel', phase === 0 ? { ...init, deltaY: -120 } : phase === 1 ? { ...init, deltaY: 80, shiftKey: true } : { ...init, deltaY: 120 }));
+      await frame();
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+    }
+    obs.disconnect();
+    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+    return { frameP50: q(gaps, 0.5), frameP95: q(gaps, 0.95), frameMax: Math.max(...gaps), drawP50: q(draws, 0.5), drawP95: q(draws, 0.95), drawMax: Math.max(...draws), longest };
+  });
   const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
-  return { openMs, seek, heapMiB };
+  return { openMs, seek, panZoom, heapMiB };
 }
 
 main().catch((e: unknown) => {
