@@ -152,7 +152,9 @@ describe('schema versions', () => {
     v1.close();
     const current = new BatonDB(name);
     await current.open();
-    expect(current.verno).toBeGreaterThanOrEqual(1);
+    expect(current.verno).toBe(2);
+    // v2 added the score cache, empty after the upgrade.
+    expect(await current.scores.count()).toBe(0);
     expect(await current.settings.get('samplesLoaded')).toEqual({ key: 'samplesLoaded', value: true });
     expect(await current.events.where('[sid+t]').between(['s', Dexie.minKey], ['s', Dexie.maxKey]).count()).toBe(1);
     await current.delete();

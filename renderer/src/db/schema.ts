@@ -52,6 +52,18 @@ export interface StagingRow {
   file: string;
 }
 
+/**
+ * The classifier's cached output for one session and classifier version: features and
+ * evidence, everything a weight change needs to recombine without re-extracting.
+ */
+export interface ScoreRow {
+  sid: string;
+  version: string;
+  at: number;
+  /** The classifier's JSON-serialisable result (shared/classifier). */
+  result: unknown;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -64,6 +76,7 @@ export class BatonDB extends Dexie {
   reports!: Table<ReportRow, number>;
   staging!: Table<StagingRow, string>;
   settings!: Table<SettingRow, string>;
+  scores!: Table<ScoreRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -75,6 +88,10 @@ export class BatonDB extends Dexie {
       reports: '++id, at',
       staging: 'id, startedAt',
       settings: 'key',
+    });
+    // v2: cached classifier results per session and classifier version.
+    this.version(2).stores({
+      scores: '[sid+version], sid',
     });
   }
 }
