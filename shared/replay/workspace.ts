@@ -140,7 +140,7 @@ export interface Workspace {
   readonly paths: readonly string[];
   /** Paths whose first diff is a patch with no known starting content (a snapshot could supply it). */
   readonly pathsNeedingBase: readonly string[];
-  /** The files known at event index i (those with a diff at or before i), sorted by path. */
+  /** The files known at event index i (those with a diff at or before i), by folder, then name. */
   filesAt(eventIndex: number): FileEntry[];
   /** A file's versions up to and including event index i (all of them when i is omitted). */
   versionsOf(path: string, eventIndex?: number): readonly FileVersion[];
@@ -371,7 +371,13 @@ export function buildWorkspace(events: readonly SessionEvent[], options: Workspa
 
   const diffIndices = Int32Array.from(diffs);
   const times = Float64Array.from(events, (e) => e.t);
-  const sortedPaths = [...order].sort();
+  // Tree order: by folder, then by name within it (files at the root first).
+  const dirOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+  const sortedPaths = [...order].sort((a, b) => {
+    const da = dirOf(a);
+    const db = dirOf(b);
+    return da === db ? (a < b ? -1 : a > b ? 1 : 0) : da < db ? -1 : 1;
+  });
   const firstAt = new Map<string, number>(order.map((p) => [p, files.get(p)!.versions[0]!.eventIndex]));
 
   const versionAt = (path: string, i: number): FileVersion | undefined => {

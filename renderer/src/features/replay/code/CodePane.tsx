@@ -1,0 +1,490 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SessionEvent } from '../../../../../shared/model/schema';
+import { buildWorkspace, type DiffEvent, type DiffView, type FileEntry, type FileState, type Workspace } from '../../../../../shared/replay/workspace';
+import { Split } from '../../../components/Split';
+import { formatClock } from '../../session/summary';
+import { useClock } from '../clock';
+import type { LoadedSession, PaneProps } from '../types';
+import type * as MonacoSetup from './monaco-setup';
+import './code.css';
+
+type Monaco = typeof MonacoSetup;
+type Mode = 'event' | 'start' | 'since';
+
+let monacoLoad: Promise<Monaco> | undefined;
+/** Monaco on first use only: the library and the other replay tabs never load it. */
+export function loadMonaco(): Promise<Monaco> {
+  monacoLoad ??= import('./monaco-setup').catch((err: unknown) => {
+    monacoLoad = undefined;
+    throw err;
+  });
+  return monacoLoad;
+}
+
+/** One workspace index per loaded session, kept while the session is (tabs remount panes). */
+const workspaces = new WeakMap<readonly SessionEvent[], Workspace>();
+
+/** Most snapshot files looked up for patches whose starting content the events do not hold. */
+const MAX_SNAPSHOT_LOOKUPS = 500;
+
+function useWorkspace(session: LoadedSession): Workspace {
+  const [ws, setWs] = useState(() => {
+    let w = workspaces.get(session.events);
+    if (!w) workspaces.set(session.events, (w = buildWorkspace(session.events)));
+    return w;
+  });
+  const [forEvents, setForEvents] = useState(session.events);
+  if (forEvents !== session.events) {
+    // A different session in the same pane: index it now rather than show the old one.
+    let w = workspaces.get(session.events);
+    if (!w) workspaces.set(session.events, (w = buildWorkspace(session.events)));
+    setForEvents(session.events);
+    setWs(w);
+  }
+  useEffect(() => {
+    // A patch whose base is not in the events may apply to the archive's workspace snapshot.
+    const need = ws.pathsNeedingBase.slice(0, MAX_SNAPSHOT_LOOKUPS);
+    if (need.length === 0) return;
+    let live = true;
+    void Promise.all(
+      need.map(async (p) => {
+        const blob = await session.loadBlob(`workspace/${p.replace(/^\.?\//, '')}`).catch(() => undefined);
+        return [p, blob ? await blob.text() : undefined] as const;
+      }),
+    ).then((pairs) => {
+      const found = new Map(pairs.filter((x): x is readonly [string, string] => x[1] !== undefined));
+      if (!live || found.size === 0) return;
+      const w = buildWorkspace(session.events, { initialContent: (p) => found.get(p) });
+      workspaces.set(session.events, w);
+      setWs(w);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ws, session]);
+  return ws;
+}
+
+const STATE_MARK: Record<FileState, { letter: string; title: string }> = {
+  created: { letter: 'A', title: 'created in this session' },
+  modified: { letter: 'M', title: 'modified' },
+  deleted: { letter: 'D', title: 'deleted' },
+  renamed: { letter: 'R', title: 'renamed' },
+  'renamed-away': { letter: 'R', title: 'renamed away' },
+};
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+function dirName(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+type Row = { kind: 'dir'; dir: string } | { kind: 'file'; entry: FileEntry };
+
+const ROW_H = 24;
+
+const FileRow = memo(function FileRow({
+  entry,
+  selected,
+  nested,
+  onPick,
+}: {
+  entry: FileEntry;
+  selected: boolean;
+  nested: boolean;
+  onPick: (path: string) => void;
+}) {
+  const mark = STATE_MARK[entry.state];
+  const gone = entry.state === 'deleted' || entry.state === 'renamed-away';
+  const to = entry.version.renamedTo;
+  const title = `${entry.path} — ${mark.title}${to ? ` to ${to}` : ''}${entry.changedNow ? ', changed by the current event' : ''}${entry.contentUnknown ? '; content unknown' : ''}`;
+  return (
+    <button
+      type="button"
+      className={`code-file state-${entry.state} ${entry.changedNow ? 'now' : ''} ${selected ? 'selected' : ''} ${nested ? 'nested' : ''}`}
+      data-testid="code-file"
+      data-path={entry.path}
+      data-state={entry.state}
+      data-now={entry.changedNow ? 'true' : undefined}
+      aria-current={selected ? 'true' : undefined}
+      title={title}
+      onClick={() => onPick(entry.path)}
+    >
+      <span className={`code-mark mark-${entry.state}`} aria-hidden="true">
+        {mark.letter}
+      </span>
+      <span className={`code-name ${gone ? 'gone' : ''}`}>{baseName(entry.path)}</span>
+      {to && <span className="code-to muted">→ {baseName(to)}</span>}
+      {entry.contentUnknown && (
+        <span className="code-warn" aria-label="content unknown">
+          ?
+        </span>
+      )}
+      <span className="sr-only">{`, ${mark.title}${entry.changedNow ? ', changed now' : ''}`}</span>
+    </button>
+  );
+});
+
+function FileTree({ entries, selected, onPick }: { entries: FileEntry[]; selected: string | null; onPick: (path: string) => void }) {
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    let dir: string | undefined;
+    for (const entry of entries) {
+      const d = dirName(entry.path);
+      if (d !== dir) {
+        dir = d;
+        if (d) out.push({ kind: 'dir', dir: d });
+      }
+      out.push({ kind: 'file', entry });
+    }
+    return out;
+  }, [entries]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
+  const selectedRow = useMemo(() => rows.findIndex((r) => r.kind === 'file' && r.entry.path === selected), [rows, selected]);
+
+  // Keep the selected file in view (one scrollTop write; rows have a fixed height).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || selectedRow < 0) return;
+    const top = selectedRow * ROW_H;
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+  }, [selectedRow]);
+
+  if (entries.length === 0) return <p className="code-tree-empty muted small">No file has changed yet at this moment.</p>;
+  return (
+    <div className="code-tree" ref={scrollRef} role="group" aria-label="Files changed so far">
+      <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        {v.getVirtualItems().map((vi) => {
+          const r = rows[vi.index]!;
+          return (
+            <div key={vi.key} className="code-row" style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}>
+              {r.kind === 'dir' ? (
+                <div className="code-dir muted" title={r.dir}>
+                  {r.dir}/
+                </div>
+              ) : (
+                <FileRow entry={r.entry} selected={r.entry.path === selected} nested={dirName(r.entry.path) !== ''} onPick={onPick} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** A raw unified diff, coloured by line, for patches that could not be turned into content. */
+const PatchText = memo(function PatchText({ patches, events }: { patches: DiffView['patches']; events: readonly SessionEvent[] }) {
+  return (
+    <div className="code-patches" data-testid="code-raw-patch">
+      {patches.map((p) => (
+        <section key={p.eventIndex}>
+          <h4 className="muted small">
+            Patch of {events[p.eventIndex]!.id} at {formatClock(events[p.eventIndex]!.t)}
+          </h4>
+          <pre className="code-patch">
+            {p.patch.split('\n').map((line, k) => (
+              <span
+                key={k}
+                className={
+                  line.startsWith('+++') || line.startsWith('---') ? 'ph' : line.startsWith('@@') ? 'pa' : line.startsWith('+') ? 'pp' : line.startsWith('-') ? 'pm' : ''
+                }
+              >
+                {line}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </section>
+      ))}
+    </div>
+  );
+});
+
+type DiffEditor = ReturnType<Monaco['monaco']['editor']['createDiffEditor']>;
+
+interface Shown {
+  original: string;
+  modified: string;
+  language: string;
+  key: string;
+}
+
+/**
+ * One Monaco diff editor for the pane's lifetime. A new diff swaps in two fresh models and
+ * disposes the old ones, which is much cheaper than a new editor per seek.
+ */
+function MonacoDiff({ monaco, shown, collapse, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; dark: boolean; hidden: boolean }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<DiffEditor | null>(null);
+  const current = useRef<Shown | null>(null);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const editor = monaco.monaco.editor.createDiffEditor(host, {
+      readOnly: true,
+      originalEditable: false,
+      automaticLayout: true,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: 720,
+      ignoreTrimWhitespace: false,
+      renderOverviewRuler: false,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 12.5,
+      lineNumbersMinChars: 3,
+      glyphMargin: false,
+      folding: false,
+      renderLineHighlight: 'none',
+      contextmenu: false,
+      stickyScroll: { enabled: false },
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
+    });
+    editorRef.current = editor;
+    const sub = editor.onDidUpdateDiff(() => {
+      host.dataset.diffReady = current.current?.key ?? '';
+      const changes = editor.getLineChanges();
+      if (changes && changes.length > 0) editor.revealFirstDiff();
+    });
+    return () => {
+      sub.dispose();
+      const model = editor.getModel();
+      editor.dispose();
+      model?.original.dispose();
+      model?.modified.dispose();
+      editorRef.current = null;
+      current.current = null;
+    };
+  }, [monaco]);
+
+  useLayoutEffect(() => {
+    editorRef.current?.updateOptions({ hideUnchangedRegions: { enabled: collapse } });
+  }, [collapse]);
+
+  useEffect(() => {
+    monaco.applyTheme(dark);
+  }, [monaco, dark]);
+
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    const host = hostRef.current;
+    if (!editor || !host || !shown) return;
+    const prev = current.current;
+    if (prev && prev.original === shown.original && prev.modified === shown.modified && prev.language === shown.language) {
+      current.current = shown;
+      host.dataset.shown = shown.key;
+      host.dataset.diffReady = shown.key;
+      return;
+    }
+    const old = editor.getModel();
+    const original = monaco.monaco.editor.createModel(shown.original, shown.language);
+    const modified = monaco.monaco.editor.createModel(shown.modified, shown.language);
+    current.current = shown;
+    editor.setModel({ original, modified });
+    old?.original.dispose();
+    old?.modified.dispose();
+    host.dataset.shown = shown.key;
+  }, [monaco, shown]);
+
+  return <div className={`code-editor ${hidden ? 'hidden' : ''}`} ref={hostRef} data-testid="code-editor" />;
+}
+
+function usePrefersDark(): boolean {
+  const [dark, setDark] = useState(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  useEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (!mq) return;
+    const on = () => setDark(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return dark;
+}
+
+function describeChange(e: DiffEvent): string {
+  if (e.change === 'renamed' && e.oldPath) return `renamed from ${e.oldPath}`;
+  return e.change;
+}
+
+const STATUS_TEXT: Record<Exclude<DiffView['status'], 'ok'>, string> = {
+  unapplied: 'Patch did not apply',
+  'base-unknown': 'Content before this change is unknown',
+  unknown: 'Content unknown',
+};
+
+/**
+ * The Code pane: the files the session has changed up to the playhead, and a read-only diff
+ * of the selected file (this event's change, everything since the start, or since a chosen
+ * event). Follows the clock: a diff event selects its file unless the reviewer pinned one.
+ */
+export function CodePane({ session, clock }: PaneProps) {
+  const ws = useWorkspace(session);
+  const { events } = session;
+  const current = useClock(clock, (s) => session.index.indexAt(s.t));
+  const [pinned, setPinned] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>('event');
+  const [since, setSince] = useState<number | null>(null);
+  const [collapse, setCollapse] = useState(true);
+  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [loadError, setLoadError] = useState<string>();
+  const dark = usePrefersDark();
+
+  useEffect(() => {
+    let live = true;
+    loadMonaco().then(
+      (m) => live && setMonaco(m),
+      (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const entries = useMemo(() => ws.filesAt(current), [ws, current]);
+  const lastDiff = ws.lastDiffAt(current);
+  const followPath = lastDiff >= 0 ? (events[lastDiff] as DiffEvent).path : null;
+  const selected = pinned ?? followPath;
+  const version = selected ? ws.versionAt(selected, current) : undefined;
+
+  const sinceIndex = since === null ? null : Math.min(since, current + 1);
+  const view = useMemo<DiffView | null>(() => {
+    if (!selected || !version) return null;
+    if (mode === 'event') return ws.changeAt(selected, current);
+    if (mode === 'start') return ws.cumulativeDiff(selected, current, 0);
+    return ws.cumulativeDiff(selected, current, sinceIndex ?? version.eventIndex);
+  }, [ws, selected, version, mode, current, sinceIndex]);
+
+  const language = useMemo(() => (monaco && selected ? monaco.languageForPath(selected) : 'plaintext'), [monaco, selected]);
+
+  // What the editor shows. Unknown content falls back to what is known, marked by a banner.
+  const shown = useMemo<Shown | null>(() => {
+    if (!view) return null;
+    const after = view.after ?? view.lastKnown;
+    const before = view.before ?? after;
+    if (after === undefined || before === undefined) return null;
+    const key = `${mode}:${view.path}:${view.version?.eventIndex ?? -1}:${mode === 'since' ? (sinceIndex ?? '') : ''}`;
+    return { original: before, modified: after, language, key };
+  }, [view, language, mode, sinceIndex]);
+
+  const sinceOptions = useMemo(() => (selected ? ws.versionsOf(selected, current) : []), [ws, selected, current]);
+
+  const pick = useCallback((path: string) => setPinned(path), []);
+
+  const chooseMode = (m: Mode) => {
+    setMode(m);
+    if (m === 'since' && since === null && version) setSince(version.eventIndex);
+  };
+
+  const known = version !== undefined;
+  const ev = version?.event;
+  const showRaw = view !== null && view.status !== 'ok' && view.patches.length > 0 && view.after === undefined;
+  const sinceEvent = since !== null ? events[since] : undefined;
+
+  return (
+    <div className="code-pane" data-testid="code-pane" data-mode={mode} data-selected={selected ?? ''}>
+      <div className="code-toolbar" role="toolbar" aria-label="Code view">
+        <div className="code-modes" role="radiogroup" aria-label="Diff to show">
+          {(
+            [
+              ['event', 'This change'],
+              ['start', 'Since start'],
+              ['since', 'Since event…'],
+            ] as const
+          ).map(([m, label]) => (
+            <button key={m} type="button" role="radio" aria-checked={mode === m} className={`code-mode ${mode === m ? 'on' : ''}`} onClick={() => chooseMode(m)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {mode === 'since' && (
+          <select
+            className="code-since"
+            aria-label="Show changes since event"
+            value={since === null ? '' : String(since)}
+            onChange={(e) => setSince(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            {since !== null && !sinceOptions.some((o) => o.eventIndex === since) && sinceEvent && (
+              <option value={String(since)}>
+                {formatClock(sinceEvent.t)} · {sinceEvent.id}
+                {sinceEvent.kind === 'diff' ? ` · ${baseName(sinceEvent.path)}` : ''}
+              </option>
+            )}
+            {since === null && <option value="">choose an event…</option>}
+            {sinceOptions.map((o) => (
+              <option key={o.eventIndex} value={String(o.eventIndex)}>
+                {formatClock(o.event.t)} · {o.event.id} · {describeChange(o.event)}
+              </option>
+            ))}
+          </select>
+        )}
+        <div className="spacer" />
+        <label className="toggle small" title="Hide unchanged lines around the changes">
+          <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Fold unchanged
+        </label>
+      </div>
+      <Split id="code-pane" direction="row" initial={[0.3, 0.7]} min={0.12}>
+        <FileTree entries={entries} selected={selected} onPick={pick} />
+        <div className="code-main">
+          {selected && (
+            <div className="code-head">
+              <span className="code-path" title={selected} data-testid="code-path">
+                {selected}
+              </span>
+              {ev && (
+                <button className="btn link small" onClick={() => clock.seek(ev.t)} title={`Go to ${ev.id}`}>
+                  {describeChange(ev)} at {formatClock(ev.t)}
+                </button>
+              )}
+              {version?.renamedTo && (
+                <button className="btn link small" onClick={() => setPinned(version.renamedTo!)}>
+                  → {version.renamedTo}
+                </button>
+              )}
+              <div className="spacer" />
+              {pinned ? (
+                <button className="btn small" onClick={() => setPinned(null)} title="Select each changed file as the replay reaches it" data-testid="code-follow">
+                  Pinned · follow changes
+                </button>
+              ) : (
+                <span className="muted small" title="The file of the latest change is selected as the replay plays">
+                  following
+                </span>
+              )}
+            </div>
+          )}
+          {mode === 'since' && since !== null && since > current && (
+            <p className="code-banner info">The chosen event comes after the playhead, so nothing has changed since it yet.</p>
+          )}
+          {view && view.status !== 'ok' && (
+            <div className={`code-banner ${view.status === 'unapplied' ? 'error' : 'warn'}`} data-testid={view.status === 'unapplied' ? 'code-unapplied' : 'code-unknown'} role="status">
+              <strong>{STATUS_TEXT[view.status]}.</strong> {view.reason ? `${view.reason[0]!.toUpperCase()}${view.reason.slice(1)}.` : ''}{' '}
+              {showRaw
+                ? 'The raw patch is shown below.'
+                : view.after === undefined && view.lastKnown !== undefined
+                  ? 'Showing the last content that is known.'
+                  : view.before === undefined && view.after !== undefined
+                    ? 'Showing the file as it is now.'
+                    : ''}
+            </div>
+          )}
+          {view?.originPath && mode !== 'event' && <p className="code-note muted small">Followed back through a rename from {view.originPath}.</p>}
+          {!selected && <p className="pane-empty muted">No file has changed yet. Files appear here as the session edits them.</p>}
+          {selected && !known && <p className="pane-empty muted">{selected} has not been changed yet at this moment.</p>}
+          {loadError && <p className="code-banner error">The code viewer could not load: {loadError}</p>}
+          {showRaw && <PatchText patches={view.patches} events={events} />}
+          {monaco ? (
+            <MonacoDiff monaco={monaco} shown={shown} collapse={collapse} dark={dark} hidden={!known || showRaw || !shown} />
+          ) : (
+            !loadError && known && <p className="pane-empty muted">Loading the code viewer…</p>
+          )}
+        </div>
+      </Split>
+    </div>
+  );
+}

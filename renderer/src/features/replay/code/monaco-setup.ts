@@ -1,0 +1,95 @@
+/**
+ * Monaco, slimmed to what the Code pane needs: the editor core, the diff editor, codicons,
+ * and the Monarch tokenizers of common languages (each loads on first use). No language
+ * services, so the only worker is the editor worker, which computes diffs: without it the
+ * diff editor never shows a change. Loaded with a dynamic import (see loadMonaco in
+ * CodePane.tsx), so nothing here is paid for until a Code tab opens.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/diffEditor/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/css/register';
+import 'monaco-editor/languages/definitions/scss/register';
+import 'monaco-editor/languages/definitions/less/register';
+import 'monaco-editor/languages/definitions/html/register';
+import 'monaco-editor/languages/definitions/xml/register';
+import 'monaco-editor/languages/definitions/go/register';
+import 'monaco-editor/languages/definitions/rust/register';
+import 'monaco-editor/languages/definitions/java/register';
+import 'monaco-editor/languages/definitions/kotlin/register';
+import 'monaco-editor/languages/definitions/swift/register';
+import 'monaco-editor/languages/definitions/cpp/register';
+import 'monaco-editor/languages/definitions/csharp/register';
+import 'monaco-editor/languages/definitions/ruby/register';
+import 'monaco-editor/languages/definitions/php/register';
+import 'monaco-editor/languages/definitions/sql/register';
+import 'monaco-editor/languages/definitions/dockerfile/register';
+import 'monaco-editor/languages/definitions/ini/register';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+export { monaco };
+
+/** Languages Monaco's registry does not cover by extension, by file name. */
+const EXTRA: [RegExp, string][] = [
+  [/\.(json|jsonc|json5)$/i, 'javascript'], // no JSON tokenizer without the JSON language service
+  [/(^|\/)\.env(\.[^/]*)?$/i, 'ini'],
+  [/\.toml$/i, 'ini'],
+  [/(^|\/)(Makefile|GNUmakefile)$/, 'shell'],
+];
+
+let byExt: Map<string, string> | undefined;
+let byName: Map<string, string> | undefined;
+
+/** The Monaco language id for a path, from the registered languages; 'plaintext' when none. */
+export function languageForPath(path: string): string {
+  if (!byExt || !byName) {
+    byExt = new Map();
+    byName = new Map();
+    for (const l of monaco.languages.getLanguages()) {
+      for (const x of l.extensions ?? []) if (!byExt.has(x.toLowerCase())) byExt.set(x.toLowerCase(), l.id);
+      for (const f of l.filenames ?? []) if (!byName.has(f)) byName.set(f, l.id);
+    }
+  }
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  for (const [re, id] of EXTRA) if (re.test(path)) return id;
+  const named = byName.get(name);
+  if (named) return named;
+  // Longest extension first: ".d.ts" before ".ts".
+  for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+    const id = byExt.get(name.slice(dot).toLowerCase());
+    if (id) return id;
+  }
+  return 'plaintext';
+}
+
+/** Editor colours from the app's CSS variables, so the diff sits in the page rather than on it. */
+export function applyTheme(dark: boolean): void {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => {
+    const value = css.getPropertyValue(name).trim();
+    return /^#[0-9a-f]{6}$/i.test(value) ? value : fallback;
+  };
+  const name = dark ? 'baton-dark' : 'baton-light';
+  monaco.editor.defineTheme(name, {
+    base: dark ? 'vs-dark' : 'vs',
+    inherit: true,
+    rules: [],
+    colors: {
+      'editor.background': v('--surface', dark ? '#171b21' : '#ffffff'),
+      'editorGutter.background': v('--surface', dark ? '#171b21' : '#ffffff'),
+      'editorLineNumber.foreground': v('--muted', dark ? '#9aa4b2' : '#5b6470'),
+      'editorWidget.border': v('--border', dark ? '#2d343e' : '#d9dde3'),
+      'diffEditor.border': v('--border', dark ? '#2d343e' : '#d9dde3'),
+      'diffEditor.unchangedRegionBackground': v('--surface-2', dark ? '#1e232b' : '#f1f3f6'),
+    },
+  });
+  monaco.editor.setTheme(name);
+}
