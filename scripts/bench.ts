@@ -2,7 +2,7 @@
  * `npm run bench`: measures the import of the generated 100,000-event archive in headless
  * Chromium (so IndexedDB is the real one), against a floor measured in the same run: the same
  * events.jsonl bytes through JSON.parse and a raw Dexie bulkPut. Prints a table; pass
- * `--json` for machine-readable output, `--no-build` to reuse dist-web/, `--runs N`.
+ * `--json` for machine-readable output, `--no-build` to reuse the last benchmark build, `--runs N`.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
 });
 
 const runs = Number(args.runs);
+/** The benchmark's own build, so it never races a test run that rebuilds dist-web/. */
+const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web');
 const eventCount = Number(args.events);
 const port = Number(args.port);
 
@@ -66,7 +68,7 @@ async function main() {
   };
   if (!args['no-build']) {
     log('building the web app…');
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
   }
 
   log(`generating a ${eventCount.toLocaleString()}-event session…`);
@@ -82,7 +84,7 @@ async function main() {
   for (const e of session.events) jsonlBytes += JSON.stringify(e).length + 1;
   log(`archive: ${(bytes.byteLength / 1048576).toFixed(1)} MiB compressed, ${(jsonlBytes / 1048576).toFixed(1)} MiB of events.jsonl (generated in ${genMs.toFixed(0)} ms)`);
 
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
     detached: true,
   });
@@ -90,6 +92,10 @@ async function main() {
   try {
     await waitForServer(`http://127.0.0.1:${port}/bench.html`);
     const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error(`console: ${m.text()}`);
+    });
     // tsx (esbuild keepNames) wraps named functions in __name(); functions we send to the page need it.
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
@@ -249,7 +255,14 @@ async function main() {
 async function benchReplay(page: Page, port: number, id: string) {
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
-  await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
+  try {
+    await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
+  } catch (e) {
+    const shot = join(tmpdir(), 'baton-bench', 'replay-failed.png');
+    await page.screenshot({ path: shot });
+    console.error(`the replay did not open; screenshot: ${shot}; url: ${page.url()}`);
+    throw e;
+  }
   await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
   const openMs = Date.now() - t0;
   const seeks = () =>

@@ -111,29 +111,73 @@ class LaneBuilder {
   }
 }
 
+/** Up to this many subagents get a lane each; beyond it they are packed into shared rows. */
+export const MAX_SEPARATE_SUBAGENT_LANES = 4;
+/** At most this many subagent rows, however many subagents overlap. */
+export const MAX_SUBAGENT_ROWS = 6;
+
+/**
+ * Assigns subagent lanes to rows: each gets its own row when there are few; otherwise they
+ * are packed greedily so that subagents that never overlap in time share a row (a session
+ * with hundreds of short subagents still fits in a few rows).
+ */
+export function packSubagents(spans: ReadonlyMap<string, readonly [number, number]>): Map<string, number> {
+  const ids = [...spans.keys()];
+  const rowOf = new Map<string, number>();
+  if (ids.length <= MAX_SEPARATE_SUBAGENT_LANES) {
+    ids.forEach((id, i) => rowOf.set(id, i));
+    return rowOf;
+  }
+  ids.sort((a, b) => spans.get(a)![0] - spans.get(b)![0]);
+  const rowEnds: number[] = [];
+  for (const id of ids) {
+    const [start, end] = spans.get(id)!;
+    let row = rowEnds.findIndex((e) => e < start);
+    if (row === -1) {
+      if (rowEnds.length < MAX_SUBAGENT_ROWS) row = rowEnds.push(-Infinity) - 1;
+      else row = rowEnds.indexOf(Math.min(...rowEnds));
+    }
+    rowEnds[row] = Math.max(rowEnds[row]!, end);
+    rowOf.set(id, row);
+  }
+  return rowOf;
+}
+
 /**
  * Splits a session (events sorted by t) into lanes. Main-lane events go to kind/actor lanes;
- * each subagent gets one lane of its own, shown under the main lanes. Empty lanes are dropped.
+ * subagents get lanes of their own under the main lanes (packed into a few rows when there
+ * are many). Empty lanes are dropped.
  */
 export function buildTimelineLanes(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'lanes'>): TimelineLane[] {
   const main = MAIN_LANES.map((s) => new LaneBuilder(s.id, s.label, s.tone));
-  const sub = new Map<string, LaneBuilder>();
   const labels = new Map(meta.lanes.map((l) => [l.id, l.label]));
+  // Where each subagent starts and ends, to decide its row.
+  const spans = new Map<string, [number, number]>();
+  for (const e of events) {
+    if (!e.lane) continue;
+    const s = spans.get(e.lane);
+    const end = eventEnd(e);
+    if (s) s[1] = Math.max(s[1], end);
+    else spans.set(e.lane, [e.t, end]);
+  }
+  const rowOf = packSubagents(spans);
+  const rowMembers: string[][] = [];
+  for (const [id, row] of rowOf) (rowMembers[row] ??= []).push(id);
+  const rows = rowMembers.map((members, r) =>
+    members.length === 1
+      ? new LaneBuilder(`lane:${members[0]!}`, `↳ ${labels.get(members[0]!) ?? members[0]!}`, 'subagent')
+      : new LaneBuilder(`subagents:${r}`, `↳ Subagents (${members.length})`, 'subagent'),
+  );
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.lane) {
-      let b = sub.get(e.lane);
-      if (!b) {
-        b = new LaneBuilder(`lane:${e.lane}`, `↳ ${labels.get(e.lane) ?? e.lane}`, 'subagent');
-        sub.set(e.lane, b);
-      }
-      b.add(e, i);
+      rows[rowOf.get(e.lane)!]!.add(e, i);
       continue;
     }
     const k = MAIN_LANES.findIndex((s) => s.match(e));
     main[k]!.add(e, i);
   }
-  return [...main, ...sub.values()].filter((b) => b.times.length > 0).map((b) => b.build());
+  return [...main, ...rows].filter((b) => b.times.length > 0).map((b) => b.build());
 }
 
 /** First index with arr[i] >= x. */

@@ -6,6 +6,9 @@ import {
   clampView,
   followView,
   hitTest,
+  MAX_SEPARATE_SUBAGENT_LANES,
+  MAX_SUBAGENT_ROWS,
+  packSubagents,
   panView,
   tickStep,
   visibleRange,
@@ -49,6 +52,38 @@ describe('timeline lanes', () => {
     const cmds = lanes.find((l) => l.id === 'commands')!;
     expect(hitTest(cmds, 1000, 10)).toBe(0); // the command ran 200..1700
     expect(hitTest(lanes[0]!, 30, 10)).toBe(-1);
+  });
+});
+
+describe('subagent rows', () => {
+  it('packs many subagents into a few rows without overlaps inside a row', () => {
+    const spans = new Map<string, [number, number]>();
+    for (let i = 0; i < 300; i++) spans.set(`a${i}`, [i * 1000, i * 1000 + (i % 7 === 0 ? 5_500 : 800)]);
+    const rows = packSubagents(spans);
+    const used = new Set(rows.values());
+    expect(used.size).toBeLessThanOrEqual(MAX_SUBAGENT_ROWS);
+    expect(used.size).toBeGreaterThan(1); // the long ones overlap their neighbours
+    const byRow = new Map<number, [number, number][]>();
+    for (const [id, r] of rows) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(spans.get(id)!);
+    for (const list of byRow.values()) {
+      list.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < list.length; i++) expect(list[i]![0]).toBeGreaterThan(list[i - 1]![1]);
+    }
+  });
+
+  it('keeps a lane per subagent when there are few', () => {
+    const rows = packSubagents(new Map([['x', [0, 10]], ['y', [20, 30]]]));
+    expect([...rows.values()]).toEqual([0, 1]);
+  });
+
+  it('the large generated session fits in a handful of rows', () => {
+    const big = generateLargeSession(20_000, 3);
+    const sorted = [...big.events].sort((a, b) => a.t - b.t);
+    const lanes = buildTimelineLanes(sorted, big.meta);
+    const sub = lanes.filter((l) => l.tone === 'subagent');
+    expect(new Set(sorted.filter((e) => e.lane).map((e) => e.lane)).size).toBeGreaterThan(MAX_SEPARATE_SUBAGENT_LANES);
+    expect(sub.length).toBeLessThanOrEqual(MAX_SUBAGENT_ROWS);
+    expect(lanes.reduce((n, l) => n + l.times.length, 0)).toBe(sorted.length);
   });
 });
 

@@ -541,7 +541,10 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
     st.current.hoverX = x >= layout.plotX && y > OVERVIEW_H + AXIS_H ? x : -1;
     schedule.current();
     const h = x >= layout.plotX ? hitAt(x, y) : {};
-    if (h.event) setHover({ x, y, title: `${formatClock(h.event.t)} · ${h.event.actor} · ${h.event.kind.replace('_', ' ')}`, detail: eventSummary(h.event) });
+    if (h.event) {
+      const sub = h.event.lane ? ` · ${session.meta.lanes.find((l) => l.id === h.event!.lane)?.label ?? h.event.lane}` : '';
+      setHover({ x, y, title: `${formatClock(h.event.t)} · ${h.event.actor}${sub} · ${h.event.kind.replace('_', ' ')}`, detail: eventSummary(h.event) });
+    }
     else if (h.overlay) setHover({ x, y, title: `${formatClock(h.overlay.t)} · evidence`, detail: h.overlay.label });
     else if (x >= layout.plotX && y < OVERVIEW_H) setHover({ x, y, title: formatClock((((x - layout.plotX) / layout.plotW) * duration)), detail: 'Drag to move the visible window' });
     else setHover(null);
