@@ -114,7 +114,7 @@ class LaneBuilder {
 /** Up to this many subagents get a lane each; beyond it they are packed into shared rows. */
 export const MAX_SEPARATE_SUBAGENT_LANES = 4;
 /** At most this many subagent rows, however many subagents overlap. */
-export const MAX_SUBAGENT_ROWS = 6;
+export const MAX_SUBAGENT_ROWS = 4;
 
 /**
  * Assigns subagent lanes to rows: each gets its own row when there are few; otherwise they
