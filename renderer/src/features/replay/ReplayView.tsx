@@ -147,12 +147,14 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     };
   }, [clock, session]);
 
-  // Keep the URL and the remembered position in step with the clock (throttled).
+  // Keep the URL and the remembered position in step with the clock: throttled while playing,
+  // and once the reviewer stops seeking (a burst of seeks writes once, not on every step).
   useEffect(() => {
     if (!clock) return;
     let lastUrl = 0;
     let lastSave = 0;
-    const sync = (force = false) => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const sync = (force: boolean) => {
       const now = performance.now();
       const t = clock.get().t;
       if (force || now - lastUrl > 400) {
@@ -164,9 +166,14 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         void saveLastPosition(id, t);
       }
     };
-    const unsub = clock.subscribe((s) => sync(!s.playing));
+    const unsub = clock.subscribe((s) => {
+      clearTimeout(settle);
+      if (s.playing) sync(false);
+      else settle = setTimeout(() => sync(true), 250);
+    });
     return () => {
       unsub();
+      clearTimeout(settle);
       // Leaving the replay: remember the position, but leave the URL to the navigation.
       void saveLastPosition(id, clock.get().t);
       clock.dispose();

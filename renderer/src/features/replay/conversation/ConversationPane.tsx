@@ -98,7 +98,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
   const [pendingLink, setPendingLink] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 4 });
+  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false });
 
   useEffect(() => {
     const el = scrollRef.current;

@@ -1,66 +1,119 @@
-import { useMemo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionEvent } from '../../../../../shared/model/schema';
 import { formatClock } from '../../session/summary';
+import type { ReplayClock } from '../clock';
 import { useClock } from '../clock';
 import type { PaneProps } from '../types';
 
 type Steering = Extract<SessionEvent, { kind: 'decision' | 'approval' | 'interrupt' }>;
+type CardState = 'past' | 'current' | 'future';
 
-/** The candidate's steering moments: decisions with their reasoning, approvals, interrupts. */
-export function DecisionsPane({ session, clock }: PaneProps) {
-  const items = useMemo(
-    () =>
-      session.events
-        .map((e, i) => [e, i] as const)
-        .filter((x): x is readonly [Steering, number] => x[0].kind === 'decision' || x[0].kind === 'approval' || x[0].kind === 'interrupt'),
-    [session.events],
+const Card = memo(function Card({ e, state, clock }: { e: Steering; state: CardState; clock: ReplayClock }) {
+  return (
+    <>
+      <button className="conv-time" onClick={() => clock.seek(e.t)} title="Jump here">
+        {formatClock(e.t)}
+      </button>{' '}
+      <span className="muted small">{e.actor}</span>
+      {e.kind === 'decision' && (
+        <>
+          <h4>{e.question}</h4>
+          {e.options.length > 0 && (
+            <ul className="options">
+              {e.options.map((o) => (
+                <li key={o} className={o === e.chosen ? 'chosen' : ''}>
+                  {o === e.chosen ? '✔ ' : ''}
+                  {o}
+                </li>
+              ))}
+            </ul>
+          )}
+          {e.chosen && !e.options.includes(e.chosen) && <p>Chose: {e.chosen}</p>}
+          {e.rationale && <p className="rationale">{e.rationale}</p>}
+        </>
+      )}
+      {e.kind === 'approval' && (
+        <h4 className={e.granted ? 'granted' : 'denied'}>
+          {e.granted ? 'Allowed' : 'Denied'} {e.tool}
+          {e.reason ? <span className="muted"> — {e.reason}</span> : null}
+        </h4>
+      )}
+      {e.kind === 'interrupt' && <h4 className="denied">Interrupted the agent{e.reason ? `: ${e.reason}` : ''}</h4>}
+      <span className="sr-only">{state === 'current' ? '(latest so far)' : state === 'future' ? '(not yet reached)' : ''}</span>
+    </>
   );
-  const current = useClock(clock, (s) => session.index.indexAt(s.t));
-  const lastPassed = useMemo(() => {
-    let k = -1;
-    for (let j = 0; j < items.length; j++) if (items[j]![1] <= current) k = j;
-    return k;
-  }, [items, current]);
+});
+
+/**
+ * The candidate's steering moments: decisions with their reasoning, approvals, interrupts.
+ * Virtualized (a long session has thousands), following the clock unless the reviewer
+ * scrolls away.
+ */
+export function DecisionsPane({ session, clock }: PaneProps) {
+  const items = useMemo(() => {
+    const out: number[] = [];
+    session.events.forEach((e, i) => {
+      if (e.kind === 'decision' || e.kind === 'approval' || e.kind === 'interrupt') out.push(i);
+    });
+    return Int32Array.from(out);
+  }, [session.events]);
+  // The last card at or before the clock: binary search over event indices.
+  const lastPassed = useClock(clock, (s) => {
+    const current = session.index.indexAt(s.t);
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]! <= current) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [follow, setFollow] = useState(true);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 3, useFlushSync: false, gap: 8, paddingStart: 10, paddingEnd: 10 });
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!follow || lastPassed < 0 || !el) return;
+    const m = v.measurementsCache[lastPassed];
+    if (!m) return;
+    const view = el.clientHeight;
+    if (m.start >= el.scrollTop && m.end <= el.scrollTop + view) return;
+    el.scrollTop = Math.max(0, m.start - 10);
+  }, [follow, lastPassed, v]);
 
   if (items.length === 0) return <p className="pane-empty muted">No decisions, approvals or interrupts were recorded in this session.</p>;
   return (
-    <ol className="decisions" data-testid="decisions">
-      {items.map(([e, i], j) => (
-        <li
-          key={e.id}
-          className={`decision-card kind-${e.kind} ${j === lastPassed ? 'current' : ''} ${i > current ? 'future' : ''}`}
-          data-testid="decision-card"
-        >
-          <button className="conv-time" onClick={() => clock.seek(e.t)} title="Jump here">
-            {formatClock(e.t)}
-          </button>{' '}
-          <span className="muted small">{e.actor}</span>
-          {e.kind === 'decision' && (
-            <>
-              <h4>{e.question}</h4>
-              {e.options.length > 0 && (
-                <ul className="options">
-                  {e.options.map((o) => (
-                    <li key={o} className={o === e.chosen ? 'chosen' : ''}>
-                      {o === e.chosen ? '✔ ' : ''}
-                      {o}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {e.chosen && !e.options.includes(e.chosen) && <p>Chose: {e.chosen}</p>}
-              {e.rationale && <p className="rationale">{e.rationale}</p>}
-            </>
-          )}
-          {e.kind === 'approval' && (
-            <h4 className={e.granted ? 'granted' : 'denied'}>
-              {e.granted ? 'Allowed' : 'Denied'} {e.tool}
-              {e.reason ? <span className="muted"> — {e.reason}</span> : null}
-            </h4>
-          )}
-          {e.kind === 'interrupt' && <h4 className="denied">Interrupted the agent{e.reason ? `: ${e.reason}` : ''}</h4>}
-        </li>
-      ))}
-    </ol>
+    <div className="decisions-wrap">
+      <div className="decisions" data-testid="decisions" ref={scrollRef} onWheel={() => setFollow(false)}>
+        <div role="list" aria-label={`${items.length} decisions, approvals and interrupts`} style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((vi) => {
+            const e = session.events[items[vi.index]!] as Steering;
+            const state: CardState = vi.index === lastPassed ? 'current' : vi.index > lastPassed ? 'future' : 'past';
+            return (
+              <div
+                role="listitem"
+                key={e.id}
+                ref={v.measureElement}
+                data-index={vi.index}
+                className={`decision-card kind-${e.kind} ${state === 'current' ? 'current' : ''} ${state === 'future' ? 'future' : ''}`}
+                data-testid="decision-card"
+                style={{ position: 'absolute', top: 0, left: 10, right: 10, transform: `translateY(${vi.start}px)` }}
+              >
+                <Card e={e} state={state} clock={clock} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!follow && (
+        <button className="btn small follow-btn" onClick={() => setFollow(true)}>
+          Follow playhead
+        </button>
+      )}
+    </div>
   );
 }

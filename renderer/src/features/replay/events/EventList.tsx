@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { EVENT_KINDS, type Actor, type EventKind } from '../../../../../shared/model/schema';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { EVENT_KINDS, type Actor, type EventKind, type SessionEvent } from '../../../../../shared/model/schema';
 import { eventSummary, formatClock } from '../../session/summary';
-import { useClock } from '../clock';
+import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';
 import { findEvents } from './search';
 
@@ -37,6 +37,27 @@ function revealRow(el: HTMLElement | null, row: number, center: boolean): void {
  * The session's events, in step with the clock: the current event is highlighted and kept in
  * view until the reviewer scrolls away. Filter by kind and actor; find across all events.
  */
+/** One row; memoised so a seek re-renders only the rows whose state changed. */
+const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent; top: number; state: 'past' | 'current' | 'future'; match: '' | 'match' | 'current'; clock: ReplayClock }) {
+  const summary = eventSummary(e);
+  const cls = `rev-row actor-${e.actor} ${state === 'past' ? '' : state} ${match === '' ? '' : match === 'current' ? 'match match-current' : 'match'}`;
+  return (
+    <div
+      className={cls}
+      data-testid="replay-event"
+      data-event-id={e.id}
+      aria-current={state === 'current' ? 'true' : undefined}
+      onClick={() => clock.seek(e.t)}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
+      title={summary}
+    >
+      <span className="ev-time">{formatClock(e.t)}</span>
+      <span className={`ev-kind kind-${e.kind}`}>{e.kind.replace('_', ' ')}</span>
+      <span className="ev-text">{summary}</span>
+    </div>
+  );
+});
+
 export function EventList({ session, clock, findRef }: PaneProps & { findRef?: React.RefObject<HTMLInputElement | null> }) {
   const { events, index } = session;
   const [kinds, setKinds] = useState<ReadonlySet<EventKind>>(new Set());
@@ -71,7 +92,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const currentMatch = cursor >= 0 ? matches[cursor] : undefined;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
+  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8, useFlushSync: false });
 
   const currentRow = rowOf(current);
   useEffect(() => {
@@ -181,29 +202,15 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
           {v.getVirtualItems().map((vi) => {
             const ei = eventAt(vi.index);
             const e = events[ei]!;
-            const cls = [
-              'rev-row',
-              `actor-${e.actor}`,
-              ei === current ? 'current' : '',
-              ei > current ? 'future' : '',
-              matchSet.has(ei) ? 'match' : '',
-              ei === currentMatch ? 'match-current' : '',
-            ].join(' ');
             return (
-              <div
+              <Row
                 key={vi.key}
-                className={cls}
-                data-testid="replay-event"
-                data-event-id={e.id}
-                aria-current={ei === current ? 'true' : undefined}
-                onClick={() => clock.seek(e.t)}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${vi.start}px)` }}
-                title={eventSummary(e)}
-              >
-                <span className="ev-time">{formatClock(e.t)}</span>
-                <span className={`ev-kind kind-${e.kind}`}>{e.kind.replace('_', ' ')}</span>
-                <span className="ev-text">{eventSummary(e)}</span>
-              </div>
+                e={e}
+                top={vi.start}
+                state={ei === current ? 'current' : ei > current ? 'future' : 'past'}
+                match={ei === currentMatch ? 'current' : matchSet.has(ei) ? 'match' : ''}
+                clock={clock}
+              />
             );
           })}
         </div>
