@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateCast } from '../fixtures/cast';
 import { join } from 'node:path';
 import { corruptArchive, validArchive, zipBomb } from '../fixtures/archives';
 
@@ -10,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(FIXTURE_DIR, 'small-session.baton'), await validArchive('small', 'Small fixture session', 50));
   writeFileSync(join(FIXTURE_DIR, 'corrupt.baton'), await corruptArchive());
   writeFileSync(join(FIXTURE_DIR, 'zip-bomb.baton'), await zipBomb());
+  writeFileSync(join(FIXTURE_DIR, 'build-and-test.cast'), generateCast({ steps: 30 }).text);
   writeFileSync(join(FIXTURE_DIR, 'not-a-session.baton'), 'just some text, not an archive\n');
   const folder = join(FIXTURE_DIR, 'folder');
   mkdirSync(join(folder, 'nested'), { recursive: true });

@@ -15,13 +15,17 @@ import type { LoadedSession } from './types';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
 import { AudioStrip } from './audio/AudioStrip';
+import { CodePane } from './code/CodePane';
+import { TerminalPane } from './terminal/TerminalPane';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
 const IDLE_KEEP_MS = 1_500;
 
-type Tab = 'decisions' | 'info';
+type Tab = 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'code', label: 'Code' },
+  { id: 'terminal', label: 'Terminal' },
   { id: 'decisions', label: 'Decisions' },
   { id: 'info', label: 'Task & info' },
 ];
@@ -292,6 +296,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
+            {tab === 'code' && <CodePane session={session} clock={clock} />}
+            {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
             {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
             {tab === 'info' && <SessionInfo row={session.row} />}
           </div>

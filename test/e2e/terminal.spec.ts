@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { generateCast } from '../fixtures/cast';
+import { FIXTURE_DIR } from './global-setup';
+
+async function openTerminalTab(page: Page) {
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.getByTestId('terminal-pane')).toBeVisible();
+}
+
+test('the terminal lists commands with exit codes and shows the current command output', async ({ page }) => {
+  const sample = generateSample('thrasher', DEFAULT_SAMPLE_SEED);
+  const commands = sample.events.filter((e) => e.kind === 'command');
+  const failing = commands.find((c) => c.kind === 'command' && c.exitCode !== 0)!;
+  if (failing.kind !== 'command' || typeof failing.stdout !== 'string') throw new Error('sample changed');
+  await page.goto('/');
+  await page.getByTestId('session-row').filter({ hasText: 'Retrying HTTP client' }).getByRole('link').click();
+  await openTerminalTab(page);
+  await expect(page.getByTestId('terminal-command')).toHaveCount(commands.length);
+  await page.locator(`[data-testid="terminal-command"][data-event-id="${failing.id}"]`).click();
+  await expect(page.locator(`[data-testid="terminal-command"][data-event-id="${failing.id}"]`)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator(`[data-testid="terminal-command"][data-event-id="${failing.id}"]`)).toContainText(`exit ${failing.exitCode}`);
+  // The output, as a reviewer reads it in the terminal (ANSI colours stripped by rendering).
+  const firstLine = failing.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim().length > 8)!.trim();
+  await expect(page.getByTestId('terminal-screen')).toContainText(`$ ${failing.cmd}`);
+  await expect(page.getByTestId('terminal-screen')).toContainText(firstLine.slice(0, 40));
+});
+
+test('an asciinema recording plays in the terminal in step with the clock, forwards and back', async ({ page }) => {
+  const cast = generateCast({ steps: 30 });
+  await page.goto('/');
+  await expect(page.getByTestId('session-row')).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'build-and-test.cast'));
+  await expect(page.getByTestId('session-row')).toHaveCount(5);
+  await page.getByTestId('session-row').filter({ hasText: 'build and test' }).getByRole('link').click();
+  await openTerminalTab(page);
+  const screen = page.getByTestId('terminal-screen');
+  await expect(screen).toHaveAttribute('data-cast', 'ready');
+  const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);
+  const seekTo = async (ms: number) => page.evaluate((h) => (window.location.hash = h), `#/session/${encodeURIComponent(id)}?t=${Math.round(ms)}`);
+  // Just after step 25 finished: its line is on screen, step 26's is not yet.
+  await seekTo(cast.stepTimes[25]! * 1000 + 60);
+  await expect(screen).toContainText('step 25 done');
+  await expect(screen).not.toContainText('step 26 done');
+  // Back to step 3 (before the first clear screen): the screen shows that moment again.
+  await seekTo(cast.stepTimes[3]! * 1000 + 60);
+  await expect(screen).toContainText('step 3 done');
+  await expect(screen).not.toContainText('step 25 done');
+  await expect(screen).not.toContainText('step 4 done');
+});
