@@ -22,6 +22,7 @@ test('the terminal lists commands with exit codes and shows the current command 
   await expect(page.locator(`[data-testid="terminal-command"][data-event-id="${failing.id}"]`)).toHaveAttribute('aria-current', 'true');
   await expect(page.locator(`[data-testid="terminal-command"][data-event-id="${failing.id}"]`)).toContainText(`exit ${failing.exitCode}`);
   // The output, as a reviewer reads it in the terminal (ANSI colours stripped by rendering).
+  // eslint-disable-next-line no-control-regex -- stripping ANSI colour codes
   const firstLine = failing.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim().length > 8)!.trim();
   await expect(page.getByTestId('terminal-screen')).toContainText(`$ ${failing.cmd}`);
   await expect(page.getByTestId('terminal-screen')).toContainText(firstLine.slice(0, 40));
