@@ -38,7 +38,7 @@ function asTermLike(t: Terminal, ser: SerializeAddon): TermLike {
     write: (d) => new Promise<void>((r) => t.write(d, r)),
     reset: () => t.reset(),
     resize: (c, r) => t.resize(c, r),
-    serialize: () => ser.serialize({ scrollback: 200 }),
+    serialize: () => ser.serialize({ scrollback: 50 }),
   };
 }
 

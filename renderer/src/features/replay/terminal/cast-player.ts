@@ -38,7 +38,7 @@ export interface Checkpoint {
   rows: number;
 }
 
-export const CHECKPOINT_BYTES = 48 * 1024;
+export const CHECKPOINT_BYTES = 16 * 1024;
 
 /** Output and resize events of a cast, on the session clock. Input, markers and exit codes are not drawn. */
 export function castFrames(events: readonly CastEvent[], offsetMs: number): Frame[] {
@@ -197,9 +197,15 @@ export class CastPlayer {
         this.cols = base.cols;
         this.rows = base.rows;
         this.term.resize(base.cols, base.rows);
-        if (base.state) await this.term.write(base.state);
         this.pos = base.frame;
         restored = true;
+        // The restored screen and the output after it go in as one write: one parse pass,
+        // one callback.
+        const fed = target - this.pos;
+        await this.feed(this.pos, target, base.state);
+        this.pos = target;
+        this.last = { fed, restored };
+        return;
       }
     }
     const fed = target - this.pos;
@@ -214,8 +220,8 @@ export class CastPlayer {
     return cp ? Math.max(0, target - cp.frame) : Infinity;
   }
 
-  private async feed(from: number, to: number): Promise<void> {
-    let batch = '';
+  private async feed(from: number, to: number, prefix = ''): Promise<void> {
+    let batch = prefix;
     for (let i = from; i < to; i++) {
       const f = this.frames[i]!;
       if (f.resize) {
