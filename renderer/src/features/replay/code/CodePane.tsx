@@ -84,6 +84,8 @@ function dirName(path: string): string {
 type Row = { kind: 'dir'; dir: string } | { kind: 'file'; entry: FileEntry };
 
 const ROW_H = 24;
+/** Keeps a path's slashes and dots in place when it is truncated from the left (direction: rtl). */
+const LRM = '\u200e';
 
 const FileRow = memo(function FileRow({
   entry,
@@ -164,7 +166,8 @@ function FileTree({ entries, selected, onPick }: { entries: FileEntry[]; selecte
             <div key={vi.key} className="code-row" style={{ height: ROW_H, transform: `translateY(${vi.start}px)` }}>
               {r.kind === 'dir' ? (
                 <div className="code-dir muted" title={r.dir}>
-                  {r.dir}/
+                  {LRM}
+                  {r.dir}/{LRM}
                 </div>
               ) : (
                 <FileRow entry={r.entry} selected={r.entry.path === selected} nested={dirName(r.entry.path) !== ''} onPick={onPick} />
@@ -177,28 +180,43 @@ function FileTree({ entries, selected, onPick }: { entries: FileEntry[]; selecte
   );
 }
 
+/** Raw patches are text in the DOM: bounded, so a runaway patch cannot stall a seek. */
+const MAX_PATCHES = 20;
+const MAX_PATCH_LINES = 5000;
+
+function patchLineClass(line: string): string {
+  if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('===') || line.startsWith('Index:') || line.startsWith('diff ')) return 'ph';
+  if (line.startsWith('@@')) return 'pa';
+  if (line.startsWith('+')) return 'pp';
+  if (line.startsWith('-')) return 'pm';
+  return '';
+}
+
 /** A raw unified diff, coloured by line, for patches that could not be turned into content. */
 const PatchText = memo(function PatchText({ patches, events }: { patches: DiffView['patches']; events: readonly SessionEvent[] }) {
+  const shown = patches.slice(-MAX_PATCHES);
   return (
     <div className="code-patches" data-testid="code-raw-patch">
-      {patches.map((p) => (
+      {patches.length > shown.length && <p className="muted small">{patches.length - shown.length} earlier patches are not shown.</p>}
+      {shown.map((p) => (
         <section key={p.eventIndex}>
           <h4 className="muted small">
             Patch of {events[p.eventIndex]!.id} at {formatClock(events[p.eventIndex]!.t)}
           </h4>
           <pre className="code-patch">
-            {p.patch.split('\n').map((line, k) => (
-              <span
-                key={k}
-                className={
-                  line.startsWith('+++') || line.startsWith('---') ? 'ph' : line.startsWith('@@') ? 'pa' : line.startsWith('+') ? 'pp' : line.startsWith('-') ? 'pm' : ''
-                }
-              >
-                {line}
-                {'\n'}
-              </span>
-            ))}
+            <code className="code-patch-lines">
+              {p.patch
+                .replace(/\n$/, '')
+                .split('\n')
+                .slice(0, MAX_PATCH_LINES)
+                .map((line, k) => (
+                  <span key={k} className={patchLineClass(line)}>
+                    {line || ' '}
+                  </span>
+                ))}
+            </code>
           </pre>
+          {p.patch.split('\n').length > MAX_PATCH_LINES + 1 && <p className="muted small">The patch is cut at {MAX_PATCH_LINES.toLocaleString()} lines.</p>}
         </section>
       ))}
     </div>
@@ -218,7 +236,7 @@ interface Shown {
  * One Monaco diff editor for the pane's lifetime. A new diff swaps in two fresh models and
  * disposes the old ones, which is much cheaper than a new editor per seek.
  */
-function MonacoDiff({ monaco, shown, collapse, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; dark: boolean; hidden: boolean }) {
+function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<DiffEditor | null>(null);
   const current = useRef<Shown | null>(null);
@@ -264,8 +282,8 @@ function MonacoDiff({ monaco, shown, collapse, dark, hidden }: { monaco: Monaco;
   }, [monaco]);
 
   useLayoutEffect(() => {
-    editorRef.current?.updateOptions({ hideUnchangedRegions: { enabled: collapse } });
-  }, [collapse]);
+    editorRef.current?.updateOptions({ hideUnchangedRegions: { enabled: collapse }, wordWrap: wrap ? 'on' : 'off' });
+  }, [collapse, wrap]);
 
   useEffect(() => {
     monaco.applyTheme(dark);
@@ -331,6 +349,7 @@ export function CodePane({ session, clock }: PaneProps) {
   const [mode, setMode] = useState<Mode>('event');
   const [since, setSince] = useState<number | null>(null);
   const [collapse, setCollapse] = useState(true);
+  const [wrap, setWrap] = useState(true);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [loadError, setLoadError] = useState<string>();
   const dark = usePrefersDark();
@@ -425,16 +444,21 @@ export function CodePane({ session, clock }: PaneProps) {
         )}
         <div className="spacer" />
         <label className="toggle small" title="Hide unchanged lines around the changes">
-          <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Fold unchanged
+          <input type="checkbox" checked={collapse} onChange={(e) => setCollapse(e.target.checked)} /> Fold
+        </label>
+        <label className="toggle small" title="Wrap long lines">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap
         </label>
       </div>
-      <Split id="code-pane" direction="row" initial={[0.3, 0.7]} min={0.12}>
+      <Split id="code-pane" direction="row" initial={[0.32, 0.68]} min={0.12}>
         <FileTree entries={entries} selected={selected} onPick={pick} />
         <div className="code-main">
           {selected && (
             <div className="code-head">
-              <span className="code-path" title={selected} data-testid="code-path">
-                {selected}
+              <span className="code-path" title={selected}>
+                {LRM}
+                <span data-testid="code-path">{selected}</span>
+                {LRM}
               </span>
               {ev && (
                 <button className="btn link small" onClick={() => clock.seek(ev.t)} title={`Go to ${ev.id}`}>
@@ -479,7 +503,7 @@ export function CodePane({ session, clock }: PaneProps) {
           {loadError && <p className="code-banner error">The code viewer could not load: {loadError}</p>}
           {showRaw && <PatchText patches={view.patches} events={events} />}
           {monaco ? (
-            <MonacoDiff monaco={monaco} shown={shown} collapse={collapse} dark={dark} hidden={!known || showRaw || !shown} />
+            <MonacoDiff monaco={monaco} shown={shown} collapse={collapse} wrap={wrap} dark={dark} hidden={!known || showRaw || !shown} />
           ) : (
             !loadError && known && <p className="pane-empty muted">Loading the code viewer…</p>
           )}

@@ -1,0 +1,239 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createTwoFilesPatch } from 'diff';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import type { EventOf, SessionEvent } from '../../shared/model/schema';
+import { DEFAULT_SAMPLE_SEED, generateLargeSession, generateSample } from '../../shared/samples';
+import { fixtureMeta } from '../fixtures/archives';
+
+type Diff = EventOf<'diff'>;
+const rows = (page: Page) => page.getByTestId('session-row');
+const SCOPER = 'Sample · Per-client rate limiting';
+
+async function openSample(page: Page, titleStart: string) {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await rows(page).filter({ hasText: titleStart }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+}
+
+async function openCodeTab(page: Page) {
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await expect(page.getByTestId('code-pane')).toBeVisible();
+}
+
+/** Seeks by clicking the event in the event list, filtered to diffs so the row is rendered. */
+async function clickDiffEvent(page: Page, id: string) {
+  const chip = page.getByTestId('replay-events').getByRole('button', { name: 'diff', exact: true });
+  if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click();
+  await page.locator(`[data-testid="replay-event"][data-event-id="${id}"]`).click();
+  await expect(page.locator('[data-testid="replay-event"][aria-current="true"]')).toHaveAttribute('data-event-id', id);
+}
+
+/** Whitespace-insensitive text, as Monaco renders lines: wrapped, spaces as no-break spaces or dots. */
+const squash = (t: string) => t.replace(/[\u00a0\u00b7]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The text Monaco renders for the modified side, squashed. */
+function modifiedText(page: Page): Promise<string> {
+  return page.locator('[data-testid="code-editor"] .editor.modified .view-lines:not(.line-delete)').innerText().then(squash);
+}
+
+const fileRow = (page: Page, path: string): Locator => page.locator(`[data-testid="code-file"][data-path="${path}"]`);
+
+test('the Code pane follows the clock to a diff and shows it in Monaco', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  const edit = sample.events.find((e): e is Diff => e.id === 'e000041' && e.kind === 'diff')!;
+  expect(edit.path).toBe('src/limiter/token-bucket.ts');
+  const beforeLines = new Set(edit.before!.split('\n'));
+  const added = edit.after!.split('\n').filter((l) => !beforeLines.has(l) && l.trim().length > 20);
+  expect(added.length).toBeGreaterThan(0);
+
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // The browser's own favicon request is not the pane's business.
+    if (m.location().url.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  await openSample(page, SCOPER);
+  await openCodeTab(page);
+  await clickDiffEvent(page, 'e000041');
+
+  const pane = page.getByTestId('code-pane');
+  await expect(pane).toHaveAttribute('data-selected', edit.path);
+  await expect(page.getByTestId('code-path')).toHaveText(edit.path);
+  // Only the two files changed so far are known; the current one is highlighted.
+  await expect(page.getByTestId('code-file')).toHaveCount(2);
+  await expect(fileRow(page, edit.path)).toHaveAttribute('data-now', 'true');
+  await expect(fileRow(page, edit.path)).toHaveAttribute('data-state', 'created');
+  await expect(fileRow(page, 'test/limiter/token-bucket.test.ts')).not.toHaveAttribute('data-now', 'true');
+
+  // Monaco shows the new lines, and the editor worker has computed the diff (insertions marked).
+  await expect.poll(() => modifiedText(page), { timeout: 20_000 }).toContain(squash(added[0]!));
+  await expect(page.locator('[data-testid="code-editor"] .editor.modified .line-insert, [data-testid="code-editor"] .editor.modified .char-insert').first()).toBeAttached();
+  // The theme follows the system colour scheme, on the app's surface colour.
+  const background = page.locator('[data-testid="code-editor"] .editor.modified .monaco-editor-background').first();
+  await expect(background).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+
+  mkdirSync('test-results', { recursive: true });
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await page.screenshot({ path: join('test-results', 'code-pane.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(background).toHaveCSS('background-color', 'rgb(23, 27, 33)');
+  // Monaco's worker, styles and font load under the app's Content-Security-Policy.
+  expect(problems).toEqual([]);
+  await page.screenshot({ path: join('test-results', 'code-pane-dark.png') });
+});
+
+test('pinning a file keeps it while the replay moves on; modes show cumulative diffs', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  const created = sample.events.find((e): e is Diff => e.id === 'e000034' && e.kind === 'diff')!;
+  await openSample(page, SCOPER);
+  await openCodeTab(page);
+  await clickDiffEvent(page, 'e000041');
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-selected', 'src/limiter/token-bucket.ts');
+
+  // Pin the test file, then move to the next edit (a different file): the pin holds.
+  await fileRow(page, 'test/limiter/token-bucket.test.ts').click();
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-selected', 'test/limiter/token-bucket.test.ts');
+  await clickDiffEvent(page, 'e000048');
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-selected', 'test/limiter/token-bucket.test.ts');
+  await expect(fileRow(page, 'src/middleware/rate-limit.ts')).toHaveAttribute('data-now', 'true');
+  await expect(fileRow(page, 'src/middleware/rate-limit.ts')).toHaveAttribute('data-state', 'modified');
+  // Back to following: the current change's file is selected.
+  await page.getByTestId('code-follow').click();
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-selected', 'src/middleware/rate-limit.ts');
+
+  // Since start, for the bucket (created at e000034 and edited at e000041): the whole file is new.
+  await fileRow(page, 'src/limiter/token-bucket.ts').click();
+  await page.getByRole('radio', { name: 'Since start' }).click();
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-mode', 'start');
+  const firstLine = created.after!.split('\n')[0]!;
+  await expect.poll(() => modifiedText(page), { timeout: 20_000 }).toContain(squash(firstLine));
+
+  // Since event…: pick the creating event from the file's own changes.
+  await page.getByRole('radio', { name: 'Since event…' }).click();
+  const select = page.getByRole('combobox', { name: 'Show changes since event' });
+  await expect(select.locator('option')).toHaveCount(2);
+  // Option values are event indices in the replay's time order, the generator's order here.
+  await select.selectOption(String(sample.events.indexOf(created)));
+  await expect(page.getByTestId('code-pane')).toHaveAttribute('data-mode', 'since');
+  await expect.poll(() => modifiedText(page)).toContain(squash(firstLine));
+});
+
+test('a patch that does not apply is shown as a banner with the raw patch', async ({ page }) => {
+  const base = 'export function add(a: number, b: number) {\n  return a + b;\n}\n';
+  const good = createTwoFilesPatch('a/src/math.ts', 'b/src/math.ts', base, base.replace('a + b', 'b + a'));
+  const bad = createTwoFilesPatch('a/src/math.ts', 'b/src/math.ts', 'something else\nentirely\n', 'something else\nchanged\n');
+  const events: SessionEvent[] = [
+    { id: 'p1', t: 0, actor: 'candidate', kind: 'prompt', text: 'Write the math helper.' },
+    { id: 'd1', t: 1000, actor: 'agent', kind: 'diff', path: 'src/math.ts', change: 'created', after: base },
+    { id: 'd2', t: 2000, actor: 'agent', kind: 'diff', path: 'src/math.ts', change: 'modified', patch: good },
+    { id: 'd3', t: 3000, actor: 'agent', kind: 'diff', path: 'src/math.ts', change: 'modified', patch: bad },
+    { id: 'r1', t: 4000, actor: 'agent', kind: 'response', text: 'Done.' },
+  ];
+  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta('code-bad-patch', 'Code pane bad patch'), durationMs: 5000 }, events, createdAt: '2026-03-04T10:00:00.000Z' });
+
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'bad-patch.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await rows(page).filter({ hasText: 'Code pane bad patch' }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await openCodeTab(page);
+
+  await clickDiffEvent(page, 'd2');
+  await expect.poll(() => modifiedText(page), { timeout: 20_000 }).toContain('return b + a;');
+  await expect(page.getByTestId('code-unapplied')).toHaveCount(0);
+
+  await clickDiffEvent(page, 'd3');
+  const banner = page.getByTestId('code-unapplied');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Patch did not apply');
+  await expect(banner).toContainText('does not apply to the content known before it');
+  await expect(page.getByTestId('code-raw-patch')).toContainText('+changed');
+  await expect(page.getByTestId('code-editor')).toBeHidden();
+  await expect(fileRow(page, 'src/math.ts')).toContainText('?');
+  await page.screenshot({ path: join('test-results', 'code-pane-unapplied.png') });
+
+  // Back to a good event: the diff returns, the banner goes.
+  await clickDiffEvent(page, 'd2');
+  await expect(page.getByTestId('code-unapplied')).toHaveCount(0);
+  await expect(page.getByTestId('code-editor')).toBeVisible();
+});
+
+// Seek latency of the Code pane on the 100,000-event session: slow to import, so on request only.
+test('seeking the 100,000-event session updates the Code pane quickly', async ({ page }) => {
+  test.skip(!process.env.BATON_CODE_PERF, 'set BATON_CODE_PERF=1 to measure');
+  test.setTimeout(300_000);
+  const large = generateLargeSession(100_000);
+  const bytes = await writeArchiveToBytes({ meta: large.meta, events: large.events, createdAt: '2026-03-04T10:00:00.000Z' });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'large.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await expect(rows(page)).toHaveCount(5, { timeout: 240_000 });
+  const href = await rows(page).filter({ hasText: 'Benchmark session' }).getByRole('link').getAttribute('href');
+  await page.goto(`/?bench=1${href}`);
+  await expect(page.getByTestId('replay')).toBeVisible({ timeout: 60_000 });
+  const clear = page.getByTestId('import-panel').getByRole('button', { name: 'Clear' });
+  if (await clear.isVisible()) await clear.click();
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  // The timeline of a session with 200 lanes may cover the tabs: click without hit-testing.
+  const measure = (tab: string) =>
+    page.evaluate(async (codeTab) => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+      const host = codeTab ? document.querySelector<HTMLElement>('[data-testid="code-editor"]') : null;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const task = () => new Promise<void>((r) => setTimeout(r, 0));
+      const js: number[] = [];
+      const painted: number[] = [];
+      const diffed: number[] = [];
+      let seed = 12345;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let i = 0; i < 100; i++) {
+        const t = rand() * clock.get().duration;
+        await frame();
+        const before = host?.dataset.shown;
+        const start = performance.now();
+        clock.seek(t);
+        await task(); // React has rendered and committed (panes, Monaco model swap)
+        js.push(performance.now() - start);
+        await frame();
+        await frame();
+        painted.push(performance.now() - start);
+        if (!host) continue;
+        // Until the editor worker's diff is in (when the shown diff changed at all).
+        const deadline = start + 2000;
+        while (host.dataset.shown !== before && host.dataset.diffReady !== host.dataset.shown && performance.now() < deadline) await frame();
+        if (host.dataset.shown !== before) diffed.push(performance.now() - start);
+      }
+      const q = (a: number[], p: number) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))]! : NaN);
+      return { js50: q(js, 0.5), js95: q(js, 0.95), p50: q(painted, 0.5), p95: q(painted, 0.95), diff50: q(diffed, 0.5), diff95: q(diffed, 0.95), changed: diffed.length };
+    }, tab === 'Code');
+  // Baseline: the static Task & info tab, so the difference is the Code pane's own cost.
+  await page.getByRole('tab', { name: 'Task & info' }).dispatchEvent('click');
+  await measure('Task & info'); // warm-up
+  const baseline = await measure('Task & info');
+  await page.getByRole('tab', { name: 'Code' }).dispatchEvent('click');
+  await expect(page.getByTestId('code-pane')).toBeAttached();
+  await page.evaluate(() => (window as unknown as { __batonReplay: { clock: { seek(t: number): void } } }).__batonReplay.clock.seek(4 * 3600_000));
+  await expect(page.locator('[data-testid="code-editor"][data-shown]')).toBeAttached({ timeout: 30_000 });
+  await measure('Code'); // warm-up (language tokenizers load on first use)
+  const result = await measure('Code');
+  const f = (n: number) => n.toFixed(1);
+  console.log(
+    `Seek on 100k events, p50 / p95 ms — Task & info tab: JS ${f(baseline.js50)} / ${f(baseline.js95)}, painted ${f(baseline.p50)} / ${f(baseline.p95)}. ` +
+      `Code tab: JS ${f(result.js50)} / ${f(result.js95)}, painted ${f(result.p50)} / ${f(result.p95)}, diff computed ${f(result.diff50)} / ${f(result.diff95)} (${result.changed}/100 seeks changed the diff)`,
+  );
+  // The Code pane's own share of a seek stays well under the 50 ms budget.
+  expect(result.js50 - baseline.js50).toBeLessThan(25);
+});
