@@ -471,14 +471,11 @@ export function CodePane({ session, clock }: PaneProps) {
                 </button>
               )}
               <div className="spacer" />
-              {pinned ? (
+              {/* Following is the default and needs no label; a pinned file says so and offers the way back. */}
+              {pinned && (
                 <button className="btn small" onClick={() => setPinned(null)} title="Select each changed file as the replay reaches it" data-testid="code-follow">
-                  Pinned · follow changes
+                  Pinned · follow
                 </button>
-              ) : (
-                <span className="muted small" title="The file of the latest change is selected as the replay plays">
-                  following
-                </span>
               )}
             </div>
           )}
