@@ -2,6 +2,7 @@ import { batonImporter } from '../archive/baton-reader';
 import { aiderImporter } from '../importers/aider';
 import { asciinemaImporter } from '../importers/asciinema';
 import { claudeCodeImporter } from '../importers/claude-code';
+import { claudeHooksImporter } from '../importers/claude-hooks';
 import { codexImporter } from '../importers/codex';
 import { ImportContext } from './context';
 import { formatBytes, resolveLimits } from './limits';
@@ -16,7 +17,7 @@ import {
 } from './types';
 
 /** Every importer Baton knows, tried in this order on ties. */
-export const IMPORTERS: FormatImporter[] = [batonImporter, claudeCodeImporter, codexImporter, asciinemaImporter, aiderImporter];
+export const IMPORTERS: FormatImporter[] = [batonImporter, claudeCodeImporter, claudeHooksImporter, codexImporter, asciinemaImporter, aiderImporter];
 
 /** Registers additional importers (the log-format importers add themselves here). */
 export function registerImporter(imp: FormatImporter): void {

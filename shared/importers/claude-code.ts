@@ -61,7 +61,7 @@ export interface ClaudeRunOptions {
   startMs?: number;
 }
 
-function toolCategory(name: string): ToolCategory {
+export function toolCategory(name: string): ToolCategory {
   if (name.startsWith('mcp__')) return 'mcp';
   switch (name) {
     case 'Read':
@@ -92,7 +92,7 @@ function toolCategory(name: string): ToolCategory {
 }
 
 /** Text of a tool_result's content (string, or blocks of text and images). */
-function resultText(content: unknown): string {
+export function resultText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
@@ -501,7 +501,7 @@ class ClaudeRun {
       case 'MultiEdit':
       case 'Write': {
         if (denied || !block || isError) return call();
-        const diff = this.diffFor(p, res, idBase);
+        const diff = claudeToolDiff(p, res, idBase);
         if (!diff) return call();
         this.add({ ...diff, ...laneProps }, p.line);
         return;
@@ -544,36 +544,41 @@ class ClaudeRun {
         return call();
     }
   }
+}
 
-  private diffFor(p: PendingTool, res: Record<string, unknown>, id: string): DiffEvent | undefined {
-    const input = p.input;
-    const path = str(res.filePath) ?? str(input.file_path) ?? str(input.notebook_path);
-    if (!path) return undefined;
-    const base: Pick<DiffEvent, 'id' | 't' | 'actor' | 'kind' | 'path'> = { id, t: p.t, actor: 'agent', kind: 'diff', path };
-    if (p.name === 'Write') {
-      const after = str(input.content) ?? str(res.content);
-      const created = res.type === 'create';
-      const before = str(res.originalFile) ?? undefined;
-      if (created) return { ...base, change: 'created', ...(after !== undefined ? { after } : {}) };
-      const patch = structuredToUnified(path, res.structuredPatch);
-      if (before !== undefined && after !== undefined) return { ...base, change: 'modified', before, after };
-      return { ...base, change: 'modified', ...(after !== undefined ? { after } : {}), ...(patch ? { patch } : {}) };
-    }
-    const original = str(res.originalFile) ?? str(res.originalFileContents);
-    const edits: { old: string; new: string; all: boolean }[] =
-      p.name === 'MultiEdit'
-        ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
-        : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
-    if (original !== undefined) {
-      let after: string | undefined = original;
-      for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
-      if (after !== undefined) return { ...base, change: 'modified', before: original, after };
-    }
-    const patch =
-      structuredToUnified(path, res.structuredPatch) ??
-      (edits.length ? edits.map((e) => createTwoFilesPatch(`a/${path}`, `b/${path}`, e.old, e.new, '', '', { context: 3 })).join('') : undefined);
-    return patch ? { ...base, change: 'modified', patch } : undefined;
+/**
+ * The diff an Edit, MultiEdit or Write tool call made, from its input and result (the
+ * transcript's toolUseResult or a hook's tool_response): before and after when the original
+ * file is known, else a patch. Shared with the hook-log importer.
+ */
+export function claudeToolDiff(p: { name: string; input: Record<string, unknown>; t: number }, res: Record<string, unknown>, id: string): DiffEvent | undefined {
+  const input = p.input;
+  const path = str(res.filePath) ?? str(input.file_path) ?? str(input.notebook_path);
+  if (!path) return undefined;
+  const base: Pick<DiffEvent, 'id' | 't' | 'actor' | 'kind' | 'path'> = { id, t: p.t, actor: 'agent', kind: 'diff', path };
+  if (p.name === 'Write') {
+    const after = str(input.content) ?? str(res.content);
+    const created = res.type === 'create';
+    const before = str(res.originalFile) ?? undefined;
+    if (created) return { ...base, change: 'created', ...(after !== undefined ? { after } : {}) };
+    const patch = structuredToUnified(path, res.structuredPatch);
+    if (before !== undefined && after !== undefined) return { ...base, change: 'modified', before, after };
+    return { ...base, change: 'modified', ...(after !== undefined ? { after } : {}), ...(patch ? { patch } : {}) };
   }
+  const original = str(res.originalFile) ?? str(res.originalFileContents);
+  const edits: { old: string; new: string; all: boolean }[] =
+    p.name === 'MultiEdit'
+      ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
+      : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
+  if (original !== undefined) {
+    let after: string | undefined = original;
+    for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
+    if (after !== undefined) return { ...base, change: 'modified', before: original, after };
+  }
+  const patch =
+    structuredToUnified(path, res.structuredPatch) ??
+    (edits.length ? edits.map((e) => createTwoFilesPatch(`a/${path}`, `b/${path}`, e.old, e.new, '', '', { context: 3 })).join('') : undefined);
+  return patch ? { ...base, change: 'modified', patch } : undefined;
 }
 
 /** Does this head of a file look like a Claude Code transcript? */
