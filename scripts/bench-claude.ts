@@ -50,7 +50,7 @@ async function build(target: number): Promise<string> {
       }
       const buf = `${text}\n`;
       written += Buffer.byteLength(buf);
-      if (!ws.write(buf)) await new Promise((r) => ws.once('drain', r));
+      if (!ws.write(buf)) await new Promise<void>((r) => ws.once('drain', () => r()));
     }
   }
   await new Promise<void>((r) => ws.end(r));
