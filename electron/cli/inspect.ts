@@ -3,8 +3,9 @@
  * memory, events discarded) and describes what the app would make of it.
  */
 import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { groupImportFiles } from '../../shared/import/group';
 import { formatBytes } from '../../shared/import/limits';
 import { MemorySink } from '../../shared/import/memory-sink';
 import { IMPORTERS, importSource } from '../../shared/import/pipeline';
@@ -55,7 +56,7 @@ function failedReport(path: string, message: string): ImportReport {
   };
 }
 
-export async function inspectFile(path: string): Promise<InspectResult> {
+export async function inspectFile(path: string, companions: { path: string; lane: string }[] = []): Promise<InspectResult> {
   try {
     const st = await stat(path);
     if (!st.isFile()) return { path, report: failedReport(path, `${path}: not a file`), sessions: [] };
@@ -65,7 +66,8 @@ export async function inspectFile(path: string): Promise<InspectResult> {
     return { path, report: failedReport(path, `${path}: cannot open (${why})`), sessions: [] };
   }
   const sink = new MemorySink(false);
-  const report = await importSource(await fileSource(path), sink);
+  const comps = await Promise.all(companions.map(async (c) => ({ source: await fileSource(c.path), lane: c.lane })));
+  const report = await importSource(await fileSource(path), sink, { companions: comps });
   const sessions = report.sessions.map((s): InspectedSession => {
     const stored = sink.sessions.get(s.id);
     return {
@@ -127,16 +129,43 @@ function failureLine(r: InspectResult): string {
 }
 
 /** Inspects every file; returns the exit code (1 when any file cannot be imported). */
-export async function inspect(paths: string[], opts: { json: boolean }, io: CliIO): Promise<number> {
+/** Files under a directory, recursively, in name order (hidden entries skipped). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Inspects every file (a directory stands for the files under it); returns the exit code (1
+ * when any file cannot be imported). A Claude Code transcript and its subagent files are
+ * inspected as one session.
+ */
+export async function inspect(argPaths: string[], opts: { json: boolean }, io: CliIO): Promise<number> {
   const results: InspectResult[] = [];
-  for (const [i, path] of paths.entries()) {
-    const r = await inspectFile(path);
+  const paths: string[] = [];
+  for (const p of argPaths) {
+    const st = await stat(p).catch(() => undefined);
+    const under = st?.isDirectory() ? await filesUnder(p) : [];
+    // An empty directory stays as itself, to be reported as not a file.
+    if (under.length) paths.push(...under);
+    else paths.push(p);
+  }
+  const units = groupImportFiles(paths);
+  for (const [i, unit] of units.entries()) {
+    const path = paths[unit.main]!;
+    const r = await inspectFile(path, unit.companions.map((c) => ({ path: paths[c.index]!, lane: c.lane })));
     results.push(r);
     if (!opts.json) io.stdout.write((i ? '\n' : '') + describeResult(r));
   }
   if (opts.json) io.stdout.write(JSON.stringify(results, null, 2) + '\n');
   const failed = results.filter(isFailure);
   for (const f of failed) io.stderr.write(`baton inspect: ${failureLine(f)}\n`);
-  if (failed.length && paths.length > 1) io.stderr.write(`baton inspect: ${failed.length} of ${paths.length} files could not be imported\n`);
+  if (failed.length && units.length > 1) io.stderr.write(`baton inspect: ${failed.length} of ${units.length} files could not be imported\n`);
   return failed.length ? 1 : 0;
 }

@@ -123,6 +123,8 @@ export class ImportContext {
   private consumed = false;
   bytesRead = 0;
   eventsWritten = 0;
+  /** Files that belong to the same session (see ImportOptions.companions). */
+  companions: { source: ByteSource; lane: string }[] = [];
   private lastProgress = 0;
 
   constructor(
@@ -183,6 +185,14 @@ export class ImportContext {
       totalBytes: this.source.size,
       events: this.eventsWritten,
     });
+  }
+
+  /**
+   * A context that reads another file (a companion) for this import: its own bytes and
+   * line limits, this import's cancellation; its problems are merged by the caller.
+   */
+  companionReader(source: ByteSource): ImportContext {
+    return new ImportContext(source, this.sink, this.limits, this.batchSize, this.signal, undefined, this.now);
   }
 
   async openSession(): Promise<SessionBuilder> {

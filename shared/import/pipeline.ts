@@ -72,6 +72,7 @@ export async function importSource(
   report.format = importer.format;
 
   const ctx = new ImportContext(source, sink, limits, opts.batchSize ?? 2000, opts.signal, opts.onProgress, now);
+  ctx.companions = opts.companions ?? [];
   try {
     await importer.run(ctx);
     ctx.checkCancelled();

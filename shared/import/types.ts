@@ -82,6 +82,11 @@ export interface ImportOptions {
   batchSize?: number;
   /** Clock for report durations (injectable for deterministic tests). */
   now?: () => number;
+  /**
+   * Files imported into the same session as sub-lanes (a Claude Code transcript's subagent
+   * files). Importers that have no use for them ignore them.
+   */
+  companions?: { source: ByteSource; lane: string }[];
 }
 
 /** Thrown to fail an import as a whole with a message for the reviewer. */

@@ -21,7 +21,7 @@ import type { BlobRef, EventOf, SessionEvent, SessionMetaInput, ToolCategory } f
 type DiffEvent = EventOf<'diff'>;
 import type { ImportContext, SessionBuilder } from '../import/context';
 import type { FormatImporter, Sniff } from '../import/registry';
-import { ImportError } from '../import/types';
+import { ImportError, type ByteSource } from '../import/types';
 import { clip, isRecord, largeText, num, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
 
 export const CLAUDE_RECORD_TYPES = new Set(['user', 'assistant', 'system', 'summary', 'progress', 'queue-operation', 'file-history-snapshot', 'attachment']);
@@ -122,7 +122,9 @@ function replaceIn(text: string, oldS: string, newS: string, all: boolean): stri
 }
 
 class ClaudeRun {
-  private readonly file: string;
+  private file: string;
+  /** Lane of every record in the file being read (a subagent file), if any. */
+  private fileLane: string | undefined;
   private b!: SessionBuilder;
   private startMs: number | undefined;
   private lastT = 0;
@@ -151,7 +153,31 @@ class ClaudeRun {
   ) {
     this.file = ctx.fileName;
     this.startMs = opts.startMs;
-    if (opts.lane) this.lanes.set(opts.lane.id, opts.lane.label);
+    if (opts.lane) {
+      this.lanes.set(opts.lane.id, opts.lane.label);
+      this.fileLane = opts.lane.id;
+    }
+  }
+
+  /** Reads a subagent file into this session, every record on its lane. */
+  private async companion(source: { source: ByteSource; lane: string }): Promise<void> {
+    const sub = this.ctx.companionReader(source.source);
+    const prevFile = this.file;
+    this.file = source.source.name;
+    this.fileLane = source.lane;
+    if (!this.lanes.has(source.lane)) this.lanes.set(source.lane, `Subagent ${source.lane}`);
+    try {
+      await readLines(sub, (text, line) => this.line(text, line), { between: () => this.b.drain() });
+      this.flushResponse();
+      for (const p of [...this.pending.values()]) if (p.lane === source.lane) {
+        this.pending.delete(p.id);
+        await this.finishTool(p, undefined, undefined, p.line);
+      }
+    } finally {
+      for (const p of sub.problems.list) this.ctx.problems.add(p);
+      this.file = prevFile;
+      this.fileLane = this.opts.lane?.id;
+    }
   }
 
   async run(): Promise<void> {
@@ -180,6 +206,7 @@ class ClaudeRun {
     );
     if (this.arrayText) await this.fromArray(this.arrayText.join('\n'));
     this.flushResponse();
+    for (const c of this.ctx.companions) await this.companion(c);
     for (const p of [...this.pending.values()]) await this.finishTool(p, undefined, undefined, p.line);
     await this.b.finish();
     if (this.records === 0) {
@@ -261,7 +288,7 @@ class ClaudeRun {
   }
 
   private laneOf(r: Record<string, unknown>): string | undefined {
-    if (this.opts.lane) return this.opts.lane.id;
+    if (this.fileLane) return this.fileLane;
     if (r.isSidechain === true) {
       const id = str(r.agentId) ?? 'sidechain';
       if (!this.lanes.has(id)) this.lanes.set(id, id === 'sidechain' ? 'Subagent' : `Subagent ${id}`);

@@ -140,3 +140,19 @@ test('files dropped onto the window are imported', async ({ page }) => {
   await expect(jobFor(page, 'dropped.baton')).toHaveAttribute('data-status', 'imported');
   await expect(rows(page).filter({ hasText: 'Small fixture session' })).toHaveCount(1);
 });
+
+test('a Claude Code project folder becomes one session per transcript, its subagent on a lane of its own', async ({ page }) => {
+  await openWithSamples(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'claude-project'));
+  const row = rows(page).filter({ hasText: 'Find the flaky test with a subagent' });
+  await expect(row).toHaveCount(1);
+  // The subagent file is not a session of its own.
+  await expect(rows(page)).toHaveCount(SAMPLES.length + 1);
+  await row.getByRole('link').click();
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-lanes', /lane:f1a2b3c/);
+  await page.getByRole('button', { name: 'tool call', exact: true }).click();
+  await expect(page.getByTestId('replay-event').filter({ hasText: 'Grep' })).toHaveCount(1);
+});

@@ -14,6 +14,7 @@ import { importSource } from '../../shared/import/pipeline';
 import type { SessionEvent } from '../../shared/model/schema';
 import { buildSchemas, DOCS_DIR, renderSchema } from '../../scripts/gen-json-schema';
 import { events, meta } from './helpers/session';
+import { realPath, realSessionsAvailable } from './helpers/real-sessions';
 
 let tmp: string;
 beforeAll(async () => {
@@ -133,16 +134,18 @@ describe('baton inspect on bad files', () => {
     expect(r.stderr).toContain(bad);
   });
 
-  it('exits 1 for text that is no session, a missing file or a directory, and still reports the good ones', async () => {
+  it('exits 1 for text that is no session, a missing file or an empty directory, and still reports the good ones', async () => {
     const txt = join(tmp, 'notes.txt');
     await writeFile(txt, 'just some notes\n');
     const missing = join(tmp, 'missing.baton');
     const dir = await makeSessionDir('again');
     expect((await cli('pack', dir)).code).toBe(0);
-    const r = await cli('inspect', `${dir}.baton`, txt, missing, tmp);
+    const empty = join(tmp, 'empty-dir');
+    await mkdir(empty, { recursive: true });
+    const r = await cli('inspect', `${dir}.baton`, txt, missing, empty);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('status    imported');
-    for (const p of [txt, missing, tmp]) expect(r.stderr).toContain(p);
+    for (const p of [txt, missing, empty]) expect(r.stderr).toContain(p);
     expect(r.stderr).toContain('3 of 4 files could not be imported');
   });
 });
@@ -229,5 +232,15 @@ describe('the real command (node --import tsx, as `npm run baton` runs it)', () 
     expect(r.stderr).not.toMatch(/SyntaxError|Cannot find|ERR_/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/events\s+74 \(/);
+  });
+});
+
+describe.skipIf(!realSessionsAvailable)('baton inspect on a Claude Code project folder', () => {
+  it('reports one session per transcript, subagent files folded into their transcript', async () => {
+    const r = await cli('inspect', realPath('claude-code/moredip/projects'));
+    expect(r.code).toBe(0);
+    // Two transcripts in the folder; the six agent-*.jsonl files are not sessions of their own.
+    expect(r.stdout.match(/status {4}imported/g)).toHaveLength(2);
+    expect(r.stdout).not.toContain('agent-a5bdbc1.jsonl\n');
   });
 });

@@ -6,7 +6,7 @@ import { createImportEngine, type ImportEngine, type ImportOutcome } from './eng
 
 /** The main thread's handle on the import engine, in a worker when possible. */
 export interface ImportClient {
-  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome>;
   cancel(jobId: string): Promise<void>;
   sweep(): Promise<number>;
   readonly mode: 'worker' | 'main-thread';
@@ -16,7 +16,7 @@ async function mainThreadEngine(): Promise<ImportClient> {
   const engine = createImportEngine(db);
   return {
     mode: 'main-thread',
-    importFile: (id, f, l, p) => engine.importFile(id, f, l, p),
+    importFile: (id, f, l, p, c) => engine.importFile(id, f, l, p, c),
     cancel: async (id) => engine.cancel(id),
     sweep: () => engine.sweep(),
   };
@@ -35,7 +35,7 @@ async function workerEngine(): Promise<ImportClient> {
   ]);
   return {
     mode: 'worker',
-    importFile: (id, f, l, p) => remote.importFile(id, f, l, Comlink.proxy(p)),
+    importFile: (id, f, l, p, c) => remote.importFile(id, f, l, Comlink.proxy(p), c),
     cancel: (id) => remote.cancel(id),
     sweep: () => remote.sweep(),
   };

@@ -14,7 +14,8 @@ export interface ImportOutcome {
 }
 
 export interface ImportEngine {
-  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
+  /** `companions`: subagent files of a Claude Code transcript, imported into the same session. */
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome>;
   cancel(jobId: string): void;
   /** Removes the remains of imports interrupted by a crash or a closed window. */
   sweep(): Promise<number>;
@@ -24,12 +25,12 @@ export interface ImportEngine {
 export function createImportEngine(database: () => BatonDB): ImportEngine {
   const controllers = new Map<string, AbortController>();
   return {
-    async importFile(jobId, file, limits, onProgress) {
+    async importFile(jobId, file, limits, onProgress, companions = []) {
       const ctrl = new AbortController();
       controllers.set(jobId, ctrl);
       try {
         const sink = new DexieSink(database(), file.name);
-        const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal });
+        const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal, companions: companions.map((c) => ({ source: c.file, lane: c.lane })) });
         const reportId = await saveReport(database(), report);
         return { report, reportId };
       } finally {

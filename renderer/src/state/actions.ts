@@ -1,6 +1,7 @@
 import { db } from '../db/schema';
 import { exportSession } from '../db/export';
 import { listSessions, purgeSession } from '../db/store';
+import { groupImportFiles } from '../../../shared/import/group';
 import { importClient } from '../import/client';
 import { platform } from '../platform';
 import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
@@ -13,8 +14,12 @@ export async function refreshLibrary(): Promise<void> {
 }
 
 /** Imports files one after another (the worker does the work); the library refreshes as each lands. */
-export async function importFiles(files: File[]): Promise<ImportJob[]> {
-  if (files.length === 0) return [];
+export async function importFiles(all: File[]): Promise<ImportJob[]> {
+  if (all.length === 0) return [];
+  // A Claude Code project folder: each transcript with its subagent files is one import.
+  const units = groupImportFiles(all.map((f) => f.webkitRelativePath || f.name));
+  const files = units.map((u) => all[u.main]!);
+  const companionsOf = units.map((u) => u.companions.map((c) => ({ file: all[c.index]!, lane: c.lane })));
   const jobs: ImportJob[] = files.map((f) => ({
     id: `job-${Date.now()}-${++jobSeq}`,
     file: f.name,
@@ -31,8 +36,12 @@ export async function importFiles(files: File[]): Promise<ImportJob[]> {
     if (useStore.getState().imports.jobs.find((j) => j.id === job.id)?.status === 'cancelled') continue;
     updateJob(job.id, { status: 'running' });
     try {
-      const { report, reportId } = await client.importFile(job.id, file, undefined, (p) =>
-        updateJob(job.id, { bytesRead: p.bytesRead, events: p.events }),
+      const { report, reportId } = await client.importFile(
+        job.id,
+        file,
+        undefined,
+        (p) => updateJob(job.id, { bytesRead: p.bytesRead, events: p.events }),
+        companionsOf[i],
       );
       updateJob(job.id, { status: report.status, message: report.message, report, reportId, bytesRead: file.size });
       if (report.status === 'imported') await refreshLibrary();

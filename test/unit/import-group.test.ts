@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { groupImportFiles, subagentLane } from '../../shared/import/group';
+import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
+import { importSource } from '../../shared/import/pipeline';
+import { realPath, realSessionsAvailable } from './helpers/real-sessions';
+
+describe('grouping a folder into import units', () => {
+  it('nests 2.1 subagent files under their transcript; leaves everything else alone', () => {
+    const paths = [
+      'proj/aaa.jsonl',
+      'proj/aaa/subagents/agent-x1.jsonl',
+      'proj/aaa/subagents/agent-x2.jsonl',
+      'proj/bbb.jsonl',
+      'proj/ccc/subagents/agent-orphan.jsonl',
+      'notes/readme.md',
+      'casts/demo.cast',
+    ];
+    const units = groupImportFiles(paths);
+    expect(units.map((u) => [paths[u.main], u.companions.map((c) => [paths[c.index], c.lane])])).toEqual([
+      ['proj/aaa.jsonl', [['proj/aaa/subagents/agent-x1.jsonl', 'x1'], ['proj/aaa/subagents/agent-x2.jsonl', 'x2']]],
+      ['proj/bbb.jsonl', []],
+      ['proj/ccc/subagents/agent-orphan.jsonl', []],
+      ['notes/readme.md', []],
+      ['casts/demo.cast', []],
+    ]);
+  });
+
+  it('attaches 2.0 sibling agent files only when one transcript shares the folder', () => {
+    const one = groupImportFiles(['p/s1.jsonl', 'p/agent-ab.jsonl']);
+    expect(one).toEqual([{ main: 0, companions: [{ index: 1, lane: 'ab' }] }]);
+    const two = groupImportFiles(['p/s1.jsonl', 'p/s2.jsonl', 'p/agent-ab.jsonl']);
+    expect(two.map((u) => u.companions.length)).toEqual([0, 0, 0]);
+    expect(subagentLane('C:\\x\\agent-7f.jsonl')).toBe('7f');
+    expect(subagentLane('p/s1.jsonl')).toBeUndefined();
+  });
+});
+
+describe.skipIf(!realSessionsAvailable)('a real Claude Code project folder', () => {
+  it('imports one session per transcript with its subagents as lanes', async () => {
+    const dir = 'claude-code/moredip/projects';
+    const main = '0ccf1a04-1b4c-43b6-8aa5-79e41db43a68';
+    const agents = ['a5bdbc1', 'a9cad17', 'aa5ef13', 'ac27727', 'afbbf75'];
+    const src = (rel: string) => bytesSource(rel.split('/').pop()!, new Uint8Array(readFileSync(realPath(dir, rel))));
+    const sink = new MemorySink();
+    const report = await importSource(src(`${main}.jsonl`), sink, {
+      now: () => 0,
+      companions: agents.map((a) => ({ source: src(`${main}/subagents/agent-${a}.jsonl`), lane: a })),
+    });
+    expect(report.status, report.message).toBe('imported');
+    expect(report.sessions).toHaveLength(1);
+    const s = [...sink.sessions.values()][0]!;
+    expect(s.info.meta.lanes.map((l) => l.id).sort()).toEqual(agents);
+    // Labels come from the Task calls that started each subagent, not from file names.
+    expect(s.info.meta.lanes.every((l) => !l.label.startsWith('Subagent '))).toBe(true);
+    // Each subagent file holds exactly one tool_use (counted with python's json module);
+    // each lands on its own lane, as the agent's.
+    for (const a of agents) {
+      const calls = s.events.filter((e) => e.lane === a && e.kind === 'tool_call');
+      expect(calls, a).toHaveLength(1);
+      expect(s.events.filter((e) => e.lane === a).every((e) => e.actor !== 'candidate')).toBe(true);
+    }
+    // The main lane is unchanged: its six typed prompts are the candidate's.
+    expect(s.events.filter((e) => !e.lane && e.kind === 'prompt' && e.actor === 'candidate')).toHaveLength(6);
+  });
+});
