@@ -3,6 +3,7 @@ import { aiderImporter } from '../importers/aider';
 import { asciinemaImporter } from '../importers/asciinema';
 import { claudeCodeImporter } from '../importers/claude-code';
 import { claudeHooksImporter } from '../importers/claude-hooks';
+import { claudeProjectZipImporter } from '../importers/claude-project-zip';
 import { codexImporter } from '../importers/codex';
 import { ImportContext } from './context';
 import { formatBytes, resolveLimits } from './limits';
@@ -17,7 +18,7 @@ import {
 } from './types';
 
 /** Every importer Baton knows, tried in this order on ties. */
-export const IMPORTERS: FormatImporter[] = [batonImporter, claudeCodeImporter, claudeHooksImporter, codexImporter, asciinemaImporter, aiderImporter];
+export const IMPORTERS: FormatImporter[] = [batonImporter, claudeProjectZipImporter, claudeCodeImporter, claudeHooksImporter, codexImporter, asciinemaImporter, aiderImporter];
 
 /** Registers additional importers (the log-format importers add themselves here). */
 export function registerImporter(imp: FormatImporter): void {

@@ -150,8 +150,11 @@ class ClaudeRun {
   constructor(
     private readonly ctx: ImportContext,
     private readonly opts: ClaudeRunOptions = {},
+    /** Where the transcript's bytes come from: the import's own file, or an entry of a zip. */
+    private readonly input: ImportContext = ctx,
+    private readonly companionList: readonly { source: ByteSource; lane: string }[] = ctx.companions,
   ) {
-    this.file = ctx.fileName;
+    this.file = input.fileName;
     this.startMs = opts.startMs;
     if (opts.lane) {
       this.lanes.set(opts.lane.id, opts.lane.label);
@@ -182,9 +185,19 @@ class ClaudeRun {
 
   async run(): Promise<void> {
     this.b = await this.ctx.openSession();
+    try {
+      await this.read();
+    } catch (e) {
+      // Inside a zip of several transcripts, one failing must not leave its writes staged.
+      if (this.input !== this.ctx) await this.b.writer.abort();
+      throw e;
+    }
+  }
+
+  private async read(): Promise<void> {
     let mode: 'unknown' | 'lines' | 'array' = 'unknown';
     await readLines(
-      this.ctx,
+      this.input,
       async (text, line) => {
         const s = text.trim();
         if (mode === 'unknown') {
@@ -206,7 +219,8 @@ class ClaudeRun {
     );
     if (this.arrayText) await this.fromArray(this.arrayText.join('\n'));
     this.flushResponse();
-    for (const c of this.ctx.companions) await this.companion(c);
+    if (this.input !== this.ctx) for (const p of this.input.problems.list) this.ctx.problems.add(p);
+    for (const c of this.companionList) await this.companion(c);
     for (const p of [...this.pending.values()]) await this.finishTool(p, undefined, undefined, p.line);
     await this.b.finish();
     if (this.records === 0) {
@@ -637,8 +651,13 @@ export function looksLikeClaudeTranscript(s: Sniff): number {
   return /^\{"(parentUuid|isSidechain|leafUuid|type|uuid|sessionId|userType)"\s*:/.test(first) && /"type"\s*:\s*"(user|assistant|summary|system|file-history-snapshot|queue-operation|progress)"/.test(first) ? 0.8 : 0;
 }
 
-export async function runClaudeTranscript(ctx: ImportContext, opts?: ClaudeRunOptions): Promise<void> {
-  await new ClaudeRun(ctx, opts).run();
+export async function runClaudeTranscript(
+  ctx: ImportContext,
+  opts?: ClaudeRunOptions,
+  input?: ImportContext,
+  companions?: readonly { source: ByteSource; lane: string }[],
+): Promise<void> {
+  await new ClaudeRun(ctx, opts, input ?? ctx, companions ?? ctx.companions).run();
 }
 
 export const claudeCodeImporter: FormatImporter = {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { claudeProjectFiles } from '../fixtures/claude-project';
 import { describe, expect, it } from 'vitest';
 import { groupImportFiles, subagentLane } from '../../shared/import/group';
 import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
@@ -62,5 +64,39 @@ describe.skipIf(!realSessionsAvailable)('a real Claude Code project folder', () 
     }
     // The main lane is unchanged: its six typed prompts are the candidate's.
     expect(s.events.filter((e) => !e.lane && e.kind === 'prompt' && e.actor === 'candidate')).toHaveLength(6);
+  });
+});
+
+describe('a zip holding a Claude Code project', () => {
+  it('imports each transcript with its subagents; other entries are ignored; a bad transcript is reported, not fatal', async () => {
+    const enc = new TextEncoder();
+    const files = claudeProjectFiles();
+    const zip = zipSync({
+      'my-project/proj-sess-1.jsonl': enc.encode(files['proj-sess-1.jsonl']!),
+      'my-project/proj-sess-1/subagents/agent-f1a2b3c.jsonl': enc.encode(files['proj-sess-1/subagents/agent-f1a2b3c.jsonl']!),
+      'my-project/broken.jsonl': enc.encode('{"type": "summary"'),
+      'my-project/README.md': enc.encode('# notes'),
+    });
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource('project.zip', zip), sink, { now: () => 0 });
+    expect(report.status, report.message).toBe('imported');
+    expect(report.format).toBe('claude-code');
+    expect(report.sessions).toHaveLength(1);
+    expect(sink.staged).toBe(0);
+    const s = [...sink.sessions.values()][0]!;
+    expect(s.info.meta.lanes).toEqual([{ id: 'f1a2b3c', label: 'Hunt the flaky test' }]);
+    expect(s.events.filter((e) => e.lane === 'f1a2b3c').map((e) => e.kind)).toEqual(['prompt', 'tool_call', 'response']);
+    expect(report.problems).toContainEqual(expect.objectContaining({ file: 'project.zip:my-project/broken.jsonl', severity: 'error' }));
+    expect(report.problems.some((p) => /1 entries that are not \.jsonl/.test(p.reason))).toBe(true);
+  });
+
+  it('a zip with neither transcripts nor a manifest fails with a message and stores nothing', async () => {
+    const sink = new MemorySink();
+    const zip = zipSync({ 'a/b.jsonl': new TextEncoder().encode('not json\n') });
+    const report = await importSource(bytesSource('junk.zip', zip), sink, { now: () => 0 });
+    expect(report.status).toBe('failed');
+    expect(report.message).toMatch(/junk\.zip/);
+    expect(sink.sessions.size).toBe(0);
+    expect(sink.staged).toBe(0);
   });
 });

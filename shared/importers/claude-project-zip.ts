@@ -1,0 +1,82 @@
+/**
+ * A zip holding a Claude Code project directory (or several): every transcript inside
+ * becomes a session, with its subagent files as lanes (see shared/import/group.ts). The
+ * zip goes through the same guarded reader as .baton archives (entry count, sizes, ratio,
+ * CRC, unsafe names), and transcripts are read from memory one after another.
+ */
+import { GuardedUnzip } from '../archive/zip-stream';
+import type { ImportContext } from '../import/context';
+import { groupImportFiles } from '../import/group';
+import { bytesSource } from '../import/memory-sink';
+import type { FormatImporter, Sniff } from '../import/registry';
+import { ImportError } from '../import/types';
+import { runClaudeTranscript } from './claude-code';
+
+class Collect {
+  private parts: Uint8Array[] = [];
+  size = 0;
+  data(c: Uint8Array): void {
+    this.parts.push(c);
+    this.size += c.byteLength;
+  }
+  end(): void {}
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let o = 0;
+    for (const p of this.parts) {
+      out.set(p, o);
+      o += p.byteLength;
+    }
+    this.parts = [];
+    return out;
+  }
+}
+
+export const claudeProjectZipImporter: FormatImporter = {
+  format: 'claude-code',
+  label: 'Claude Code project folder (.zip)',
+  detect(s: Sniff) {
+    if (!s.isZip) return 0;
+    // Local file headers carry entry names in the clear; a .baton archive names manifest.json.
+    if (s.text.includes('manifest.json')) return 0;
+    // A Baton archive's own events.jsonl does not make a project folder.
+    const names = s.text.match(/[\w./-]+\.jsonl/g) ?? [];
+    return names.some((n) => n !== 'events.jsonl') ? 0.8 : 0;
+  },
+  async run(ctx: ImportContext) {
+    const file = ctx.fileName;
+    const entries = new Map<string, Collect>();
+    let ignored = 0;
+    const unzip = await GuardedUnzip.open(ctx.source, ctx.limits, (name) => {
+      if (name.endsWith('/')) return undefined;
+      if (!/\.jsonl$/i.test(name) || name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')) {
+        ignored++;
+        return undefined;
+      }
+      const c = new Collect();
+      entries.set(name, c);
+      return c;
+    });
+    for await (const chunk of ctx.chunks()) unzip.push(chunk);
+    unzip.end();
+    if (entries.size === 0) throw new ImportError(`${file}: the zip holds no .jsonl transcripts (and no manifest.json, so it is not a .baton archive either)`);
+    if (ignored) ctx.problems.add({ file, severity: 'warning', reason: `${ignored} entries that are not .jsonl transcripts were ignored` });
+    const names = [...entries.keys()].sort();
+    let imported = 0;
+    for (const unit of groupImportFiles(names)) {
+      const name = names[unit.main]!;
+      const src = (n: string) => bytesSource(`${file}:${n}`, entries.get(n)!.bytes(), 256 * 1024);
+      const input = ctx.companionReader(src(name));
+      const companions = unit.companions.map((c) => ({ source: src(names[c.index]!), lane: c.lane }));
+      try {
+        await runClaudeTranscript(ctx, {}, input, companions);
+        imported++;
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw e;
+        ctx.problems.add({ file: `${file}:${name}`, severity: 'error', reason: `not imported: ${e.message}` });
+      }
+      ctx.checkCancelled();
+    }
+    if (imported === 0) throw new ImportError(`${file}: none of the ${names.length} transcripts in the zip could be imported (see the problems listed)`);
+  },
+};
