@@ -1,0 +1,619 @@
+/**
+ * The orchestration classifier: session → evidence → factor scores (0–100) → overall.
+ *
+ * Every rule looks at one *opportunity* (a prompt before the first diff, an agent diff the
+ * candidate could have challenged, a failure they could have corrected…) and records one
+ * evidence item with a value in [0, 1]: 1 is what a strong orchestrator does, 0 what a weak
+ * one does. A factor's score is a rate over its opportunities, shrunk toward a neutral prior
+ * so a short session cannot swing to 0 or 100:
+ *
+ *     score = 100 · (Σ value + K · PRIOR) / (n + K)
+ *
+ * and each item's signed contribution is 100 · (value − PRIOR) / (n + K), so a score is
+ * PRIOR·100 plus the sum of its evidence: recomputable from the evidence alone. Fewer than
+ * MIN_OPPORTUNITIES opportunities make the factor "insufficient evidence"; its weight is
+ * spread over the others in proportion. Only the candidate's own actions earn value; the
+ * agent's actions only create opportunities.
+ */
+import type { SessionEvent, SessionMeta } from '../model/schema';
+import { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type FactorId, type Weights } from './weights';
+
+export { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, parseWeights, roundToTotal, setWeight, type FactorId, type Weights } from './weights';
+
+export const CLASSIFIER_VERSION = 'baton-classifier-1';
+export const PRIOR = 0.5;
+export const K = 4;
+export const MIN_OPPORTUNITIES = 3;
+
+export interface TextSpan {
+  eventId: string;
+  start: number;
+  end: number;
+}
+
+export interface Evidence {
+  factor: FactorId;
+  rule: string;
+  /** 0…1: what this opportunity says about the candidate. */
+  value: number;
+  /** value ≥ PRIOR. */
+  positive: boolean;
+  /** |value − PRIOR| · 2: how far from neutral. */
+  strength: number;
+  eventIds: string[];
+  spans: TextSpan[];
+  /** Session time of the moment, for seeking. */
+  t: number;
+  explanation: string;
+}
+
+export interface ClassifierResult {
+  version: string;
+  evidence: Evidence[];
+  /** Per factor: evidence indices (into `evidence`). */
+  byFactor: Record<FactorId, number[]>;
+}
+
+export interface FactorScore {
+  factor: FactorId;
+  score: number;
+  opportunities: number;
+  insufficient: boolean;
+  /** The weight actually applied (after spreading insufficient factors' weights). */
+  effectiveWeight: number;
+}
+
+export interface Scores {
+  overall: number | null;
+  factors: Record<FactorId, FactorScore>;
+  /** Per evidence index: contribution to its factor's score and to the overall score. */
+  contribution: { factor: number; overall: number }[];
+  why: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Text helpers
+
+const WORD_RE = /[A-Za-z_][\w.$/-]{3,}/g;
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function trigrams(text: string): Set<string> {
+  const s = normalize(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Sentences: ended by . ! ? before whitespace (not inside `client.ts`), or by a newline. */
+function sentences(text: string): { s: string; start: number }[] {
+  const out: { s: string; start: number }[] = [];
+  const re = /[^\n]+?(?:[.!?](?=\s|$)|(?=\n)|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].trim()) out.push({ s: m[0], start: m.index });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+const basename = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** Tokens that name things in the session: file names, identifiers, commands. */
+function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>): Set<string> {
+  const vocab = new Set<string>();
+  const addWords = (text: string, limit = 4000) => {
+    // Identifier-like tokens only (camelCase, snake_case, paths, dotted names, numbers):
+    // plain English words would let any sentence pass as "about this session".
+    for (const raw of text.slice(0, limit).match(WORD_RE) ?? []) {
+      const w = raw.replace(/[.,;:]+$/, '');
+      if (/[A-Z_/$]|\d/.test(w.slice(1)) || /\w\.\w/.test(w) || /\w-\w/.test(w)) vocab.add(w.toLowerCase());
+    }
+  };
+  addWords(meta.task.statement, 20_000);
+  for (const e of events) {
+    if (e.kind === 'diff') {
+      vocab.add(e.path.toLowerCase());
+      vocab.add(basename(e.path).toLowerCase());
+      vocab.add(basename(e.path).toLowerCase().replace(/\.\w+$/, ''));
+      if (e.after) addWords(e.after);
+      if (e.patch) addWords(e.patch);
+    } else if (e.kind === 'command') addWords(e.cmd);
+    else if (e.kind === 'response' && e.actor !== 'candidate') addWords(e.text);
+    else if (e.kind === 'tool_call' && e.input && typeof e.input === 'object') {
+      const fp = (e.input as Record<string, unknown>).file_path;
+      if (typeof fp === 'string') vocab.add(basename(fp).toLowerCase());
+    }
+  }
+  for (const w of ['the', 'this', 'that', 'with', 'from', 'have', 'should', 'would', 'could', 'there', 'about']) vocab.delete(w);
+  return vocab;
+}
+
+/** Does this sentence name something of the session? */
+function anchoredIn(sentence: string, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
+  for (const w of sentence.match(WORD_RE) ?? []) {
+    const k = w.toLowerCase().replace(/[.,;:]+$/, '');
+    if (vocab.has(k) || extra?.has(k)) return true;
+  }
+  if (extra) for (const n of sentence.match(/\b\d{2,}\b/g) ?? []) if (extra.has(n)) return true;
+  return /`[^`]+`|\b\d+(\.\d+)?\s*(ms|s|kb|mb|%|x)\b/i.test(sentence);
+}
+
+interface CueHit {
+  start: number;
+  end: number;
+  anchored: boolean;
+}
+
+function findCues(text: string, re: RegExp, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const { s, start } of sentences(text)) {
+    const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    let m: RegExpExecArray | null;
+    while ((m = r.exec(s))) {
+      hits.push({ start: start + m.index, end: start + m.index + m[0].length, anchored: anchoredIn(s, vocab, extra) });
+      if (m[0].length === 0) r.lastIndex++;
+    }
+  }
+  return hits;
+}
+
+// Cue families (case-insensitive). Each is a family of phrasings, not a single word.
+const CONSTRAINT = /\b(must(?:n't| not)?|should(?:n't| not)?|do not|don't|never|only|without|keep|preserve|limit(?:ed)?|at most|at least|no more than|backwards?[- ]compatible|requirement|constraint)\b/i;
+const STEPS = /(^|\n)\s*(\d+[.)]|[-*])\s+\S|\b(first|then|next|after that|finally|step \d|in order)\b/i;
+const PLAN = /\b(plan|outline|propose|approach|before (?:you|writing|coding|changing)|don't (?:write|change|code) (?:anything|yet)|design|walk me through)\b/i;
+const QUESTION = /\?\s*$|\?\s/m;
+const ALTERNATIVE = /\b(or|instead of|versus|vs\.?|alternatively|option|either|compared to|rather than)\b/i;
+const CRITERION = /\b(speed|fast(?:er)?|slow(?:er)?|performance|latency|throughput|memory|allocation|risk(?:s|y|ier)?|safe(?:r|ty)?|readab(?:le|ility)|maintainab(?:le|ility)|simpl(?:e|er|icity)|complex(?:ity)?|cost|cheap(?:er)?|security|compatib(?:le|ility)|scal(?:e|able|ability)|testab(?:le|ility))\b/i;
+const REASON = /\b(because|since|so that|which means|otherwise|the reason|given that|as it|trade-?off)\b/i;
+const CHALLENGE = /\b(why|are you sure|is that (?:right|correct)|that's (?:wrong|not)|that is (?:wrong|not)|wrong|incorrect|doesn't|does not|won't|will not|isn't|is not|missing|forgot|you (?:broke|changed|removed)|revert|undo|actually|but|no,|not what|instead|hallucinat|double-check|prove|show me)\b/i;
+const APPROVAL_ONLY = /^\s*(?:(?:ok(?:ay)?|k|looks (?:good|fine|great)|lgtm|great|nice|perfect|thanks?|thank you|ship it|yes|yep|sure|go ahead|continue|do it|just do it|cool|good|fine)[\s,.!]*)+$/i;
+const WAIT = /\b(wait|hmm|hold on|scratch that|actually,? no|on second thought|my mistake|i was wrong)\b/i;
+const TESTISH = /\b(test|tests|pytest|vitest|jest|mocha|go test|cargo test|npm (?:run )?test|spec|check|tsc|lint)\b/i;
+const READISH = /\b(read|look at|inspect|open|check|review|search|grep|find|explore|understand|study)\b/i;
+
+const EDGE_CATEGORIES: { id: string; label: string; re: RegExp }[] = [
+  { id: 'empty', label: 'empty or missing values', re: /\b(empty|null|undefined|nil|none|blank|missing value|zero[- ]length|no (?:items|rows|input))\b/i },
+  { id: 'bounds', label: 'bounds and limits', re: /\b(off[- ]by[- ]one|boundar(?:y|ies)|overflow|underflow|max(?:imum)?|min(?:imum)?|negative|out of range|limit)\b/i },
+  { id: 'unicode-time', label: 'unicode, encodings and time', re: /\b(unicode|utf-?8|utf-?16|emoji|encoding|locale|time ?zones?|dst|daylight|leap (?:year|second|day)|utc|rollover)\b/i },
+  { id: 'concurrency', label: 'concurrency', re: /\b(race(?: condition)?|concurren(?:t|cy)|lock(?:ing)?|parallel|deadlock|thread|atomic|idempoten(?:t|cy))\b/i },
+  { id: 'failures', label: 'failures and retries', re: /\b(timeouts?|times? out|timed out|retr(?:y|ies)|network (?:error|failure)|fails?|failure|exception|crash|backoff|partial failure|error handling)\b/i },
+  { id: 'invalid', label: 'invalid input', re: /\b(invalid|malformed|validat(?:e|ion)|sanitiz(?:e|ation)|injection|escap(?:e|ing)|bad input|garbage)\b/i },
+  { id: 'large', label: 'large inputs', re: /\b(large|huge|millions?|billions?|big (?:file|input)|pagination|stream(?:ing)?|out of memory|oom|scale)\b/i },
+];
+
+// ---------------------------------------------------------------------------------------
+// Extraction
+
+interface Ctx {
+  events: readonly SessionEvent[];
+  vocab: Set<string>;
+  task: string;
+  out: Evidence[];
+  seen: Set<string>;
+}
+
+function push(c: Ctx, e: Omit<Evidence, 'positive' | 'strength'>, dedupeKey?: string): void {
+  if (dedupeKey) {
+    if (c.seen.has(dedupeKey)) return;
+    c.seen.add(dedupeKey);
+  }
+  const value = Math.min(1, Math.max(0, e.value));
+  c.out.push({ ...e, value, positive: value >= PRIOR, strength: Math.round(Math.abs(value - PRIOR) * 2 * 1000) / 1000 });
+}
+
+const isCandidate = (e: SessionEvent) => e.actor === 'candidate';
+const promptText = (e: SessionEvent) => (e.kind === 'prompt' ? e.text : e.kind === 'decision' ? [e.question, e.rationale ?? '', e.options.join(' or ')].join('. ') : e.kind === 'narration' ? e.text : '');
+
+function isFailure(e: SessionEvent): boolean {
+  if (e.kind === 'command') return (e.exitCode ?? 0) !== 0 || e.interrupted === true;
+  if (e.kind === 'test_run') return e.failed > 0;
+  return false;
+}
+
+function changedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: string[]; removed: string[] } {
+  const added: string[] = [];
+  const removed: string[] = [];
+  if (e.patch) {
+    for (const l of e.patch.split('\n')) {
+      if (l.startsWith('+++') || l.startsWith('---')) continue;
+      if (l.startsWith('+')) added.push(l.slice(1).trim());
+      else if (l.startsWith('-')) removed.push(l.slice(1).trim());
+    }
+  } else {
+    const before = new Set((e.before ?? '').split('\n').map((l) => l.trim()));
+    const after = new Set((e.after ?? '').split('\n').map((l) => l.trim()));
+    for (const l of after) if (!before.has(l) && l) added.push(l);
+    for (const l of before) if (!after.has(l) && l) removed.push(l);
+  }
+  return { added, removed };
+}
+
+/** Near-duplicate candidate texts (trigram Jaccard ≥ 0.8) count once. */
+function uniqueCandidateTexts(events: readonly SessionEvent[]): Set<string> {
+  const kept: Set<string>[] = [];
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (!isCandidate(e)) continue;
+    const text = promptText(e);
+    if (!text.trim()) continue;
+    const g = trigrams(text);
+    if (kept.some((k) => jaccard(k, g) >= 0.8)) continue;
+    kept.push(g);
+    ids.add(e.id);
+  }
+  return ids;
+}
+
+function scoping(c: Ctx, unique: Set<string>): void {
+  // "Tasks" start at the session start and after each commit; scoping is what the
+  // candidate says before the first diff of each.
+  const { events } = c;
+  let i = 0;
+  let taskNo = 0;
+  while (i < events.length) {
+    const firstDiff = events.findIndex((e, j) => j >= i && e.kind === 'diff');
+    const end = firstDiff === -1 ? events.length : firstDiff;
+    let prompts = 0;
+    for (let j = i; j < end; j++) {
+      const e = events[j]!;
+      if (!isCandidate(e) || !unique.has(e.id)) continue;
+      if (e.kind === 'decision') {
+        push(c, { factor: 'scoping', rule: 'decision-before-diff', value: 0.9, eventIds: [e.id], spans: [], t: e.t, explanation: 'Recorded a decision before any code was written.' });
+        continue;
+      }
+      if (e.kind !== 'prompt') continue;
+      prompts++;
+      const t = e.text;
+      const kinds: [RegExp, string][] = [
+        [CONSTRAINT, 'states constraints'],
+        [STEPS, 'breaks the work into steps'],
+        [PLAN, 'asks for a plan first'],
+        [QUESTION, 'asks a clarifying question'],
+      ];
+      const found = kinds.map(([re, label]) => ({ label, hits: findCues(t, re, c.vocab) })).filter((k) => k.hits.length);
+      const anchored = found.filter((k) => k.hits.some((h) => h.anchored));
+      const spans = found.flatMap((k) => k.hits.slice(0, 2).map((h) => ({ eventId: e.id, start: h.start, end: h.end })));
+      if (anchored.length) {
+        push(c, { factor: 'scoping', rule: 'scoped-prompt', value: Math.min(1, 0.65 + 0.12 * anchored.length), eventIds: [e.id], spans, t: e.t, explanation: `Before the first edit, the prompt ${anchored.map((k) => k.label).join(', ')}, in terms of this task.` });
+      } else {
+        // Scoping words that name nothing of the task earn nothing: judged as if absent.
+        // Judge length on the sentences that are about this task: padding does not un-terse a prompt.
+        const grounded = sentences(t).filter(({ s: sen }) => anchoredIn(sen, c.vocab)).map(({ s: sen }) => sen).join(' ');
+        const terse = prompts === 1 && grounded.trim().length < 80;
+        const note = found.length ? ` (its scoping words name nothing of this task)` : '';
+        if (terse) push(c, { factor: 'scoping', rule: 'terse-start', value: 0.1, eventIds: [e.id], spans: [{ eventId: e.id, start: 0, end: Math.min(t.length, 200) }], t: e.t, explanation: `The task started with a terse instruction: no grounded constraints, steps, plan or questions${note}.` });
+        else push(c, { factor: 'scoping', rule: 'unscoped-prompt', value: 0.3, eventIds: [e.id], spans: [], t: e.t, explanation: `A prompt before the first edit with no grounded constraints, steps, plan or questions${note}.` });
+      }
+    }
+    if (firstDiff === -1) break;
+    // Next task: after the next commit following this diff.
+    const commit = events.findIndex((e, j) => j > firstDiff && (e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd)));
+    if (commit === -1) break;
+    i = commit + 1;
+    taskNo++;
+    if (taskNo > 50) break;
+  }
+}
+
+function tradeoffs(c: Ctx, unique: Set<string>): void {
+  const reasoned: number[] = [];
+  c.events.forEach((e, idx) => {
+    if (!isCandidate(e) || !unique.has(e.id)) return;
+    if (e.kind === 'decision') {
+      const alts = e.options.length >= 2;
+      const why = !!e.rationale && (REASON.test(e.rationale) || CRITERION.test(e.rationale));
+      const value = alts && why ? 0.95 : alts || e.rationale ? 0.7 : 0.45;
+      push(c, { factor: 'tradeoffs', rule: 'decision', value, eventIds: [e.id], spans: [], t: e.t, explanation: alts && why ? `Chose "${e.chosen ?? '?'}" among ${e.options.length} options and gave the reason.` : 'A decision without both alternatives and a reason.' }, `dec:${normalize(e.question)}`);
+      if (value >= 0.7) reasoned.push(idx);
+      return;
+    }
+    const t = promptText(e);
+    if (!t) return;
+    const alt = findCues(t, ALTERNATIVE, c.vocab);
+    const crit = findCues(t, CRITERION, c.vocab);
+    const why = findCues(t, REASON, c.vocab);
+    if (alt.length && crit.length && why.length) {
+      const anchored = [...alt, ...crit, ...why].some((h) => h.anchored);
+      push(
+        c,
+        {
+          factor: 'tradeoffs',
+          rule: anchored ? 'weighed-alternatives' : 'ungrounded-tradeoff-cue',
+          value: anchored ? 0.9 : 0.55,
+          eventIds: [e.id],
+          spans: [alt[0]!, crit[0]!, why[0]!].map((h) => ({ eventId: e.id, start: h.start, end: h.end })),
+          t: e.t,
+          explanation: anchored ? 'Named an alternative, a criterion and a reason, about this code.' : 'Tradeoff words without naming anything of this session: little credit.',
+        },
+        anchored ? undefined : 'tradeoffs:ungrounded',
+      );
+      if (anchored) reasoned.push(idx);
+    }
+  });
+  // Large changes: a new dependency, a schema/API file, or many lines. Was reasoning given
+  // by the candidate shortly before?
+  c.events.forEach((e, idx) => {
+    if (e.kind !== 'diff') return;
+    const { added, removed } = changedLines(e);
+    const big = added.length + removed.length >= 80;
+    const dep = /(^|\/)(package\.json|requirements[\w-]*\.txt|pyproject\.toml|go\.mod|Cargo\.toml|Gemfile|pom\.xml|build\.gradle)$/.test(e.path) && added.some((l) => /["']?[\w@/.-]+["']?\s*[:=<>~^]/.test(l));
+    const schema = /(schema|migration|\.proto$|\.graphql$|openapi|api\.)/i.test(e.path);
+    if (!big && !dep && !schema) return;
+    const what = dep ? 'a dependency change' : schema ? 'an API or schema change' : `a large change (${added.length + removed.length} lines)`;
+    const before = reasoned.filter((r) => r < idx && c.events[idx]!.t - c.events[r]!.t < 30 * 60_000);
+    push(
+      c,
+      {
+        factor: 'tradeoffs',
+        rule: before.length ? 'reasoned-large-change' : 'unreasoned-large-change',
+        value: before.length ? 0.85 : 0.2,
+        eventIds: [e.id, ...before.slice(-1).map((r) => c.events[r]!.id)],
+        spans: [],
+        t: e.t,
+        explanation: before.length ? `${what} in ${basename(e.path)} came after the candidate weighed alternatives.` : `${what} in ${basename(e.path)} with no tradeoff discussed by the candidate beforehand.`,
+      },
+      `large:${e.path}:${dep}:${schema}`,
+    );
+  });
+}
+
+function adversarial(c: Ctx, unique: Set<string>): void {
+  const { events } = c;
+  let lastPrompt = -1;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (isCandidate(e) && e.kind === 'approval' && !e.granted) {
+      push(c, { factor: 'adversarial', rule: 'denied-permission', value: 0.85, eventIds: [e.id], spans: [], t: e.t, explanation: `Refused the agent permission to use ${e.tool}.` }, `deny:${e.tool}:${e.reason ?? ''}`);
+      continue;
+    }
+    if (!isCandidate(e) || e.kind !== 'prompt') continue;
+    // Each candidate prompt answers the agent's latest output since the previous prompt.
+    const from = lastPrompt;
+    lastPrompt = i;
+    if (!unique.has(e.id)) continue;
+    let oi = -1;
+    for (let j = i - 1; j > from; j--) {
+      const x = events[j]!;
+      if (x.actor !== 'candidate' && (x.kind === 'diff' || x.kind === 'response')) {
+        oi = j;
+        break;
+      }
+    }
+    if (oi === -1) continue;
+    const o = events[oi]!;
+    if (o.kind !== 'diff' && o.kind !== 'response') continue;
+    const outputVocab = new Set<string>();
+    const text = o.kind === 'diff' ? `${o.path} ${changedLines(o).added.join('\n')}\n${o.after ?? o.patch ?? ''}` : o.text;
+    for (const w of text.slice(0, 8000).match(WORD_RE) ?? []) {
+      const k = w.toLowerCase().replace(/[.,;:]+$/, '');
+      if (c.vocab.has(k) || /[._/$-]|\d/.test(k)) outputVocab.add(k);
+    }
+    for (const num of text.slice(0, 8000).match(/\b\d{2,}\b/g) ?? []) outputVocab.add(num);
+    if (o.kind === 'diff') {
+      outputVocab.add(basename(o.path).toLowerCase());
+      outputVocab.add(basename(o.path).toLowerCase().replace(/\.\w+$/, ''));
+    }
+    const hits = findCues(e.text, CHALLENGE, new Set(), outputVocab);
+    const anchored = hits.filter((h) => h.anchored);
+    if (anchored.length) {
+      push(c, { factor: 'adversarial', rule: 'anchored-challenge', value: 0.95, eventIds: [e.id, o.id], spans: anchored.slice(0, 2).map((h) => ({ eventId: e.id, start: h.start, end: h.end })), t: e.t, explanation: `Challenged the agent's ${o.kind === 'diff' ? `edit to ${basename(o.path)}` : 'answer'}, naming what it got wrong.` });
+    } else if (hits.length) {
+      push(c, { factor: 'adversarial', rule: 'unanchored-challenge', value: 0.55, eventIds: [e.id, o.id], spans: hits.slice(0, 1).map((h) => ({ eventId: e.id, start: h.start, end: h.end })), t: e.t, explanation: 'Pushed back without naming anything from the agent’s output: little credit.' }, 'adv:unanchored');
+    } else if (APPROVAL_ONLY.test(e.text) && o.kind === 'diff') {
+      const verified = events.slice(oi + 1, i).some((x) => x.kind === 'command' || x.kind === 'test_run' || (x.kind === 'tool_call' && (x.category === 'read' || x.category === 'shell')));
+      if (!verified) push(c, { factor: 'adversarial', rule: 'rubber-stamp', value: 0.1, eventIds: [e.id, o.id], spans: [{ eventId: e.id, start: 0, end: e.text.length }], t: e.t, explanation: `Approved the edit to ${basename(o.path)} without anything being run or read in between.` });
+    }
+  }
+  // Reverts of agent hunks: a later diff removes what an agent diff added (and restores what
+  // it removed), after the candidate asked for it.
+  const diffs = events.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'diff') as [Extract<SessionEvent, { kind: 'diff' }>, number][];
+  for (let a = 0; a < diffs.length; a++) {
+    const [da, ia] = diffs[a]!;
+    if (da.actor === 'candidate') continue;
+    const ca = changedLines(da);
+    if (ca.added.length + ca.removed.length === 0) continue;
+    for (let b = a + 1; b < diffs.length; b++) {
+      const [db, ib] = diffs[b]!;
+      if (db.path !== da.path) continue;
+      const cb = changedLines(db);
+      const addedA = new Set(ca.added);
+      const removedA = new Set(ca.removed);
+      const inv = (cb.removed.filter((l) => addedA.has(l)).length + cb.added.filter((l) => removedA.has(l)).length) / (ca.added.length + ca.removed.length);
+      if (inv < 0.5) continue;
+      const asked = events.slice(ia + 1, ib + 1).find((x) => isCandidate(x) && (x.kind === 'prompt' || x.kind === 'interrupt'));
+      if (asked || db.actor === 'candidate') {
+        push(c, { factor: 'adversarial', rule: inv >= 0.9 ? 'reverted-agent-edit' : 'partly-reverted-agent-edit', value: inv >= 0.9 ? 0.9 : 0.75, eventIds: [db.id, da.id, ...(asked ? [asked.id] : [])], spans: [], t: db.t, explanation: `Had the agent's edit to ${basename(da.path)} ${inv >= 0.9 ? 'undone' : 'partly undone'}.` }, `revert:${da.path}:${normalize(ca.added.join(' ')).slice(0, 120)}`);
+      }
+      break;
+    }
+  }
+}
+
+function selfCorrection(c: Ctx, unique: Set<string>): void {
+  const { events } = c;
+  let lastPromptText = '';
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (isCandidate(e) && e.kind === 'prompt') lastPromptText = normalize(e.text).slice(0, 80);
+    const wait = isCandidate(e) && e.kind === 'prompt' && unique.has(e.id) && WAIT.test(e.text.slice(0, 200));
+    if (!isFailure(e) && !wait) continue;
+    const cmd = e.kind === 'command' ? e.cmd : e.kind === 'test_run' ? e.cmd ?? 'tests' : undefined;
+    // The next few candidate actions after the failure.
+    const after = events.slice(i + 1).filter((x) => isCandidate(x) && (x.kind === 'prompt' || x.kind === 'interrupt' || x.kind === 'decision' || x.kind === 'command')).slice(0, 3);
+    const redirected = after.find((x) => x.kind === 'interrupt' || x.kind === 'decision' || (x.kind === 'prompt' && !APPROVAL_ONLY.test(x.text) && !/^\s*(try again|again|retry|run it (?:once )?(?:more|again))\b/i.test(x.text)));
+    // Repeating the same failing command with nothing changed in between.
+    if (cmd && e.kind === 'command') {
+      const rerun = events.findIndex((x, j) => j > i && x.kind === 'command' && x.cmd === cmd);
+      if (rerun !== -1 && !events.slice(i + 1, rerun).some((x) => x.kind === 'diff') && isFailure(events[rerun]!)) {
+        push(c, { factor: 'selfCorrection', rule: 'repeated-failure', value: 0.1, eventIds: [events[rerun]!.id, e.id], spans: [], t: events[rerun]!.t, explanation: `Ran \`${cmd.slice(0, 60)}\` again after it failed, with nothing changed in between.` }, `rerun:${cmd}:${lastPromptText}`);
+        continue;
+      }
+    }
+    if (!redirected) {
+      if (after.length) push(c, { factor: 'selfCorrection', rule: 'no-change-of-direction', value: 0.25, eventIds: [e.id, ...after.map((x) => x.id)], spans: [], t: e.t, explanation: 'After the failure, the next candidate actions did not change direction.' }, `nodir:${cmd ?? e.id}`);
+      continue;
+    }
+    // Full credit when the same check later passes.
+    const passes = cmd ? events.find((x, j) => j > i && x.kind === e.kind && (x.kind === 'command' ? x.cmd === cmd : x.kind === 'test_run' && (x.cmd ?? 'tests') === cmd) && !isFailure(x)) : undefined;
+    push(
+      c,
+      {
+        factor: 'selfCorrection',
+        rule: passes ? 'corrected-and-verified' : 'changed-direction',
+        value: passes ? 1 : 0.75,
+        eventIds: [e.id, redirected.id, ...(passes ? [passes.id] : [])],
+        spans: [],
+        t: redirected.t,
+        explanation: passes ? `Changed direction after ${wait ? 'second thoughts' : 'a failure'}, and the same check later passed.` : `Changed direction after ${wait ? 'second thoughts' : 'a failure'}.`,
+      },
+      `corr:${cmd ?? normalize(promptText(e)).slice(0, 60)}`,
+    );
+  }
+}
+
+function edgeCases(c: Ctx, unique: Set<string>): void {
+  const task = c.task.toLowerCase();
+  const raised = new Map<string, { e: SessionEvent; start: number; end: number }>();
+  for (const e of c.events) {
+    if (!isCandidate(e) || !unique.has(e.id)) continue;
+    const t = promptText(e);
+    if (!t) continue;
+    for (const cat of EDGE_CATEGORIES) {
+      if (raised.has(cat.id) || cat.re.test(task)) continue;
+      const hit = findCues(t, cat.re, c.vocab).find((h) => h.anchored);
+      if (hit) raised.set(cat.id, { e, start: hit.start, end: hit.end });
+    }
+  }
+  const later = (e: SessionEvent, re: RegExp) =>
+    c.events.some((x) => x.t >= e.t && ((x.kind === 'diff' && re.test(changedLines(x).added.join('\n'))) || (x.kind === 'test_run' && x.passed > 0 && re.test(x.cmd ?? ''))));
+  for (const cat of EDGE_CATEGORIES) {
+    if (cat.re.test(task)) continue; // the task statement raised it: no opportunity for the candidate
+    const r = raised.get(cat.id);
+    if (r) {
+      const covered = later(r.e, cat.re);
+      push(c, { factor: 'edgeCases', rule: covered ? 'edge-case-covered' : 'edge-case-raised', value: covered ? 1 : 0.8, eventIds: [r.e.id], spans: [{ eventId: r.e.id, start: r.start, end: r.end }], t: r.e.t, explanation: `Raised ${cat.label}, which the task did not mention${covered ? ', and later code or tests cover it' : ''}.` });
+    } else {
+      push(c, { factor: 'edgeCases', rule: 'edge-case-not-raised', value: 0.4, eventIds: [], spans: [], t: 0, explanation: `Never raised ${cat.label}.` });
+    }
+  }
+}
+
+function sequencing(c: Ctx): void {
+  const { events } = c;
+  const candidateAskedToRead = (before: number, path: string) => {
+    const name = basename(path).toLowerCase();
+    for (let j = before - 1; j >= 0; j--) {
+      const x = events[j]!;
+      if (x.kind === 'diff' && x.path === path) return false;
+      if (isCandidate(x) && x.kind === 'prompt' && READISH.test(x.text) && (x.text.toLowerCase().includes(name) || /\b(the code|the file|codebase|repo(sitory)?)\b/i.test(x.text))) return x;
+      if (isCandidate(x) && x.kind === 'command' && /\b(cat|less|head|grep|rg|sed -n)\b/.test(x.cmd) && x.cmd.includes(basename(path))) return x;
+    }
+    return false;
+  };
+  const firstTouch = new Set<string>();
+  events.forEach((e, i) => {
+    if (e.kind !== 'diff' || e.change === 'created' || firstTouch.has(e.path)) return;
+    firstTouch.add(e.path);
+    const asked = candidateAskedToRead(i, e.path);
+    push(c, {
+      factor: 'sequencing',
+      rule: asked ? 'read-before-write' : 'write-without-directed-read',
+      value: asked ? 0.85 : 0.35,
+      eventIds: [e.id, ...(asked ? [asked.id] : [])],
+      spans: [],
+      t: e.t,
+      explanation: asked ? `Had ${basename(e.path)} read or searched before it was edited.` : `${basename(e.path)} was edited without the candidate asking for it to be read first (a read the agent's harness forces earns nothing).`,
+    }, `rbw:${e.path}`);
+  });
+  const isTest = (x: SessionEvent) => x.kind === 'test_run' || (x.kind === 'command' && TESTISH.test(x.cmd));
+  const directed = (j: number) => events.slice(0, j + 1).some((x) => isCandidate(x) && ((x.kind === 'prompt' && TESTISH.test(x.text)) || x.kind === 'command'));
+  events.forEach((e, i) => {
+    const commit = e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd);
+    if (!commit) return;
+    const lastDiff = events.slice(0, i).map((x, j) => (x.kind === 'diff' ? j : -1)).reduce((a, b) => Math.max(a, b), -1);
+    if (lastDiff === -1) return;
+    const test = events.slice(lastDiff + 1, i).find((x, k) => isTest(x) && directed(lastDiff + 1 + k));
+    push(c, { factor: 'sequencing', rule: test ? 'tested-before-commit' : 'committed-untested', value: test ? 0.9 : 0.15, eventIds: [e.id, ...(test ? [test.id] : [])], spans: [], t: e.t, explanation: test ? 'Tests ran after the last edit and before the commit.' : 'Committed without running tests after the last edit.' }, `commit:${e.kind === 'git_action' ? e.message ?? '' : e.kind === 'command' ? e.cmd : ''}`);
+  });
+  const lastDiff = events.map((x, j) => (x.kind === 'diff' ? j : -1)).reduce((a, b) => Math.max(a, b), -1);
+  if (lastDiff !== -1) {
+    const test = events.slice(lastDiff + 1).find((x, k) => isTest(x) && directed(lastDiff + 1 + k));
+    push(c, { factor: 'sequencing', rule: test ? 'tested-after-last-edit' : 'untested-at-end', value: test ? 0.85 : 0.2, eventIds: [events[lastDiff]!.id, ...(test ? [test.id] : [])], spans: [], t: events[lastDiff]!.t, explanation: test ? 'Tests ran after the last edit.' : 'Nothing was tested after the last edit.' });
+  }
+}
+
+/** Runs every rule over a session. Deterministic: the same session gives the same result. */
+export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }): ClassifierResult {
+  const events = [...session.events].sort((a, b) => a.t - b.t);
+  const c: Ctx = { events, vocab: vocabulary(events, session.meta), task: `${session.meta.task.title}\n${session.meta.task.statement}`, out: [], seen: new Set() };
+  const unique = uniqueCandidateTexts(events);
+  scoping(c, unique);
+  tradeoffs(c, unique);
+  adversarial(c, unique);
+  selfCorrection(c, unique);
+  edgeCases(c, unique);
+  sequencing(c);
+  const byFactor = Object.fromEntries(FACTORS.map((f) => [f, [] as number[]])) as Record<FactorId, number[]>;
+  c.out.forEach((e, i) => byFactor[e.factor].push(i));
+  return { version: CLASSIFIER_VERSION, evidence: c.out, byFactor };
+}
+
+/** A factor's score from its evidence alone. */
+export function factorScore(evidence: readonly Pick<Evidence, 'value'>[]): { score: number; opportunities: number; insufficient: boolean } {
+  const n = evidence.length;
+  let s = 0;
+  for (const e of evidence) s += e.value;
+  return { score: (100 * (s + K * PRIOR)) / (n + K), opportunities: n, insufficient: n < MIN_OPPORTUNITIES };
+}
+
+/** Recombines cached evidence under weights (cheap: no re-extraction). */
+export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEIGHTS): Scores {
+  const factors = {} as Record<FactorId, FactorScore>;
+  let usable = 0;
+  for (const f of FACTORS) {
+    const idx = result.byFactor[f];
+    let s = 0;
+    for (const i of idx) s += result.evidence[i]!.value;
+    const n = idx.length;
+    const insufficient = n < MIN_OPPORTUNITIES;
+    factors[f] = { factor: f, score: (100 * (s + K * PRIOR)) / (n + K), opportunities: n, insufficient, effectiveWeight: 0 };
+    if (!insufficient) usable += weights[f];
+  }
+  let overall: number | null = null;
+  if (usable > 0) {
+    overall = 0;
+    for (const f of FACTORS) {
+      if (factors[f].insufficient) continue;
+      factors[f].effectiveWeight = (weights[f] / usable) * 100;
+      overall += (factors[f].score * factors[f].effectiveWeight) / 100;
+    }
+  }
+  const contribution = result.evidence.map((e) => {
+    const fs = factors[e.factor];
+    const perFactor = (100 * (e.value - PRIOR)) / (fs.opportunities + K);
+    return { factor: perFactor, overall: fs.insufficient ? 0 : (perFactor * fs.effectiveWeight) / 100 };
+  });
+  return { overall, factors, contribution, why: whyText(result, factors, contribution) };
+}
+
+function whyText(result: ClassifierResult, factors: Record<FactorId, FactorScore>, contribution: { overall: number }[]): string {
+  const ranked = result.evidence.map((e, i) => ({ e, c: contribution[i]!.overall })).filter((x) => x.c !== 0);
+  const up = [...ranked].sort((a, b) => b.c - a.c).slice(0, 2).filter((x) => x.c > 0);
+  const down = [...ranked].sort((a, b) => a.c - b.c).slice(0, 2).filter((x) => x.c < 0);
+  const thin = FACTORS.filter((f) => factors[f].insufficient).map((f) => FACTOR_LABELS[f].toLowerCase());
+  const parts: string[] = [];
+  if (up.length) parts.push(`Raised most by: ${up.map((x) => x.e.explanation.replace(/\.$/, '')).join('; ')}.`);
+  if (down.length) parts.push(`Lowered most by: ${down.map((x) => x.e.explanation.replace(/\.$/, '')).join('; ')}.`);
+  if (thin.length) parts.push(`Too little evidence to score ${thin.join(', ')}; their weight is spread over the other factors.`);
+  return parts.join(' ') || 'Too little evidence in this session to score it.';
+}

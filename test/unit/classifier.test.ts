@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CLASSIFIER_VERSION,
+  combine,
+  DEFAULT_WEIGHTS,
+  extractEvidence,
+  factorScore,
+  FACTORS,
+  K,
+  PRIOR,
+  type ClassifierResult,
+  type FactorId,
+} from '../../shared/classifier';
+import { parseWeights, setWeight } from '../../shared/classifier/weights';
+import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
+import { importSource } from '../../shared/import/pipeline';
+import type { SessionEvent } from '../../shared/model/schema';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { allRealFiles, REAL_SESSIONS_DIR, realSessionsAvailable } from './helpers/real-sessions';
+
+type Ev = SessionEvent;
+let seq = 0;
+const id = () => `e${seq++}`;
+const prompt = (t: number, text: string, actor: Ev['actor'] = 'candidate'): Ev => ({ id: id(), t, actor, kind: 'prompt', text });
+const response = (t: number, text: string): Ev => ({ id: id(), t, actor: 'agent', kind: 'response', text });
+const diff = (t: number, path: string, before: string, after: string, actor: Ev['actor'] = 'agent'): Ev => ({ id: id(), t, actor, kind: 'diff', path, change: 'modified', before, after });
+const cmd = (t: number, c: string, exitCode: number, actor: Ev['actor'] = 'agent'): Ev => ({ id: id(), t, actor, kind: 'command', cmd: c, exitCode });
+const commit = (t: number): Ev => ({ id: id(), t, actor: 'agent', kind: 'git_action', action: 'commit', message: 'wip' });
+const session = (events: Ev[], statement = 'Make the retry client handle 503 responses.') => ({ meta: { task: { title: 'Retry client', statement } }, events });
+const score = (events: Ev[], f: FactorId, statement?: string) => combine(extractEvidence(session(events, statement))).factors[f];
+const rules = (events: Ev[], f: FactorId) => {
+  const r = extractEvidence(session(events));
+  return r.byFactor[f].map((i) => r.evidence[i]!);
+};
+
+const CLIENT_V1 = 'export async function fetchWithRetry(url) {\n  return fetch(url);\n}\n';
+const CLIENT_V2 = 'export async function fetchWithRetry(url) {\n  for (let i = 0; i < 3; i++) {\n    const r = await fetch(url);\n    if (r.status !== 503) return r;\n  }\n}\n';
+
+describe('rules, each with a minimal positive and negative session', () => {
+  it('scoping: a grounded constraint before the first diff scores; a terse start counts against', () => {
+    const good = rules([prompt(0, 'Change fetchWithRetry in client.ts: it must not retry POST requests, and keep the signature. First outline the plan.'), diff(10, 'src/client.ts', CLIENT_V1, CLIENT_V2)], 'scoping');
+    expect(good.map((e) => e.rule)).toEqual(['scoped-prompt']);
+    expect(good[0]!.positive).toBe(true);
+    expect(good[0]!.spans.length).toBeGreaterThan(0);
+    const bad = rules([prompt(0, 'just fix it'), diff(10, 'src/client.ts', CLIENT_V1, CLIENT_V2)], 'scoping');
+    expect(bad.map((e) => [e.rule, e.positive])).toEqual([['terse-start', false]]);
+  });
+
+  it('tradeoffs: alternatives with a criterion and a reason; a new dependency without reasoning counts against', () => {
+    const good = rules([response(0, 'I can use p-retry or write a loop in fetchWithRetry.'), prompt(1, 'Write the loop in fetchWithRetry rather than adding p-retry, because a dependency is riskier than ten lines.')], 'tradeoffs');
+    expect(good.map((e) => e.rule)).toEqual(['weighed-alternatives']);
+    const bad = rules([prompt(0, 'do it'), diff(5, 'package.json', '{\n  "dependencies": {}\n}\n', '{\n  "dependencies": {\n    "p-retry": "^6.0.0"\n  }\n}\n')], 'tradeoffs');
+    expect(bad.map((e) => [e.rule, e.positive])).toEqual([['unreasoned-large-change', false]]);
+  });
+
+  it('adversarial: an anchored challenge scores, a bare "looks good" after an unverified diff counts against, a denial scores', () => {
+    const good = rules([diff(0, 'src/client.ts', CLIENT_V1, CLIENT_V2), prompt(5, 'Why does fetchWithRetry return undefined after the third 503? That is wrong.')], 'adversarial');
+    expect(good.map((e) => e.rule)).toEqual(['anchored-challenge']);
+    const bad = rules([diff(0, 'src/client.ts', CLIENT_V1, CLIENT_V2), prompt(5, 'ok looks good')], 'adversarial');
+    expect(bad.map((e) => [e.rule, e.positive])).toEqual([['rubber-stamp', false]]);
+    const verified = rules([diff(0, 'src/client.ts', CLIENT_V1, CLIENT_V2), cmd(2, 'npm test', 0), prompt(5, 'ok looks good')], 'adversarial');
+    expect(verified).toEqual([]);
+    const denied = rules([{ id: id(), t: 0, actor: 'candidate', kind: 'approval', tool: 'Bash', granted: false }], 'adversarial');
+    expect(denied.map((e) => e.rule)).toEqual(['denied-permission']);
+  });
+
+  it('adversarial: an agent edit undone at the candidate’s request is a revert', () => {
+    const ev = rules([diff(0, 'src/client.ts', CLIENT_V1, CLIENT_V2), prompt(3, 'Put fetchWithRetry back the way it was.'), diff(5, 'src/client.ts', CLIENT_V2, CLIENT_V1)], 'adversarial');
+    expect(ev.map((e) => e.rule)).toContain('reverted-agent-edit');
+  });
+
+  it('self-correction: a change of direction after a failure, credited fully when the check then passes; re-running unchanged counts against', () => {
+    const good = rules([cmd(0, 'npm test', 1), prompt(5, 'The mock never resolves; use fake timers in client.test.ts instead.'), diff(8, 'test/client.test.ts', 'a', 'b'), cmd(10, 'npm test', 0)], 'selfCorrection');
+    expect(good.map((e) => [e.rule, e.value])).toEqual([['corrected-and-verified', 1]]);
+    const bad = rules([cmd(0, 'npm test', 1), prompt(1, 'try again'), cmd(2, 'npm test', 1)], 'selfCorrection');
+    expect(bad[0]).toMatchObject({ rule: 'repeated-failure', positive: false });
+  });
+
+  it('edge cases: a category the task did not mention, raised about this code and then covered', () => {
+    const ev = rules([diff(0, 'src/client.ts', CLIENT_V1, CLIENT_V2), prompt(2, 'What does fetchWithRetry do with an empty url? Add a test for it.'), diff(4, 'test/client.test.ts', '', 'it("rejects an empty url", ...)\n')], 'edgeCases');
+    expect(ev.find((e) => e.rule === 'edge-case-covered')).toBeTruthy();
+    // The task statement mentions timeouts: raising them is no credit.
+    const r = extractEvidence(session([prompt(2, 'What happens in fetchWithRetry when it times out?')], 'Handle timeouts in the retry client.'));
+    expect(r.byFactor.edgeCases.map((i) => r.evidence[i]!.rule)).not.toContain('edge-case-raised');
+  });
+
+  it('sequencing: a read the candidate asked for before editing scores; a read the harness forced does not; commits need tests after the last edit', () => {
+    const asked = rules([prompt(0, 'Read client.ts first and explain fetchWithRetry.'), diff(5, 'src/client.ts', CLIENT_V1, CLIENT_V2), cmd(6, 'npm test', 0, 'candidate'), commit(7)], 'sequencing');
+    expect(asked.map((e) => [e.rule, e.positive])).toEqual([
+      ['read-before-write', true],
+      ['tested-before-commit', true],
+      ['tested-after-last-edit', true],
+    ]);
+    const harness: Ev[] = [prompt(0, 'make it retry'), { id: id(), t: 1, actor: 'agent', kind: 'tool_call', name: 'Read', category: 'read', status: 'ok', input: { file_path: 'src/client.ts' } }, diff(5, 'src/client.ts', CLIENT_V1, CLIENT_V2), commit(7)];
+    expect(rules(harness, 'sequencing').map((e) => [e.rule, e.positive])).toEqual([
+      ['write-without-directed-read', false],
+      ['committed-untested', false],
+      ['untested-at-end', false],
+    ]);
+  });
+});
+
+describe('scores', () => {
+  it('a factor score is recomputable from its evidence alone, and is the prior plus the contributions', () => {
+    const s = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+    const r = extractEvidence(s);
+    const c = combine(r);
+    for (const f of FACTORS) {
+      const ev = r.byFactor[f].map((i) => r.evidence[i]!);
+      expect(factorScore(ev).score).toBeCloseTo(c.factors[f].score, 9);
+      const sum = r.byFactor[f].reduce((a, i) => a + c.contribution[i]!.factor, 0);
+      expect(PRIOR * 100 + sum).toBeCloseTo(c.factors[f].score, 9);
+    }
+  });
+
+  it('shrinks toward the prior, and under three opportunities a factor is insufficient and its weight spread', () => {
+    expect(factorScore([{ value: 1 }]).score).toBeCloseTo((100 * (1 + K * PRIOR)) / (1 + K));
+    expect(factorScore([{ value: 1 }]).insufficient).toBe(true);
+    const r: ClassifierResult = { version: CLASSIFIER_VERSION, evidence: [], byFactor: Object.fromEntries(FACTORS.map((f) => [f, []])) as unknown as ClassifierResult['byFactor'] };
+    const add = (f: FactorId, values: number[]) => values.forEach((v) => r.byFactor[f].push(r.evidence.push({ factor: f, rule: 'x', value: v, positive: v >= 0.5, strength: 0, eventIds: [], spans: [], t: 0, explanation: '' }) - 1));
+    add('scoping', [1, 1, 1]);
+    add('sequencing', [0, 0, 0]);
+    add('tradeoffs', [1]);
+    const c = combine(r);
+    expect(c.factors.tradeoffs.insufficient).toBe(true);
+    expect(c.factors.tradeoffs.effectiveWeight).toBe(0);
+    expect(c.factors.scoping.effectiveWeight + c.factors.sequencing.effectiveWeight).toBeCloseTo(100);
+    expect(c.factors.scoping.effectiveWeight / c.factors.sequencing.effectiveWeight).toBeCloseTo(22 / 12);
+    expect(c.why).toMatch(/Too little evidence to score/);
+  });
+
+  it('the bundled samples rank in the order their styles intend', () => {
+    const overall = (style: 'scoper' | 'narrator' | 'thrasher' | 'accepter') => combine(extractEvidence(generateSample(style, DEFAULT_SAMPLE_SEED))).overall!;
+    const s = { scoper: overall('scoper'), narrator: overall('narrator'), thrasher: overall('thrasher'), accepter: overall('accepter') };
+    expect(s.scoper).toBeGreaterThan(s.thrasher);
+    expect(s.narrator).toBeGreaterThan(s.thrasher);
+    expect(s.thrasher).toBeGreaterThan(s.accepter);
+    expect(s.scoper - s.accepter).toBeGreaterThan(15);
+  });
+});
+
+describe('metamorphic properties', () => {
+  const base = () => generateSample('thrasher', DEFAULT_SAMPLE_SEED);
+
+  it('an anchored challenge after a model diff raises adversarial prompting', () => {
+    const s = base();
+    const before = combine(extractEvidence(s)).factors.adversarial.score;
+    const d = [...s.events].reverse().find((e) => e.kind === 'diff' && e.actor === 'agent')!;
+    if (d.kind !== 'diff') throw new Error('no diff');
+    const name = d.path.split('/').pop()!;
+    const events = [...s.events, { id: 'challenge', t: d.t + 1, actor: 'candidate' as const, kind: 'prompt' as const, text: `That change to ${name} is wrong: why did you remove the existing check?` }];
+    expect(combine(extractEvidence({ ...s, events })).factors.adversarial.score).toBeGreaterThan(before);
+  });
+
+  it('stuffing prompts with cue words and nothing of the session raises no factor by more than 5 points', () => {
+    for (const style of ['scoper', 'thrasher', 'accepter'] as const) {
+      const s = generateSample(style, DEFAULT_SAMPLE_SEED);
+      const a = combine(extractEvidence(s));
+      const stuffed = s.events.map((e) => (e.kind === 'prompt' && e.actor === 'candidate' ? { ...e, text: `${e.text}\nAre you sure? Consider the edge case and the tradeoff, because performance or readability matter. Think about null and unicode.` } : e));
+      const b = combine(extractEvidence({ ...s, events: stuffed }));
+      for (const f of FACTORS) expect(b.factors[f].score - a.factors[f].score, `${style} ${f}`).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('a session concatenated with itself moves no factor by more than 5 points', () => {
+    for (const style of ['scoper', 'thrasher', 'accepter', 'narrator'] as const) {
+      const s = generateSample(style, DEFAULT_SAMPLE_SEED);
+      const end = Math.max(...s.events.map((e) => e.t)) + 60_000;
+      const twice = [...s.events, ...s.events.map((e) => ({ ...e, id: `${e.id}-2`, t: e.t + end, ...(e.kind === 'narration' ? { endT: e.endT + end } : {}) }))] as SessionEvent[];
+      const a = combine(extractEvidence(s));
+      const b = combine(extractEvidence({ ...s, events: twice }));
+      for (const f of FACTORS) expect(Math.abs(b.factors[f].score - a.factors[f].score), `${style} ${f}`).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('actions moved from the candidate to the agent earn nothing', () => {
+    const s = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+    const asAgent = s.events.map((e) => ({ ...e, actor: e.actor === 'candidate' ? ('agent' as const) : e.actor })) as SessionEvent[];
+    const r = extractEvidence({ ...s, events: asAgent });
+    expect(r.evidence.filter((e) => e.positive && e.value > PRIOR)).toEqual([]);
+  });
+
+  it('is deterministic: the same session gives byte-identical results', () => {
+    const s = generateSample('narrator', DEFAULT_SAMPLE_SEED);
+    expect(JSON.stringify(extractEvidence(s))).toBe(JSON.stringify(extractEvidence(structuredClone(s))));
+    expect(JSON.stringify(combine(extractEvidence(s)))).toBe(JSON.stringify(combine(extractEvidence(s))));
+  });
+});
+
+describe('weights', () => {
+  it('sliders always sum to 100; locked factors never move', () => {
+    const w = setWeight({ ...DEFAULT_WEIGHTS }, 'scoping', 40, new Set(['sequencing']));
+    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(w.scoping).toBe(40);
+    expect(w.sequencing).toBe(12);
+    expect(Object.values(w).every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+    const all = setWeight({ ...DEFAULT_WEIGHTS }, 'scoping', 100);
+    expect(all).toEqual({ scoping: 100, tradeoffs: 0, adversarial: 0, selfCorrection: 0, edgeCases: 0, sequencing: 0 });
+  });
+
+  it('parses CLI weights and explains bad ones', () => {
+    expect(parseWeights('22,18,18,16,14,12')).toEqual(DEFAULT_WEIGHTS);
+    expect(Object.values(parseWeights('1,1,1,1,1,1')).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(() => parseWeights('1,2,3')).toThrow(/6 numbers/);
+    expect(() => parseWeights('1,2,3,4,5,x')).toThrow(/non-negative/);
+    expect(() => parseWeights('0,0,0,0,0,0')).toThrow(/zero/);
+  });
+});
+
+describe.skipIf(!realSessionsAvailable)('every real log scores without error', () => {
+  const files = allRealFiles().map((f) => relative(REAL_SESSIONS_DIR, f).split('\\').join('/'));
+  it.each(files)('%s', async (rel) => {
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource(rel, new Uint8Array(readFileSync(`${REAL_SESSIONS_DIR}/${rel}`))), sink, { now: () => 0 });
+    for (const s of sink.sessions.values()) {
+      const c = combine(extractEvidence({ meta: s.info.meta, events: s.events }));
+      for (const f of FACTORS) expect(c.factors[f].score).toBeGreaterThanOrEqual(0);
+      if (c.overall !== null) expect(c.overall).toBeLessThanOrEqual(100);
+    }
+    expect(['imported', 'failed']).toContain(report.status);
+  });
+});
