@@ -29,7 +29,6 @@ const diff = (t: number, path: string, before: string, after: string, actor: Ev[
 const cmd = (t: number, c: string, exitCode: number, actor: Ev['actor'] = 'agent'): Ev => ({ id: id(), t, actor, kind: 'command', cmd: c, exitCode });
 const commit = (t: number): Ev => ({ id: id(), t, actor: 'agent', kind: 'git_action', action: 'commit', message: 'wip' });
 const session = (events: Ev[], statement = 'Make the retry client handle 503 responses.') => ({ meta: { task: { title: 'Retry client', statement } }, events });
-const score = (events: Ev[], f: FactorId, statement?: string) => combine(extractEvidence(session(events, statement))).factors[f];
 const rules = (events: Ev[], f: FactorId) => {
   const r = extractEvidence(session(events));
   return r.byFactor[f].map((i) => r.evidence[i]!);
