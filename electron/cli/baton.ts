@@ -3,6 +3,7 @@
  *
  *   baton inspect [--json] FILE…    what the app would import from each file
  *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
+ *   baton score FILE… [--weights W] [--json|--csv]   orchestration scores
  *   baton help                      this text
  *
  * run() takes argv and the output streams and returns the exit code, so tests drive it
@@ -14,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { inspect } from './inspect';
 import type { CliIO } from './io';
 import { pack } from './pack';
+import { score } from './score';
+import { parseWeights } from '../../shared/classifier/weights';
 
 export const USAGE = `Usage: baton <command> [options]
 
@@ -26,6 +29,11 @@ Commands:
                              events.jsonl, task.md, audio/, blobs/, terminal/, workspace/)
                              and write it as a .baton archive (default: DIR.baton).
                              Nothing is written when anything is invalid.
+  score FILE… [--weights 22,18,18,16,14,12] [--json|--csv] [--threads N]
+                             Score every session (directories stand for the files under
+                             them) on the six orchestration factors, in parallel worker
+                             threads: overall, per-factor scores and opportunities.
+                             Exits 1 when any file cannot be imported.
   help                       Show this text.
 `;
 
@@ -57,6 +65,31 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         if (values.help) return (io.stdout.write(USAGE), 0);
         if (positionals.length !== 1) return usageError('pack needs exactly one DIR');
         return await pack(positionals[0]!, values.out, io);
+      }
+      case 'score': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            weights: { type: 'string' },
+            json: { type: 'boolean', default: false },
+            csv: { type: 'boolean', default: false },
+            threads: { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+          },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length === 0) return usageError('score needs at least one FILE');
+        if (values.json && values.csv) return usageError('choose one of --json and --csv');
+        let weights;
+        try {
+          weights = values.weights ? parseWeights(values.weights) : undefined;
+        } catch (e) {
+          return usageError((e as Error).message);
+        }
+        const threads = values.threads ? Number(values.threads) : undefined;
+        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return usageError('--threads must be a whole number ≥ 1');
+        return await score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
       }
       case 'help':
       case '--help':

@@ -130,7 +130,7 @@ function failureLine(r: InspectResult): string {
 
 /** Inspects every file; returns the exit code (1 when any file cannot be imported). */
 /** Files under a directory, recursively, in name order (hidden entries skipped). */
-async function filesUnder(dir: string): Promise<string[]> {
+export async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith('.')) continue;

@@ -244,3 +244,43 @@ describe.skipIf(!realSessionsAvailable)('baton inspect on a Claude Code project 
     expect(r.stdout).not.toContain('agent-a5bdbc1.jsonl\n');
   });
 });
+
+describe('baton score', () => {
+  const samples = ['scoper', 'narrator', 'thrasher', 'accepter'].map((s) => join(process.cwd(), 'resources/samples', `${s}.baton`));
+
+  it('scores several files in worker threads, the same as in one thread; CSV has a row per session', async () => {
+    const one = await cli('score', '--csv', '--threads', '1', ...samples);
+    const two = await cli('score', '--csv', '--threads', '2', ...samples);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const lines = one.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^file,session,title,overall,scoping,scoping_opportunities,/);
+    expect(lines).toHaveLength(5);
+    const overall = Object.fromEntries(lines.slice(1).map((l) => [l.split(',')[0]!.split('/').pop(), Number(l.split(',')[3])]));
+    expect(overall['scoper.baton']).toBeGreaterThan(overall['accepter.baton']!);
+  });
+
+  it('applies --weights and reports insufficient evidence in JSON', async () => {
+    const r = await cli('score', '--json', '--threads', '2', '--weights', '100,0,0,0,0,0', samples[0]!, samples[1]!);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { threads: number; weights: Record<string, number>; sessions: { overall: number; factors: Record<string, { score: number; insufficient: boolean }> }[] };
+    expect(out.threads).toBe(2);
+    expect(out.weights.scoping).toBe(100);
+    expect(out.sessions[0]!.overall).toBeCloseTo(out.sessions[0]!.factors.scoping!.score, 6);
+    expect(Object.values(out.sessions[0]!.factors).some((f) => f.insufficient)).toBe(true);
+  });
+
+  it('refuses bad weights with exit code 2 and a reason', async () => {
+    for (const [w, why] of [
+      ['1,2,3', /6 numbers/],
+      ['1,2,3,4,5,-1', /non-negative/],
+      ['0,0,0,0,0,0', /zero/],
+    ] as const) {
+      const r = await cli('score', '--weights', w, samples[0]!);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(why);
+    }
+    expect((await cli('score', '--json', '--csv', samples[0]!)).code).toBe(2);
+  });
+});
