@@ -608,8 +608,9 @@ export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEI
 
 function whyText(result: ClassifierResult, factors: Record<FactorId, FactorScore>, contribution: { overall: number }[]): string {
   const ranked = result.evidence.map((e, i) => ({ e, c: contribution[i]!.overall })).filter((x) => x.c !== 0);
-  const up = [...ranked].sort((a, b) => b.c - a.c).slice(0, 2).filter((x) => x.c > 0);
-  const down = [...ranked].sort((a, b) => a.c - b.c).slice(0, 2).filter((x) => x.c < 0);
+  const firstTwo = (xs: typeof ranked) => xs.filter((x, i) => xs.findIndex((y) => y.e.explanation === x.e.explanation) === i).slice(0, 2);
+  const up = firstTwo([...ranked].sort((a, b) => b.c - a.c).filter((x) => x.c > 0));
+  const down = firstTwo([...ranked].sort((a, b) => a.c - b.c).filter((x) => x.c < 0));
   const thin = FACTORS.filter((f) => factors[f].insufficient).map((f) => FACTOR_LABELS[f].toLowerCase());
   const parts: string[] = [];
   if (up.length) parts.push(`Raised most by: ${up.map((x) => x.e.explanation.replace(/\.$/, '')).join('; ')}.`);

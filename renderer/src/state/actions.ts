@@ -3,6 +3,7 @@ import { exportSession } from '../db/export';
 import { listSessions, purgeSession } from '../db/store';
 import { groupImportFiles } from '../../../shared/import/group';
 import { importClient } from '../import/client';
+import { forgetScores, loadScoringSettings } from './scores';
 import { platform } from '../platform';
 import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
 
@@ -76,6 +77,7 @@ export async function pickAndImport(directory: boolean): Promise<void> {
 
 export async function deleteSession(id: string): Promise<void> {
   await purgeSession(db(), id);
+  forgetScores(id);
   if (window.location.hash.startsWith(`#/session/${encodeURIComponent(id)}`)) window.location.hash = '#/';
   setUi({ confirmDelete: undefined, toast: { text: 'Session deleted', kind: 'info' } });
   await refreshLibrary();
@@ -130,6 +132,7 @@ async function boot(): Promise<void> {
   } catch (e) {
     console.warn('Could not sweep interrupted imports', e);
   }
+  await loadScoringSettings().catch((e: unknown) => console.warn('Could not load the scoring weights', e));
   await refreshLibrary();
   await loadSamplesOnFirstRun();
 }

@@ -3,7 +3,11 @@ import type { LibrarySlice, SortKey } from './store';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function sortValue(r: SessionRow, key: SortKey): string | number {
+/** A session's score for a sort key ('score' or 'factor:…'); undefined when not scored or insufficient. */
+export type ScoreOf = (id: string, key: SortKey) => number | undefined;
+
+function sortValue(r: SessionRow, key: SortKey, scoreOf?: ScoreOf): string | number {
+  if (key === 'score' || key.startsWith('factor:')) return scoreOf?.(r.id, key) ?? -1;
   switch (key) {
     case 'title':
       return r.title;
@@ -19,13 +23,13 @@ function sortValue(r: SessionRow, key: SortKey): string | number {
       return r.durationMs;
     case 'eventCount':
       return r.eventCount;
-    case 'score':
-      return 0; // reserved for the classifier
+    default:
+      return 0;
   }
 }
 
 /** Search, filter and sort the library. Pure, so it is unit-tested and cheap to memoise. */
-export function visibleRows(rows: readonly SessionRow[], lib: Pick<LibrarySlice, 'query' | 'sort' | 'formatFilter' | 'taskFilter'>): SessionRow[] {
+export function visibleRows(rows: readonly SessionRow[], lib: Pick<LibrarySlice, 'query' | 'sort' | 'formatFilter' | 'taskFilter'>, scoreOf?: ScoreOf): SessionRow[] {
   const q = lib.query.trim().toLowerCase();
   const terms = q ? q.split(/\s+/) : [];
   const out = rows.filter((r) => {
@@ -38,8 +42,8 @@ export function visibleRows(rows: readonly SessionRow[], lib: Pick<LibrarySlice,
   const { key, dir } = lib.sort;
   const sign = dir === 'asc' ? 1 : -1;
   out.sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
+    const va = sortValue(a, key, scoreOf);
+    const vb = sortValue(b, key, scoreOf);
     const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
     return c !== 0 ? sign * c : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });

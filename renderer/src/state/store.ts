@@ -1,3 +1,4 @@
+import type { FactorId } from '../../../shared/classifier/weights';
 /**
  * App state in zustand slices. Components subscribe with narrow selectors
  * (`useStore((s) => s.library.rows)`), so a progress tick does not re-render the library.
@@ -6,7 +7,7 @@ import { create } from 'zustand';
 import type { ImportReport } from '../../../shared/import/types';
 import type { SessionRow } from '../db/schema';
 
-export type SortKey = 'title' | 'candidate' | 'task' | 'format' | 'startedAt' | 'durationMs' | 'eventCount' | 'score';
+export type SortKey = 'title' | 'candidate' | 'task' | 'format' | 'startedAt' | 'durationMs' | 'eventCount' | 'score' | `factor:${FactorId}`;
 
 export interface LibrarySlice {
   rows: SessionRow[];

@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { FACTORS, FACTOR_LABELS, type Scores } from '../../../../shared/classifier';
+import { ensureScores, useAllScores } from '../../state/scores';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
@@ -10,11 +12,24 @@ import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 interface Column {
   key: SortKey;
   label: string;
-  cell: (r: SessionRow) => string;
+  cell: (r: SessionRow, score?: Scores) => string;
   numeric?: boolean;
+  title?: string;
 }
 
-const COLUMNS: Column[] = [
+const fmtScore = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(0));
+
+const SHORT: Record<(typeof FACTORS)[number], string> = { scoping: 'Scope', tradeoffs: 'Trade', adversarial: 'Advers', selfCorrection: 'Self-c', edgeCases: 'Edge', sequencing: 'Seq' };
+
+const FACTOR_COLUMNS: Column[] = FACTORS.map((f) => ({
+  key: `factor:${f}` as SortKey,
+  label: SHORT[f],
+  title: FACTOR_LABELS[f],
+  numeric: true,
+  cell: (_r, sc) => (sc ? (sc.factors[f].insufficient ? '·' : fmtScore(sc.factors[f].score)) : '—'),
+}));
+
+const BASE_COLUMNS: Column[] = [
   { key: 'title', label: 'Session', cell: (r) => r.title },
   { key: 'candidate', label: 'Candidate', cell: (r) => r.meta.candidate.displayName ?? r.candidateId },
   { key: 'task', label: 'Task', cell: (r) => r.taskTitle },
@@ -22,7 +37,7 @@ const COLUMNS: Column[] = [
   { key: 'startedAt', label: 'Date', cell: (r) => formatDate(r.startedAt) },
   { key: 'durationMs', label: 'Duration', cell: (r) => formatDuration(r.durationMs), numeric: true },
   { key: 'eventCount', label: 'Events', cell: (r) => formatCount(r.eventCount), numeric: true },
-  { key: 'score', label: 'Score', cell: () => '—', numeric: true },
+  { key: 'score', label: 'Score', cell: (_r, sc) => fmtScore(sc?.overall), numeric: true, title: 'Overall orchestration score under the current weights' },
 ];
 
 const ROW_HEIGHT = 44;
@@ -33,7 +48,7 @@ function SortHeader({ col }: { col: Column }) {
   const next = () => setLibrary({ sort: { key: col.key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } });
   return (
     <div role="columnheader" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={col.numeric ? 'num' : ''}>
-      <button className="th-btn" onClick={next} title={col.key === 'score' ? 'Scores arrive with the classifier' : `Sort by ${col.label}`}>
+      <button className="th-btn" onClick={next} title={`Sort by ${col.title ?? col.label}`}>
         {col.label}
         <span className="sort-mark" aria-hidden>
           {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
@@ -86,7 +101,27 @@ export function LibraryView() {
   const sort = useStore((s) => s.library.sort);
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
-  const visible = useMemo(() => visibleRows(rows, { query, sort, formatFilter, taskFilter }), [rows, query, sort, formatFilter, taskFilter]);
+  const scores = useAllScores();
+  const [showFactors, setShowFactors] = useState(() => localStorage.getItem('baton.library.factors') === '1');
+  const columns = useMemo(() => (showFactors ? [...BASE_COLUMNS, ...FACTOR_COLUMNS] : BASE_COLUMNS), [showFactors]);
+  // Score every session in the background (cached: only new sessions are extracted).
+  useEffect(() => {
+    if (rows.length) void ensureScores(rows.map((r) => r.id));
+  }, [rows]);
+  const scoreKey = sort.key === 'score' || sort.key.startsWith('factor:');
+  const visible = useMemo(
+    () =>
+      visibleRows(rows, { query, sort, formatFilter, taskFilter }, (id, key) => {
+        const sc = scores.get(id);
+        if (!sc) return undefined;
+        if (key === 'score') return sc.overall ?? undefined;
+        const f = sc.factors[key.slice('factor:'.length) as (typeof FACTORS)[number]];
+        return f && !f.insufficient ? f.score : undefined;
+      }),
+    // Scores matter to the order only when sorting by one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, query, sort, formatFilter, taskFilter, scoreKey ? scores : null],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -104,10 +139,21 @@ export function LibraryView() {
           {visible.length === rows.length ? `${formatCount(rows.length)} sessions` : `${formatCount(visible.length)} of ${formatCount(rows.length)} sessions`}
         </span>
         <Filters rows={rows} />
+        <label className="toggle" title="Show a column per orchestration factor">
+          <input
+            type="checkbox"
+            checked={showFactors}
+            onChange={(e) => {
+              setShowFactors(e.target.checked);
+              localStorage.setItem('baton.library.factors', e.target.checked ? '1' : '0');
+            }}
+          />{' '}
+          Factor columns
+        </label>
       </div>
-      <div className="table" role="table" aria-rowcount={visible.length + 1}>
+      <div className={`table ${showFactors ? 'with-factors' : ''}`} role="table" aria-rowcount={visible.length + 1}>
         <div className="tr thead" role="row">
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <SortHeader key={c.key} col={c} />
           ))}
           <div role="columnheader" className="actions-col">
@@ -136,14 +182,14 @@ export function LibraryView() {
                   onDoubleClick={() => navigate({ name: 'session', id: r.id })}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                 >
-                  {COLUMNS.map((c) => (
-                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.cell(r)}>
+                  {columns.map((c) => (
+                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.key.startsWith('factor:') ? `${c.title}: ${c.cell(r, scores.get(r.id))}` : c.cell(r, scores.get(r.id))} data-col={c.key}>
                       {c.key === 'title' ? (
                         <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
                           {r.title}
                         </a>
                       ) : (
-                        c.cell(r)
+                        c.cell(r, scores.get(r.id))
                       )}
                       {c.key === 'title' && r.problemCount > 0 && (
                         <button

@@ -17,13 +17,15 @@ import { Timeline, type TimelineHandle } from './timeline/Timeline';
 import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
+import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
 const IDLE_KEEP_MS = 1_500;
 
-type Tab = 'code' | 'terminal' | 'decisions' | 'info';
+type Tab = 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'score', label: 'Score' },
   { id: 'code', label: 'Code' },
   { id: 'terminal', label: 'Terminal' },
   { id: 'decisions', label: 'Decisions' },
@@ -109,6 +111,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const findRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
   const overlays = useOverlays();
+  useScoreOverlay(id);
 
   useEffect(() => {
     let live = true;
@@ -296,6 +299,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
+            {tab === 'score' && <ScorePanel session={session} clock={clock} />}
             {tab === 'code' && <CodePane session={session} clock={clock} />}
             {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
             {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}

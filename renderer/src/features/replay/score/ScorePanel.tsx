@@ -1,0 +1,160 @@
+/**
+ * The score panel: overall and six factor scores under the current weights, sliders that
+ * always sum to 100 (lock a factor, reset to the locked preset, save named presets), the
+ * evidence behind each factor sorted by what it contributed, each item seeking the replay,
+ * and a short "why this score". Evidence also shows on the timeline, coloured by factor.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { FACTORS, FACTOR_LABELS, type FactorId } from '../../../../../shared/classifier';
+import { applyPreset, ensureScores, resetWeights, savePreset, setFactorWeight, toggleLock, useScoreStore, useSessionScores } from '../../../state/scores';
+import { formatClock } from '../../session/summary';
+import { removeOverlay, setOverlay } from '../overlays';
+import type { PaneProps } from '../types';
+
+export const FACTOR_COLORS: Record<FactorId, string> = {
+  scoping: '#2f6fdf',
+  tradeoffs: '#8a4fd8',
+  adversarial: '#d2443c',
+  selfCorrection: '#d98a1c',
+  edgeCases: '#1f9d74',
+  sequencing: '#5f7488',
+};
+
+/** Scores the session and draws its evidence on the timeline while the replay is open. */
+export function useScoreOverlay(sessionId: string): void {
+  const result = useScoreStore((s) => s.results[sessionId]);
+  useEffect(() => {
+    void ensureScores([sessionId]);
+  }, [sessionId]);
+  useEffect(() => {
+    if (!result) return;
+    setOverlay({
+      id: 'score-evidence',
+      label: 'Score evidence',
+      items: result.evidence
+        .filter((e) => e.eventIds.length > 0)
+        .map((e) => ({ t: e.t, color: FACTOR_COLORS[e.factor], label: `${FACTOR_LABELS[e.factor]} ${e.positive ? '+' : '−'}: ${e.explanation}`, eventIds: e.eventIds })),
+    });
+    return () => removeOverlay('score-evidence');
+  }, [result]);
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+}
+
+export function ScorePanel({ session, clock }: PaneProps) {
+  const id = session.row.id;
+  const scores = useSessionScores(id);
+  const result = useScoreStore((s) => s.results[id]);
+  const weights = useScoreStore((s) => s.weights);
+  const locked = useScoreStore((s) => s.locked);
+  const presets = useScoreStore((s) => s.presets);
+  const [open, setOpen] = useState<FactorId | null>('scoping');
+  const [presetName, setPresetName] = useState('');
+
+  const evidence = useMemo(() => {
+    if (!result || !scores || !open) return [];
+    return result.byFactor[open].map((i) => ({ e: result.evidence[i]!, c: scores.contribution[i]! })).sort((a, b) => b.c.factor - a.c.factor || b.c.overall - a.c.overall || a.e.t - b.e.t);
+  }, [result, scores, open]);
+
+  if (!scores || !result) return <p className="pane-empty muted">Scoring this session…</p>;
+  return (
+    <div className="score-panel" data-testid="score-panel">
+      <div className="score-head">
+        <div className="score-overall" data-testid="score-overall">
+          <span className="big">{scores.overall === null ? '—' : scores.overall.toFixed(0)}</span>
+          <span className="muted small">{scores.overall === null ? 'insufficient evidence' : 'overall, of 100'}</span>
+        </div>
+        <p className="score-why" data-testid="score-why">
+          {scores.why}
+        </p>
+      </div>
+      <div className="score-factors" role="list">
+        {FACTORS.map((f) => {
+          const fs = scores.factors[f];
+          return (
+            <div key={f} role="listitem" className={`score-factor ${open === f ? 'open' : ''} ${fs.insufficient ? 'insufficient' : ''}`} data-testid="score-factor" data-factor={f}>
+              <button className="score-factor-name" onClick={() => setOpen(open === f ? null : f)} aria-expanded={open === f}>
+                <span className="swatch" style={{ background: FACTOR_COLORS[f] }} aria-hidden />
+                <span>
+                  {FACTOR_LABELS[f]}
+                  <span className="muted small score-opp">{fs.insufficient ? `insufficient evidence (${fs.opportunities} of 3 needed)` : `${fs.opportunities} opportunities`}</span>
+                </span>
+              </button>
+              <span className="score-bar" aria-hidden>
+                <span style={{ width: `${fs.insufficient ? 0 : fs.score}%`, background: FACTOR_COLORS[f] }} />
+              </span>
+              <span className="score-num" data-testid="factor-score">
+                {fs.insufficient ? '—' : fs.score.toFixed(0)}
+              </span>
+              <label className="score-weight">
+                <span className="sr-only">Weight of {FACTOR_LABELS[f]}</span>
+                <input type="range" min={0} max={100} step={1} value={weights[f]} disabled={locked.includes(f)} onChange={(e) => setFactorWeight(f, Number(e.target.value))} aria-label={`Weight of ${FACTOR_LABELS[f]}`} data-testid="weight-slider" />
+                <span className="weight-num" title={fs.insufficient && weights[f] > 0 ? 'Spread over the other factors: too little evidence' : `Applied: ${fs.effectiveWeight.toFixed(1)}%`}>
+                  {weights[f]}%
+                </span>
+              </label>
+              <label className="score-lock" title="Lock this weight while moving the others">
+                <input type="checkbox" checked={locked.includes(f)} onChange={() => toggleLock(f)} aria-label={`Lock the weight of ${FACTOR_LABELS[f]}`} />
+                <span aria-hidden>🔒</span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      <div className="score-presets">
+        <button className="btn small" onClick={resetWeights} title="22 · 18 · 18 · 16 · 14 · 12">
+          Reset to preset
+        </button>
+        {presets.length > 0 && (
+          <select aria-label="Apply a saved preset" value="" onChange={(e) => applyPreset(e.target.value)}>
+            <option value="">Saved presets…</option>
+            {presets.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <input type="text" placeholder="Preset name" aria-label="Preset name" value={presetName} onChange={(e) => setPresetName(e.target.value)} />
+        <button
+          className="btn small"
+          disabled={!presetName.trim()}
+          onClick={() => {
+            savePreset(presetName);
+            setPresetName('');
+          }}
+        >
+          Save weights
+        </button>
+      </div>
+      {open && (
+        <div className="score-evidence">
+          <h3>
+            {FACTOR_LABELS[open]}: {evidence.length} evidence items
+          </h3>
+          {evidence.length === 0 && <p className="muted small">No opportunity for this factor in the session.</p>}
+          <ol data-testid="evidence-list">
+            {evidence.map(({ e, c }, k) => (
+              <li key={k} className={e.positive ? 'pos' : 'neg'} data-testid="evidence-item">
+                <span className={`contrib ${c.factor >= 0 ? 'pos' : 'neg'}`} title={`${signed(c.factor)} to ${FACTOR_LABELS[e.factor].toLowerCase()}, ${signed(c.overall)} to the overall score`} data-testid="evidence-contrib">
+                  {signed(c.factor)}
+                  <span className="contrib-overall">{signed(c.overall)} overall</span>
+                </span>
+                {e.eventIds.length > 0 ? (
+                  <button className="conv-time" onClick={() => clock.seek(e.t)} title="Jump to this moment">
+                    {formatClock(e.t)}
+                  </button>
+                ) : (
+                  <span className="conv-time muted">—</span>
+                )}
+                <span className="evidence-text">{e.explanation}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

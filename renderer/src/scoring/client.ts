@@ -1,0 +1,33 @@
+import * as Comlink from 'comlink';
+import { db } from '../db/schema';
+import { createScoringEngine, type ScoringEngine } from './engine';
+
+/** The main thread's handle on scoring: a Web Worker when possible, else this thread. */
+export interface ScoringClient {
+  score: ScoringEngine['score'];
+  readonly mode: 'worker' | 'main-thread';
+}
+
+async function workerClient(): Promise<ScoringClient> {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'baton-scoring' });
+  const remote = Comlink.wrap<ScoringEngine>(worker);
+  await Promise.race([
+    remote.ping(),
+    new Promise((_, reject) => {
+      worker.addEventListener('error', () => reject(new Error('scoring worker failed to start')));
+      setTimeout(() => reject(new Error('scoring worker did not answer')), 10_000);
+    }),
+  ]);
+  return { mode: 'worker', score: (ids) => remote.score(ids) };
+}
+
+let client: Promise<ScoringClient> | undefined;
+
+export function scoringClient(): Promise<ScoringClient> {
+  client ??= (typeof Worker === 'undefined' ? Promise.reject(new Error('no workers')) : workerClient()).catch((e: unknown) => {
+    console.warn('Scoring worker unavailable, scoring on the main thread:', e);
+    const engine = createScoringEngine(db);
+    return { mode: 'main-thread' as const, score: (ids: string[]) => engine.score(ids) };
+  });
+  return client;
+}
