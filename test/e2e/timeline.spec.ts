@@ -35,7 +35,9 @@ test('the timeline shows lanes; clicking an event on it seeks there; hover names
 
   const box = (await canvas.boundingBox())!;
   const plotW = box.width - LABEL_W - 8;
-  const overlay = 0; // no evidence overlays yet
+  // Score evidence draws a lane of markers above the event lanes once the session is scored.
+  await expect(canvas).toHaveAttribute('data-overlays', /score-evidence:\d+/);
+  const overlay = 16;
   // The command standing furthest from its neighbours in the lane, so the click is unambiguous.
   const lane = sample.events.filter((e) => e.actor !== 'candidate' && e.kind === 'diff').sort((a, b) => a.t - b.t);
   const gap = (i: number) => Math.min(i > 0 ? lane[i]!.t - lane[i - 1]!.t : Infinity, i < lane.length - 1 ? lane[i + 1]!.t - lane[i]!.t : Infinity);

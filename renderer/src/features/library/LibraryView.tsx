@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FACTORS, FACTOR_LABELS, type Scores } from '../../../../shared/classifier';
 import { ensureScores, useAllScores } from '../../state/scores';
+import { WeightPanel } from '../scoring/WeightControls';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
@@ -40,7 +41,15 @@ const BASE_COLUMNS: Column[] = [
   { key: 'score', label: 'Score', cell: (_r, sc) => fmtScore(sc?.overall), numeric: true, title: 'Overall orchestration score under the current weights' },
 ];
 
+const FACTOR_MODE_HIDDEN = new Set<SortKey>(['format', 'durationMs', 'eventCount']);
+
 const ROW_HEIGHT = 44;
+
+function factorTitle(c: Column, sc: Scores | undefined): string {
+  if (!sc) return `${c.title}: not scored yet`;
+  const f = sc.factors[c.key.slice('factor:'.length) as (typeof FACTORS)[number]];
+  return f.insufficient ? `${c.title}: insufficient evidence (${f.opportunities} of 3 opportunities)` : `${c.title}: ${f.score.toFixed(0)}`;
+}
 
 function SortHeader({ col }: { col: Column }) {
   const sort = useStore((s) => s.library.sort);
@@ -102,8 +111,10 @@ export function LibraryView() {
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
   const scores = useAllScores();
+  const [showWeights, setShowWeights] = useState(false);
   const [showFactors, setShowFactors] = useState(() => localStorage.getItem('baton.library.factors') === '1');
-  const columns = useMemo(() => (showFactors ? [...BASE_COLUMNS, ...FACTOR_COLUMNS] : BASE_COLUMNS), [showFactors]);
+  // With the factor columns on, source, duration and event count make room for them.
+  const columns = useMemo(() => (showFactors ? [...BASE_COLUMNS.filter((c) => !FACTOR_MODE_HIDDEN.has(c.key)), ...FACTOR_COLUMNS] : BASE_COLUMNS), [showFactors]);
   // Score every session in the background (cached: only new sessions are extracted).
   useEffect(() => {
     if (rows.length) void ensureScores(rows.map((r) => r.id));
@@ -150,7 +161,11 @@ export function LibraryView() {
           />{' '}
           Factor columns
         </label>
+        <button className={`btn small ${showWeights ? 'active' : ''}`} aria-expanded={showWeights} onClick={() => setShowWeights(!showWeights)} title="Change the factor weights; scores and ranking follow live">
+          Weights
+        </button>
       </div>
+      {showWeights && <WeightPanel />}
       <div className={`table ${showFactors ? 'with-factors' : ''}`} role="table" aria-rowcount={visible.length + 1}>
         <div className="tr thead" role="row">
           {columns.map((c) => (
@@ -183,7 +198,7 @@ export function LibraryView() {
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                 >
                   {columns.map((c) => (
-                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.key.startsWith('factor:') ? `${c.title}: ${c.cell(r, scores.get(r.id))}` : c.cell(r, scores.get(r.id))} data-col={c.key}>
+                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, scores.get(r.id)) : c.cell(r, scores.get(r.id))} data-col={c.key}>
                       {c.key === 'title' ? (
                         <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
                           {r.title}

@@ -6,19 +6,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { FACTORS, FACTOR_LABELS, type FactorId } from '../../../../../shared/classifier';
-import { applyPreset, ensureScores, resetWeights, savePreset, setFactorWeight, toggleLock, useScoreStore, useSessionScores } from '../../../state/scores';
+import { ensureScores, useScoreStore, useSessionScores } from '../../../state/scores';
+import { FACTOR_COLORS, PresetBar, WeightInput } from '../../scoring/WeightControls';
 import { formatClock } from '../../session/summary';
 import { removeOverlay, setOverlay } from '../overlays';
 import type { PaneProps } from '../types';
 
-export const FACTOR_COLORS: Record<FactorId, string> = {
-  scoping: '#2f6fdf',
-  tradeoffs: '#8a4fd8',
-  adversarial: '#d2443c',
-  selfCorrection: '#d98a1c',
-  edgeCases: '#1f9d74',
-  sequencing: '#5f7488',
-};
 
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
 export function useScoreOverlay(sessionId: string): void {
@@ -48,10 +41,7 @@ export function ScorePanel({ session, clock }: PaneProps) {
   const scores = useSessionScores(id);
   const result = useScoreStore((s) => s.results[id]);
   const weights = useScoreStore((s) => s.weights);
-  const locked = useScoreStore((s) => s.locked);
-  const presets = useScoreStore((s) => s.presets);
   const [open, setOpen] = useState<FactorId | null>('scoping');
-  const [presetName, setPresetName] = useState('');
 
   const evidence = useMemo(() => {
     if (!result || !scores || !open) return [];
@@ -66,9 +56,6 @@ export function ScorePanel({ session, clock }: PaneProps) {
           <span className="big">{scores.overall === null ? '—' : scores.overall.toFixed(0)}</span>
           <span className="muted small">{scores.overall === null ? 'insufficient evidence' : 'overall, of 100'}</span>
         </div>
-        <p className="score-why" data-testid="score-why">
-          {scores.why}
-        </p>
       </div>
       <div className="score-factors" role="list">
         {FACTORS.map((f) => {
@@ -88,51 +75,20 @@ export function ScorePanel({ session, clock }: PaneProps) {
               <span className="score-num" data-testid="factor-score">
                 {fs.insufficient ? '—' : fs.score.toFixed(0)}
               </span>
-              <label className="score-weight">
-                <span className="sr-only">Weight of {FACTOR_LABELS[f]}</span>
-                <input type="range" min={0} max={100} step={1} value={weights[f]} disabled={locked.includes(f)} onChange={(e) => setFactorWeight(f, Number(e.target.value))} aria-label={`Weight of ${FACTOR_LABELS[f]}`} data-testid="weight-slider" />
-                <span className="weight-num" title={fs.insufficient && weights[f] > 0 ? 'Spread over the other factors: too little evidence' : `Applied: ${fs.effectiveWeight.toFixed(1)}%`}>
-                  {weights[f]}%
-                </span>
-              </label>
-              <label className="score-lock" title="Lock this weight while moving the others">
-                <input type="checkbox" checked={locked.includes(f)} onChange={() => toggleLock(f)} aria-label={`Lock the weight of ${FACTOR_LABELS[f]}`} />
-                <span aria-hidden>🔒</span>
-              </label>
+              <WeightInput factor={f} note={fs.insufficient && weights[f] > 0 ? 'Spread over the other factors: too little evidence' : `Applied: ${fs.effectiveWeight.toFixed(1)}%`} />
             </div>
           );
         })}
       </div>
-      <div className="score-presets">
-        <button className="btn small" onClick={resetWeights} title="22 · 18 · 18 · 16 · 14 · 12">
-          Reset to preset
-        </button>
-        {presets.length > 0 && (
-          <select aria-label="Apply a saved preset" value="" onChange={(e) => applyPreset(e.target.value)}>
-            <option value="">Saved presets…</option>
-            {presets.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-        <input type="text" placeholder="Preset name" aria-label="Preset name" value={presetName} onChange={(e) => setPresetName(e.target.value)} />
-        <button
-          className="btn small"
-          disabled={!presetName.trim()}
-          onClick={() => {
-            savePreset(presetName);
-            setPresetName('');
-          }}
-        >
-          Save weights
-        </button>
-      </div>
+      <PresetBar />
+      <p className="score-why" data-testid="score-why">
+        <strong>Why this score. </strong>
+        {scores.why}
+      </p>
       {open && (
         <div className="score-evidence">
           <h3>
-            {FACTOR_LABELS[open]}: {evidence.length} evidence items
+            {FACTOR_LABELS[open]}: {evidence.length} evidence {evidence.length === 1 ? "item" : "items"}
           </h3>
           {evidence.length === 0 && <p className="muted small">No opportunity for this factor in the session.</p>}
           <ol data-testid="evidence-list">

@@ -596,6 +596,7 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
         aria-valuemax={Math.round(duration)}
         data-testid="timeline-canvas"
         data-lanes={lanes.map((l) => l.id).join(' ')}
+        data-overlays={overlays.map((o) => `${o.id}:${o.items.length}`).join(' ')}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
