@@ -80,20 +80,6 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function trigrams(text: string): Set<string> {
-  const s = normalize(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
-}
-
 /** Sentences: ended by . ! ? before whitespace (not inside `client.ts`), or by a newline. */
 function sentences(text: string): { s: string; start: number }[] {
   const out: { s: string; start: number }[] = [];
@@ -108,15 +94,42 @@ function sentences(text: string): { s: string; start: number }[] {
 
 const basename = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
+const isWordCode = (ch: number) => (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+
+/**
+ * The token without trailing punctuation when it looks like an identifier (camelCase,
+ * snake_case, a path, a dotted or dashed name, digits after the first character), else ''.
+ * (A character loop: this runs on every word of every diff and output.)
+ */
+function identifierLike(raw: string): string {
+  let end = raw.length;
+  while (end > 0) {
+    const ch = raw.charCodeAt(end - 1);
+    if (ch === 46 || ch === 44 || ch === 59 || ch === 58) end--; // . , ; :
+    else break;
+  }
+  for (let i = 0; i < end; i++) {
+    const ch = raw.charCodeAt(i);
+    if (i >= 1 && ((ch >= 65 && ch <= 90) || ch === 95 || ch === 47 || ch === 36 || (ch >= 48 && ch <= 57))) return raw.slice(0, end);
+    if ((ch === 46 || ch === 45) && i > 0 && i + 1 < end && isWordCode(raw.charCodeAt(i - 1)) && isWordCode(raw.charCodeAt(i + 1))) return raw.slice(0, end);
+  }
+  return '';
+}
+
 /** Tokens that name things in the session: file names, identifiers, commands. */
 function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>): Set<string> {
   const vocab = new Set<string>();
+  const scanned = new Set<string>();
   const addWords = (text: string, limit = 4000) => {
+    if (text.length < 200) {
+      if (scanned.has(text)) return; // the same command line again
+      scanned.add(text);
+    }
     // Identifier-like tokens only (camelCase, snake_case, paths, dotted names, numbers):
     // plain English words would let any sentence pass as "about this session".
     for (const raw of text.slice(0, limit).match(WORD_RE) ?? []) {
-      const w = raw.replace(/[.,;:]+$/, '');
-      if (/[A-Z_/$]|\d/.test(w.slice(1)) || /\w\.\w/.test(w) || /\w-\w/.test(w)) vocab.add(w.toLowerCase());
+      const w = identifierLike(raw);
+      if (w) vocab.add(w.toLowerCase());
     }
   };
   addWords(meta.task.statement, 20_000);
@@ -154,13 +167,25 @@ interface CueHit {
   anchored: boolean;
 }
 
+const globalRes = new Map<RegExp, RegExp>();
+
 function findCues(text: string, re: RegExp, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): CueHit[] {
   const hits: CueHit[] = [];
+  let r = globalRes.get(re);
+  if (!r) globalRes.set(re, (r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  // Most texts hold no cue at all: one scan of the whole text settles that (not for patterns
+  // with ^ or $, which can match at a sentence's edge and nowhere in the whole text).
+  if (!/[\^$]/.test(re.source)) {
+    r.lastIndex = 0;
+    if (!r.test(text)) return hits;
+  }
   for (const { s, start } of sentences(text)) {
-    const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    r.lastIndex = 0;
     let m: RegExpExecArray | null;
+    let anchored: boolean | undefined;
     while ((m = r.exec(s))) {
-      hits.push({ start: start + m.index, end: start + m.index + m[0].length, anchored: anchoredIn(s, vocab, extra) });
+      anchored ??= anchoredIn(s, vocab, extra);
+      hits.push({ start: start + m.index, end: start + m.index + m[0].length, anchored });
       if (m[0].length === 0) r.lastIndex++;
     }
   }
@@ -200,6 +225,74 @@ interface Ctx {
   task: string;
   out: Evidence[];
   seen: Set<string>;
+  ix: Indexes;
+}
+
+/**
+ * Positions computed once per session, so every rule runs in about linear time (a
+ * 100,000-event session is scored in well under a second).
+ */
+interface Indexes {
+  /** diffsBefore[i]: number of diffs among events[0..i-1]. */
+  diffsBefore: Int32Array;
+  /** lastDiffAtOrBefore[i]: index of the last diff at or before i, or -1. */
+  lastDiffAtOrBefore: Int32Array;
+  /** Candidate prompts, interrupts, decisions and commands, in order. */
+  candidateActs: number[];
+  /** Candidate prompts and interrupts, in order. */
+  candidateAsks: number[];
+  /** Commands by command line, and test runs by `test:` + command (or 'tests'), in order. */
+  checks: Map<string, number[]>;
+  /** Diffs by path, in order. */
+  diffsByPath: Map<string, number[]>;
+  /** The first index at which the candidate had asked for tests or run a command, or Infinity. */
+  firstDirected: number;
+  /** Commits (git actions or `git commit` commands), in order. */
+  commits: number[];
+}
+
+const isCommit = (e: SessionEvent) => (e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd));
+const checkKey = (e: SessionEvent): string | undefined => (e.kind === 'command' ? `cmd:${e.cmd}` : e.kind === 'test_run' ? `test:${e.cmd ?? 'tests'}` : undefined);
+
+function buildIndexes(events: readonly SessionEvent[]): Indexes {
+  const n = events.length;
+  const ix: Indexes = { diffsBefore: new Int32Array(n + 1), lastDiffAtOrBefore: new Int32Array(n), candidateActs: [], candidateAsks: [], checks: new Map(), diffsByPath: new Map(), firstDirected: Infinity, commits: [] };
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    ix.diffsBefore[i + 1] = ix.diffsBefore[i]! + (e.kind === 'diff' ? 1 : 0);
+    if (e.kind === 'diff') {
+      last = i;
+      let list = ix.diffsByPath.get(e.path);
+      if (!list) ix.diffsByPath.set(e.path, (list = []));
+      list.push(i);
+    }
+    ix.lastDiffAtOrBefore[i] = last;
+    const key = checkKey(e);
+    if (key !== undefined) {
+      let list = ix.checks.get(key);
+      if (!list) ix.checks.set(key, (list = []));
+      list.push(i);
+    }
+    if (isCommit(e)) ix.commits.push(i);
+    if (e.actor !== 'candidate') continue;
+    if (e.kind === 'prompt' || e.kind === 'interrupt' || e.kind === 'decision' || e.kind === 'command') ix.candidateActs.push(i);
+    if (e.kind === 'prompt' || e.kind === 'interrupt') ix.candidateAsks.push(i);
+    if (ix.firstDirected === Infinity && ((e.kind === 'prompt' && TESTISH.test(e.text)) || e.kind === 'command')) ix.firstDirected = i;
+  }
+  return ix;
+}
+
+/** The first position in a sorted list whose value is greater than x. */
+function after(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function push(c: Ctx, e: Omit<Evidence, 'positive' | 'strength'>, dedupeKey?: string): void {
@@ -220,7 +313,15 @@ function isFailure(e: SessionEvent): boolean {
   return false;
 }
 
+const changedCache = new WeakMap<object, { added: string[]; removed: string[] }>();
+
 function changedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: string[]; removed: string[] } {
+  let hit = changedCache.get(e);
+  if (!hit) changedCache.set(e, (hit = computeChangedLines(e)));
+  return hit;
+}
+
+function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: string[]; removed: string[] } {
   const added: string[] = [];
   const removed: string[] = [];
   if (e.patch) {
@@ -238,20 +339,101 @@ function changedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: stri
   return { added, removed };
 }
 
-/** Near-duplicate candidate texts (trigram Jaccard ≥ 0.8) count once. */
+const NEAR_DUPLICATE = 0.8;
+
+/**
+ * Near-duplicate candidate texts (trigram Jaccard ≥ 0.8) count once. Candidates for a match
+ * come from prefix filtering (two sets that similar must share one of their rarest
+ * trigrams), so this stays near linear however many prompts a session has.
+ */
 function uniqueCandidateTexts(events: readonly SessionEvent[]): Set<string> {
-  const kept: Set<string>[] = [];
-  const ids = new Set<string>();
+  // Identical texts (after normalizing) are duplicates outright; only distinct ones are compared.
+  const distinct = new Map<string, string>(); // normalized text -> first event id
   for (const e of events) {
     if (!isCandidate(e)) continue;
     const text = promptText(e);
     if (!text.trim()) continue;
-    const g = trigrams(text);
-    if (kept.some((k) => jaccard(k, g) >= 0.8)) continue;
-    kept.push(g);
-    ids.add(e.id);
+    const norm = normalize(text.length > 20_000 ? text.slice(0, 20_000) : text);
+    if (!distinct.has(norm)) distinct.set(norm, e.id);
+  }
+  // Trigram sets as sorted arrays of ranks, rarest trigram first (the order prefix filtering needs).
+  // A trigram as one small integer: each distinct character gets an id, three ids make the
+  // code (exact up to 1,023 distinct characters per session, which covers any alphabet's
+  // everyday use; past that, rare collisions only blur the similarity slightly).
+  const charId = new Map<number, number>();
+  const idOf = (ch: number) => {
+    let id = charId.get(ch);
+    if (id === undefined) charId.set(ch, (id = (charId.size % 1023) + 1));
+    return id;
+  };
+  const grams = [...distinct.keys()].map((norm) => {
+    const g = new Set<number>();
+    let a = norm.length > 0 ? idOf(norm.charCodeAt(0)) : 0;
+    let b = norm.length > 1 ? idOf(norm.charCodeAt(1)) : 0;
+    for (let i = 2; i < norm.length; i++) {
+      const c3 = idOf(norm.charCodeAt(i));
+      g.add((a << 20) | (b << 10) | c3);
+      a = b;
+      b = c3;
+    }
+    return g;
+  });
+  const df = new Map<number, number>();
+  for (const g of grams) for (const x of g) df.set(x, (df.get(x) ?? 0) + 1);
+  const rank = new Map<number, number>();
+  [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || a - b).forEach((x, r) => rank.set(x, r));
+  const sets = grams.map((g) => Int32Array.from(g, (x) => rank.get(x)!).sort());
+
+  const index = new Map<number, number[]>();
+  const kept: Int32Array[] = [];
+  const ids = new Set<string>();
+  let k = 0;
+  for (const id of distinct.values()) {
+    const g = sets[k++]!;
+    const n = g.length;
+    // (The epsilon keeps 0.8 × 5 from rounding up to 5 and shortening the prefix.)
+    const prefix = Math.min(n, n - Math.ceil(NEAR_DUPLICATE * n - 1e-9) + 1);
+    let dup = n === 0 && kept.some((x) => x.length === 0);
+    const tried = new Set<number>();
+    for (let p = 0; p < prefix && !dup; p++) {
+      for (const c of index.get(g[p]!) ?? []) {
+        if (tried.has(c)) continue;
+        tried.add(c);
+        const m = kept[c]!.length;
+        if (m < NEAR_DUPLICATE * n - 1e-9 || n < NEAR_DUPLICATE * m - 1e-9) continue; // sizes too far apart
+        if (sortedJaccard(kept[c]!, g) >= NEAR_DUPLICATE) {
+          dup = true;
+          break;
+        }
+      }
+    }
+    if (dup) continue;
+    const at = kept.push(g) - 1;
+    for (let p = 0; p < prefix; p++) {
+      let list = index.get(g[p]!);
+      if (!list) index.set(g[p]!, (list = []));
+      list.push(at);
+    }
+    ids.add(id);
   }
   return ids;
+}
+
+/** Jaccard similarity of two sorted arrays of distinct numbers. */
+function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
 function scoping(c: Ctx, unique: Set<string>): void {
@@ -261,7 +443,11 @@ function scoping(c: Ctx, unique: Set<string>): void {
   let i = 0;
   let taskNo = 0;
   while (i < events.length) {
-    const firstDiff = events.findIndex((e, j) => j >= i && e.kind === 'diff');
+    let firstDiff = -1;
+    for (let j = i; j < events.length; j++) if (events[j]!.kind === 'diff') {
+      firstDiff = j;
+      break;
+    }
     const end = firstDiff === -1 ? events.length : firstDiff;
     let prompts = 0;
     for (let j = i; j < end; j++) {
@@ -297,8 +483,8 @@ function scoping(c: Ctx, unique: Set<string>): void {
     }
     if (firstDiff === -1) break;
     // Next task: after the next commit following this diff.
-    const commit = events.findIndex((e, j) => j > firstDiff && (e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd)));
-    if (commit === -1) break;
+    const commit = c.ix.commits[after(c.ix.commits, firstDiff)];
+    if (commit === undefined) break;
     i = commit + 1;
     taskNo++;
     if (taskNo > 50) break;
@@ -369,6 +555,11 @@ function tradeoffs(c: Ctx, unique: Set<string>): void {
 
 function adversarial(c: Ctx, unique: Set<string>): void {
   const { events } = c;
+  // "ok, looks good" right after an agent's diff, with nothing run or read in between.
+  const rubberStamp = (e: Extract<SessionEvent, { kind: 'prompt' }>, o: Extract<SessionEvent, { kind: 'diff' }>, oi: number, i: number) => {
+    const verified = events.slice(oi + 1, i).some((x) => x.kind === 'command' || x.kind === 'test_run' || (x.kind === 'tool_call' && (x.category === 'read' || x.category === 'shell')));
+    if (!verified) push(c, { factor: 'adversarial', rule: 'rubber-stamp', value: 0.1, eventIds: [e.id, o.id], spans: [{ eventId: e.id, start: 0, end: e.text.length }], t: e.t, explanation: `Approved the edit to ${basename(o.path)} without anything being run or read in between.` });
+  };
   let lastPrompt = -1;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -392,6 +583,11 @@ function adversarial(c: Ctx, unique: Set<string>): void {
     if (oi === -1) continue;
     const o = events[oi]!;
     if (o.kind !== 'diff' && o.kind !== 'response') continue;
+    if (!CHALLENGE.test(e.text)) {
+      if (APPROVAL_ONLY.test(e.text) && o.kind === 'diff') rubberStamp(e, o, oi, i);
+      continue;
+    }
+    // The words of the output being answered: a challenge that names them is anchored to it.
     const outputVocab = new Set<string>();
     const text = o.kind === 'diff' ? `${o.path} ${changedLines(o).added.join('\n')}\n${o.after ?? o.patch ?? ''}` : o.text;
     for (const w of text.slice(0, 8000).match(WORD_RE) ?? []) {
@@ -409,62 +605,93 @@ function adversarial(c: Ctx, unique: Set<string>): void {
       push(c, { factor: 'adversarial', rule: 'anchored-challenge', value: 0.95, eventIds: [e.id, o.id], spans: anchored.slice(0, 2).map((h) => ({ eventId: e.id, start: h.start, end: h.end })), t: e.t, explanation: `Challenged the agent's ${o.kind === 'diff' ? `edit to ${basename(o.path)}` : 'answer'}, naming what it got wrong.` });
     } else if (hits.length) {
       push(c, { factor: 'adversarial', rule: 'unanchored-challenge', value: 0.55, eventIds: [e.id, o.id], spans: hits.slice(0, 1).map((h) => ({ eventId: e.id, start: h.start, end: h.end })), t: e.t, explanation: 'Pushed back without naming anything from the agent’s output: little credit.' }, 'adv:unanchored');
-    } else if (APPROVAL_ONLY.test(e.text) && o.kind === 'diff') {
-      const verified = events.slice(oi + 1, i).some((x) => x.kind === 'command' || x.kind === 'test_run' || (x.kind === 'tool_call' && (x.category === 'read' || x.category === 'shell')));
-      if (!verified) push(c, { factor: 'adversarial', rule: 'rubber-stamp', value: 0.1, eventIds: [e.id, o.id], spans: [{ eventId: e.id, start: 0, end: e.text.length }], t: e.t, explanation: `Approved the edit to ${basename(o.path)} without anything being run or read in between.` });
-    }
+    } else if (APPROVAL_ONLY.test(e.text) && o.kind === 'diff') rubberStamp(e, o, oi, i);
   }
   // Reverts of agent hunks: a later diff removes what an agent diff added (and restores what
   // it removed), after the candidate asked for it.
-  const diffs = events.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'diff') as [Extract<SessionEvent, { kind: 'diff' }>, number][];
-  for (let a = 0; a < diffs.length; a++) {
-    const [da, ia] = diffs[a]!;
-    if (da.actor === 'candidate') continue;
-    const ca = changedLines(da);
-    if (ca.added.length + ca.removed.length === 0) continue;
-    for (let b = a + 1; b < diffs.length; b++) {
-      const [db, ib] = diffs[b]!;
-      if (db.path !== da.path) continue;
-      const cb = changedLines(db);
+  for (const list of c.ix.diffsByPath.values()) {
+    for (let a = 0; a < list.length - 1; a++) {
+      const ia = list[a]!;
+      const da = events[ia] as Extract<SessionEvent, { kind: 'diff' }>;
+      if (da.actor === 'candidate') continue;
+      const ca = changedLines(da);
+      if (ca.added.length + ca.removed.length === 0) continue;
       const addedA = new Set(ca.added);
       const removedA = new Set(ca.removed);
+      // The next edits of the same file (a revert comes soon after, or it is a rewrite).
+      for (let b = a + 1; b < Math.min(list.length, a + 26); b++) {
+      const ib = list[b]!;
+      const db = events[ib] as Extract<SessionEvent, { kind: 'diff' }>;
+      const cb = changedLines(db);
       const inv = (cb.removed.filter((l) => addedA.has(l)).length + cb.added.filter((l) => removedA.has(l)).length) / (ca.added.length + ca.removed.length);
       if (inv < 0.5) continue;
-      const asked = events.slice(ia + 1, ib + 1).find((x) => isCandidate(x) && (x.kind === 'prompt' || x.kind === 'interrupt'));
+      const k = c.ix.candidateAsks[after(c.ix.candidateAsks, ia)];
+      const asked = k !== undefined && k <= ib ? events[k] : undefined;
       if (asked || db.actor === 'candidate') {
         push(c, { factor: 'adversarial', rule: inv >= 0.9 ? 'reverted-agent-edit' : 'partly-reverted-agent-edit', value: inv >= 0.9 ? 0.9 : 0.75, eventIds: [db.id, da.id, ...(asked ? [asked.id] : [])], spans: [], t: db.t, explanation: `Had the agent's edit to ${basename(da.path)} ${inv >= 0.9 ? 'undone' : 'partly undone'}.` }, `revert:${da.path}:${normalize(ca.added.join(' ')).slice(0, 120)}`);
       }
       break;
+      }
     }
   }
 }
 
 function selfCorrection(c: Ctx, unique: Set<string>): void {
   const { events } = c;
+  // Does this candidate action change direction (not just "ok" or "try again")? Judged once each.
+  const judged = new Map<SessionEvent, boolean>();
+  // For each run of a check, the index of the first passing run from there on (or -1).
+  const nextPass = new Map<string, Int32Array>();
+  const nextPassOf = (key: string, same: readonly number[]) => {
+    let np = nextPass.get(key);
+    if (!np) {
+      np = new Int32Array(same.length);
+      let next = -1;
+      for (let k = same.length - 1; k >= 0; k--) {
+        if (!isFailure(events[same[k]!]!)) next = same[k]!;
+        np[k] = next;
+      }
+      nextPass.set(key, np);
+    }
+    return np;
+  };
+  const redirects = (x: SessionEvent) => {
+    let r = judged.get(x);
+    if (r === undefined) judged.set(x, (r = x.kind === 'interrupt' || x.kind === 'decision' || (x.kind === 'prompt' && !APPROVAL_ONLY.test(x.text) && !/^\s*(try again|again|retry|run it (?:once )?(?:more|again))\b/i.test(x.text))));
+    return r;
+  };
   let lastPromptText = '';
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (isCandidate(e) && e.kind === 'prompt') lastPromptText = normalize(e.text).slice(0, 80);
+    if (isCandidate(e) && e.kind === 'prompt') lastPromptText = normalize(e.text.slice(0, 1000)).slice(0, 80);
     const wait = isCandidate(e) && e.kind === 'prompt' && unique.has(e.id) && WAIT.test(e.text.slice(0, 200));
     if (!isFailure(e) && !wait) continue;
     const cmd = e.kind === 'command' ? e.cmd : e.kind === 'test_run' ? e.cmd ?? 'tests' : undefined;
     // The next few candidate actions after the failure.
-    const after = events.slice(i + 1).filter((x) => isCandidate(x) && (x.kind === 'prompt' || x.kind === 'interrupt' || x.kind === 'decision' || x.kind === 'command')).slice(0, 3);
-    const redirected = after.find((x) => x.kind === 'interrupt' || x.kind === 'decision' || (x.kind === 'prompt' && !APPROVAL_ONLY.test(x.text) && !/^\s*(try again|again|retry|run it (?:once )?(?:more|again))\b/i.test(x.text)));
+    const from = after(c.ix.candidateActs, i);
+    const next = c.ix.candidateActs.slice(from, from + 3).map((k) => events[k]!);
+    const redirected = next.find(redirects);
     // Repeating the same failing command with nothing changed in between.
     if (cmd && e.kind === 'command') {
-      const rerun = events.findIndex((x, j) => j > i && x.kind === 'command' && x.cmd === cmd);
-      if (rerun !== -1 && !events.slice(i + 1, rerun).some((x) => x.kind === 'diff') && isFailure(events[rerun]!)) {
+      const same = c.ix.checks.get(checkKey(e)!)!;
+      const rerun = same[after(same, i)];
+      if (rerun !== undefined && c.ix.diffsBefore[rerun] === c.ix.diffsBefore[i + 1] && isFailure(events[rerun]!)) {
         push(c, { factor: 'selfCorrection', rule: 'repeated-failure', value: 0.1, eventIds: [events[rerun]!.id, e.id], spans: [], t: events[rerun]!.t, explanation: `Ran \`${cmd.slice(0, 60)}\` again after it failed, with nothing changed in between.` }, `rerun:${cmd}:${lastPromptText}`);
         continue;
       }
     }
     if (!redirected) {
-      if (after.length) push(c, { factor: 'selfCorrection', rule: 'no-change-of-direction', value: 0.25, eventIds: [e.id, ...after.map((x) => x.id)], spans: [], t: e.t, explanation: 'After the failure, the next candidate actions did not change direction.' }, `nodir:${cmd ?? e.id}`);
+      if (next.length) push(c, { factor: 'selfCorrection', rule: 'no-change-of-direction', value: 0.25, eventIds: [e.id, ...next.map((x) => x.id)], spans: [], t: e.t, explanation: 'After the failure, the next candidate actions did not change direction.' }, `nodir:${cmd ?? e.id}`);
       continue;
     }
     // Full credit when the same check later passes.
-    const passes = cmd ? events.find((x, j) => j > i && x.kind === e.kind && (x.kind === 'command' ? x.cmd === cmd : x.kind === 'test_run' && (x.cmd ?? 'tests') === cmd) && !isFailure(x)) : undefined;
+    let passes: SessionEvent | undefined;
+    const key = checkKey(e);
+    if (key !== undefined) {
+      const same = c.ix.checks.get(key)!;
+      const k = nextPassOf(key, same)[after(same, i)];
+      if (k !== undefined && k >= 0) passes = events[k];
+    }
     push(
       c,
       {
@@ -494,8 +721,14 @@ function edgeCases(c: Ctx, unique: Set<string>): void {
       if (hit) raised.set(cat.id, { e, start: hit.start, end: hit.end });
     }
   }
+  const addedText = new Map<SessionEvent, string>();
+  const added = (x: Extract<SessionEvent, { kind: 'diff' }>) => {
+    let t = addedText.get(x);
+    if (t === undefined) addedText.set(x, (t = changedLines(x).added.join('\n')));
+    return t;
+  };
   const later = (e: SessionEvent, re: RegExp) =>
-    c.events.some((x) => x.t >= e.t && ((x.kind === 'diff' && re.test(changedLines(x).added.join('\n'))) || (x.kind === 'test_run' && x.passed > 0 && re.test(x.cmd ?? ''))));
+    c.events.some((x) => x.t >= e.t && ((x.kind === 'diff' && re.test(added(x))) || (x.kind === 'test_run' && x.passed > 0 && re.test(x.cmd ?? ''))));
   for (const cat of EDGE_CATEGORIES) {
     if (cat.re.test(task)) continue; // the task statement raised it: no opportunity for the candidate
     const r = raised.get(cat.id);
@@ -510,11 +743,18 @@ function edgeCases(c: Ctx, unique: Set<string>): void {
 
 function sequencing(c: Ctx): void {
   const { events } = c;
+  // Candidate prompts that ask to read, and candidate commands that read: the only events
+  // the backwards search below needs to look at.
+  const readAsks = c.ix.candidateActs.filter((k) => {
+    const x = events[k]!;
+    return (x.kind === 'prompt' && READISH.test(x.text)) || (x.kind === 'command' && /\b(cat|less|head|grep|rg|sed -n)\b/.test(x.cmd));
+  });
   const candidateAskedToRead = (before: number, path: string) => {
     const name = basename(path).toLowerCase();
-    for (let j = before - 1; j >= 0; j--) {
-      const x = events[j]!;
-      if (x.kind === 'diff' && x.path === path) return false;
+    const sameFile = c.ix.diffsByPath.get(path)!;
+    const prevEdit = sameFile[after(sameFile, before - 1) - 1] ?? -1;
+    for (let r = after(readAsks, before - 1) - 1; r >= 0 && readAsks[r]! > prevEdit; r--) {
+      const x = events[readAsks[r]!]!;
       if (isCandidate(x) && x.kind === 'prompt' && READISH.test(x.text) && (x.text.toLowerCase().includes(name) || /\b(the code|the file|codebase|repo(sitory)?)\b/i.test(x.text))) return x;
       if (isCandidate(x) && x.kind === 'command' && /\b(cat|less|head|grep|rg|sed -n)\b/.test(x.cmd) && x.cmd.includes(basename(path))) return x;
     }
@@ -536,16 +776,20 @@ function sequencing(c: Ctx): void {
     }, `rbw:${e.path}`);
   });
   const isTest = (x: SessionEvent) => x.kind === 'test_run' || (x.kind === 'command' && TESTISH.test(x.cmd));
-  const directed = (j: number) => events.slice(0, j + 1).some((x) => isCandidate(x) && ((x.kind === 'prompt' && TESTISH.test(x.text)) || x.kind === 'command'));
+  const directed = (j: number) => j >= c.ix.firstDirected;
   events.forEach((e, i) => {
     const commit = e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd);
     if (!commit) return;
-    const lastDiff = events.slice(0, i).map((x, j) => (x.kind === 'diff' ? j : -1)).reduce((a, b) => Math.max(a, b), -1);
+    const lastDiff = i > 0 ? c.ix.lastDiffAtOrBefore[i - 1]! : -1;
     if (lastDiff === -1) return;
-    const test = events.slice(lastDiff + 1, i).find((x, k) => isTest(x) && directed(lastDiff + 1 + k));
+    let test: SessionEvent | undefined;
+    for (let k = Math.max(lastDiff + 1, c.ix.firstDirected); k < i; k++) if (isTest(events[k]!)) {
+      test = events[k];
+      break;
+    }
     push(c, { factor: 'sequencing', rule: test ? 'tested-before-commit' : 'committed-untested', value: test ? 0.9 : 0.15, eventIds: [e.id, ...(test ? [test.id] : [])], spans: [], t: e.t, explanation: test ? 'Tests ran after the last edit and before the commit.' : 'Committed without running tests after the last edit.' }, `commit:${e.kind === 'git_action' ? e.message ?? '' : e.kind === 'command' ? e.cmd : ''}`);
   });
-  const lastDiff = events.map((x, j) => (x.kind === 'diff' ? j : -1)).reduce((a, b) => Math.max(a, b), -1);
+  const lastDiff = events.length ? c.ix.lastDiffAtOrBefore[events.length - 1]! : -1;
   if (lastDiff !== -1) {
     const test = events.slice(lastDiff + 1).find((x, k) => isTest(x) && directed(lastDiff + 1 + k));
     push(c, { factor: 'sequencing', rule: test ? 'tested-after-last-edit' : 'untested-at-end', value: test ? 0.85 : 0.2, eventIds: [events[lastDiff]!.id, ...(test ? [test.id] : [])], spans: [], t: events[lastDiff]!.t, explanation: test ? 'Tests ran after the last edit.' : 'Nothing was tested after the last edit.' });
@@ -555,7 +799,7 @@ function sequencing(c: Ctx): void {
 /** Runs every rule over a session. Deterministic: the same session gives the same result. */
 export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }): ClassifierResult {
   const events = [...session.events].sort((a, b) => a.t - b.t);
-  const c: Ctx = { events, vocab: vocabulary(events, session.meta), task: `${session.meta.task.title}\n${session.meta.task.statement}`, out: [], seen: new Set() };
+  const c: Ctx = { events, vocab: vocabulary(events, session.meta), task: `${session.meta.task.title}\n${session.meta.task.statement}`, out: [], seen: new Set(), ix: buildIndexes(events) };
   const unique = uniqueCandidateTexts(events);
   scoping(c, unique);
   tradeoffs(c, unique);
@@ -576,17 +820,37 @@ export function factorScore(evidence: readonly Pick<Evidence, 'value'>[]): { sco
   return { score: (100 * (s + K * PRIOR)) / (n + K), opportunities: n, insufficient: n < MIN_OPPORTUNITIES };
 }
 
-/** Recombines cached evidence under weights (cheap: no re-extraction). */
-export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEIGHTS): Scores {
+/** Per-factor evidence sums: weight-independent, computed once per result. */
+const factorSums = new WeakMap<ClassifierResult, Record<FactorId, { sum: number; n: number }>>();
+
+function sumsOf(result: ClassifierResult): Record<FactorId, { sum: number; n: number }> {
+  let sums = factorSums.get(result);
+  if (!sums) {
+    sums = {} as Record<FactorId, { sum: number; n: number }>;
+    for (const f of FACTORS) {
+      let s = 0;
+      for (const i of result.byFactor[f]) s += result.evidence[i]!.value;
+      sums[f] = { sum: s, n: result.byFactor[f].length };
+    }
+    factorSums.set(result, sums);
+  }
+  return sums;
+}
+
+export type ScoreSummary = Pick<Scores, 'overall' | 'factors'>;
+
+/**
+ * The overall and factor scores under these weights, without per-evidence contributions or
+ * the "why" text: what a ranking needs, in constant time per session once its sums are known.
+ */
+export function summarize(result: ClassifierResult, weights: Weights = DEFAULT_WEIGHTS): ScoreSummary {
+  const sums = sumsOf(result);
   const factors = {} as Record<FactorId, FactorScore>;
   let usable = 0;
   for (const f of FACTORS) {
-    const idx = result.byFactor[f];
-    let s = 0;
-    for (const i of idx) s += result.evidence[i]!.value;
-    const n = idx.length;
+    const { sum, n } = sums[f];
     const insufficient = n < MIN_OPPORTUNITIES;
-    factors[f] = { factor: f, score: (100 * (s + K * PRIOR)) / (n + K), opportunities: n, insufficient, effectiveWeight: 0 };
+    factors[f] = { factor: f, score: (100 * (sum + K * PRIOR)) / (n + K), opportunities: n, insufficient, effectiveWeight: 0 };
     if (!insufficient) usable += weights[f];
   }
   let overall: number | null = null;
@@ -598,6 +862,12 @@ export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEI
       overall += (factors[f].score * factors[f].effectiveWeight) / 100;
     }
   }
+  return { overall, factors };
+}
+
+/** Recombines cached evidence under weights (cheap: no re-extraction). */
+export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEIGHTS): Scores {
+  const { overall, factors } = summarize(result, weights);
   const contribution = result.evidence.map((e) => {
     const fs = factors[e.factor];
     const perFactor = (100 * (e.value - PRIOR)) / (fs.opportunities + K);
@@ -608,7 +878,16 @@ export function combine(result: ClassifierResult, weights: Weights = DEFAULT_WEI
 
 function whyText(result: ClassifierResult, factors: Record<FactorId, FactorScore>, contribution: { overall: number }[]): string {
   const ranked = result.evidence.map((e, i) => ({ e, c: contribution[i]!.overall })).filter((x) => x.c !== 0);
-  const firstTwo = (xs: typeof ranked) => xs.filter((x, i) => xs.findIndex((y) => y.e.explanation === x.e.explanation) === i).slice(0, 2);
+  const firstTwo = (xs: typeof ranked) => {
+    const seen = new Set<string>();
+    const out: typeof ranked = [];
+    for (const x of xs) {
+      if (seen.has(x.e.explanation)) continue;
+      seen.add(x.e.explanation);
+      if (out.push(x) === 2) break;
+    }
+    return out;
+  };
   const up = firstTwo([...ranked].sort((a, b) => b.c - a.c).filter((x) => x.c > 0));
   const down = firstTwo([...ranked].sort((a, b) => a.c - b.c).filter((x) => x.c < 0));
   const thin = FACTORS.filter((f) => factors[f].insufficient).map((f) => FACTOR_LABELS[f].toLowerCase());

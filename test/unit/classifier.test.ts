@@ -101,6 +101,48 @@ describe('rules, each with a minimal positive and negative session', () => {
   });
 });
 
+describe('near-duplicate text counts once', () => {
+  const scoped = (texts: string[]) =>
+    rules([...texts.map((t, i) => prompt(i, t)), diff(texts.length + 100, 'src/client.ts', CLIENT_V1, CLIENT_V2)], 'scoping').filter((e) => e.rule === 'scoped-prompt').length;
+  const A = 'Change fetchWithRetry in client.ts: it must not retry POST requests, and keep the signature the same.';
+
+  it('an exact or nearly exact repeat earns nothing more; a different prompt does', () => {
+    expect(scoped([A])).toBe(1);
+    expect(scoped([A, A])).toBe(1);
+    expect(scoped([A, A.replace('the same', 'as it is')])).toBe(1); // one phrase reworded: Jaccard of trigrams ≥ 0.8
+    expect(scoped([A, 'In client.ts, fetchWithRetry must back off exponentially; never retry more than 4 times.'])).toBe(2);
+  });
+
+  it('matches a brute-force reading of the rule (trigram Jaccard ≥ 0.8 against every kept prompt) on a long varied session', () => {
+    const words = 'parser cache queue socket ledger schema router buffer token cursor widget shard budget invoice vector matrix beacon quota retry header body stream limit window bucket clock jitter backoff status timeout signal abort handler request response session cookie origin proxy tenant'.split(' ');
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >>> 16) % n);
+    const texts = [A];
+    for (let i = 0; i < 300; i++) {
+      // Either a fresh prompt or a light edit of an earlier one (so both outcomes occur).
+      if (i > 10 && rnd(3) === 0) {
+        const prev = texts[rnd(texts.length)]!;
+        texts.push(rnd(2) ? `${prev} ${words[rnd(words.length)]}` : prev.replace(/\b\w+\b/, words[rnd(words.length)]!));
+      } else texts.push(`In client.ts the ${Array.from({ length: 6 + rnd(8) }, () => words[rnd(words.length)]).join(' ')} must not change.`);
+      if (i % 50 === 49) texts.push(A, `${A} `);
+    }
+    const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const grams = (t: string) => new Set(Array.from({ length: Math.max(0, norm(t).length - 2) }, (_, i) => norm(t).slice(i, i + 3)));
+    const jac = (a: Set<string>, b: Set<string>) => {
+      const inter = [...a].filter((x) => b.has(x)).length;
+      return inter / (a.size + b.size - inter);
+    };
+    const kept: Set<string>[] = [];
+    for (const t of texts) {
+      const g = grams(t);
+      if (!kept.some((k) => jac(k, g) >= 0.8)) kept.push(g);
+    }
+    expect(kept.length).toBeGreaterThan(100);
+    expect(kept.length).toBeLessThan(texts.length - 30);
+    expect(scoped(texts)).toBe(kept.length);
+  });
+});
+
 describe('scores', () => {
   it('a factor score is recomputable from its evidence alone, and is the prior plus the contributions', () => {
     const s = generateSample('scoper', DEFAULT_SAMPLE_SEED);
