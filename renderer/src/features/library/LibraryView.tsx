@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { FACTORS, FACTOR_LABELS, type Scores } from '../../../../shared/classifier';
+import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
 import { ensureScores, useAllScores } from '../../state/scores';
 import { WeightPanel } from '../scoring/WeightControls';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
@@ -13,7 +13,7 @@ import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 interface Column {
   key: SortKey;
   label: string;
-  cell: (r: SessionRow, score?: Scores) => string;
+  cell: (r: SessionRow, score?: ScoreSummary) => string;
   numeric?: boolean;
   title?: string;
 }
@@ -45,7 +45,7 @@ const FACTOR_MODE_HIDDEN = new Set<SortKey>(['format', 'durationMs', 'eventCount
 
 const ROW_HEIGHT = 44;
 
-function factorTitle(c: Column, sc: Scores | undefined): string {
+function factorTitle(c: Column, sc: ScoreSummary | undefined): string {
   if (!sc) return `${c.title}: not scored yet`;
   const f = sc.factors[c.key.slice('factor:'.length) as (typeof FACTORS)[number]];
   return f.insufficient ? `${c.title}: insufficient evidence (${f.opportunities} of 3 opportunities)` : `${c.title}: ${f.score.toFixed(0)}`;
