@@ -20,7 +20,7 @@ import { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type FactorId, type Weights } 
 
 export { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, parseWeights, roundToTotal, setWeight, type FactorId, type Weights } from './weights';
 
-export const CLASSIFIER_VERSION = 'baton-classifier-1';
+export const CLASSIFIER_VERSION = 'baton-classifier-2';
 export const PRIOR = 0.5;
 export const K = 4;
 export const MIN_OPPORTUNITIES = 3;
@@ -735,7 +735,9 @@ function edgeCases(c: Ctx, unique: Set<string>): void {
     if (r) {
       const covered = later(r.e, cat.re);
       push(c, { factor: 'edgeCases', rule: covered ? 'edge-case-covered' : 'edge-case-raised', value: covered ? 1 : 0.8, eventIds: [r.e.id], spans: [{ eventId: r.e.id, start: r.start, end: r.end }], t: r.e.t, explanation: `Raised ${cat.label}, which the task did not mention${covered ? ', and later code or tests cover it' : ''}.` });
-    } else {
+    } else if (unique.size >= MIN_OPPORTUNITIES) {
+      // Not raising a category is only an opportunity missed when the candidate said
+      // enough to have raised it: a session with one prompt (or none) is not judged on this.
       push(c, { factor: 'edgeCases', rule: 'edge-case-not-raised', value: 0.4, eventIds: [], spans: [], t: 0, explanation: `Never raised ${cat.label}.` });
     }
   }
