@@ -46,9 +46,10 @@ export async function ensureScores(ids: readonly string[]): Promise<void> {
   useScoreStore.setState((st) => ({ pending: { ...st.pending, ...Object.fromEntries(need.map((id) => [id, true as const])) } }));
   try {
     const client = await scoringClient();
-    // In slices, so the library fills in as results arrive.
-    for (let i = 0; i < need.length; i += 25) {
-      const part = need.slice(i, i + 25);
+    // In slices, so the library fills in as results arrive: small at first (the first rows
+    // show their scores quickly), then larger (fewer re-renders while thousands are scored).
+    for (let i = 0, size = 25; i < need.length; i += size, size = Math.min(400, size * 2)) {
+      const part = need.slice(i, i + size);
       const got = await client.score(part);
       useScoreStore.setState((st) => ({ results: { ...st.results, ...got } }));
     }

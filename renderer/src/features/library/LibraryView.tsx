@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
-import { ensureScores, useAllScores } from '../../state/scores';
+import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { WeightPanel } from '../scoring/WeightControls';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
@@ -111,6 +111,7 @@ export function LibraryView() {
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
   const scores = useAllScores();
+  const scoring = useScoreStore((s) => Object.keys(s.pending).length);
   const [showWeights, setShowWeights] = useState(false);
   const [showFactors, setShowFactors] = useState(() => localStorage.getItem('baton.library.factors') === '1');
   // With the factor columns on, source, duration and event count make room for them.
@@ -149,6 +150,11 @@ export function LibraryView() {
         <span className="muted" data-testid="library-count">
           {visible.length === rows.length ? `${formatCount(rows.length)} sessions` : `${formatCount(visible.length)} of ${formatCount(rows.length)} sessions`}
         </span>
+        {scoring > 0 && (
+          <span className="muted small" data-testid="scoring-status" role="status">
+            Scoring {formatCount(scoring)} session{scoring === 1 ? '' : 's'}…
+          </span>
+        )}
         <Filters rows={rows} />
         <label className="toggle" title="Show a column per orchestration factor">
           <input
