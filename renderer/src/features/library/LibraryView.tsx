@@ -167,7 +167,7 @@ export function LibraryView() {
           />{' '}
           Factor columns
         </label>
-        <button className={`btn small ${showWeights ? 'active' : ''}`} aria-expanded={showWeights} onClick={() => setShowWeights(!showWeights)} title="Change the factor weights; scores and ranking follow live">
+        <button className={`btn ${showWeights ? 'active' : ''}`} aria-expanded={showWeights} onClick={() => setShowWeights(!showWeights)} title="Change the factor weights; scores and ranking follow live">
           Weights
         </button>
       </div>
