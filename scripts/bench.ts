@@ -265,6 +265,7 @@ async function main() {
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
       console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
+      console.log(`| seek latency with the Code tab (Monaco diff), 100 random seeks: painted p50 / p95 / max; JS until committed p50 / p95 | ${f(replay.codeSeek.p50, 1)} / ${f(replay.codeSeek.p95, 1)} / ${f(replay.codeSeek.max, 1)} ms; ${f(replay.codeSeek.js50, 1)} / ${f(replay.codeSeek.js95, 1)} ms |`);
       console.log(`| timeline pan/zoom (240 wheel events, one per frame): frame interval p50 / p95 / max | ${f(replay.panZoom.frameP50, 1)} / ${f(replay.panZoom.frameP95, 1)} / ${f(replay.panZoom.frameMax, 1)} ms |`);
       console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
       console.log(`| longest task while panning and zooming | ${f(replay.panZoom.longest)} ms |`);
@@ -321,6 +322,38 @@ async function benchReplay(page: Page, port: number, id: string) {
       return { p50: lat[100]!, p95: lat[190]!, max: lat[199]! };
     });
   const seek = await seeks();
+  // The same seeks with the Code tab open (Monaco diff editor): JS until React has committed,
+  // and painted (two frames).
+  await page.getByRole('tab', { name: 'Code' }).dispatchEvent('click');
+  await page.getByTestId('code-pane').waitFor({ state: 'attached' });
+  await page.evaluate(() => (window as unknown as { __batonReplay: { clock: { seek(t: number): void } } }).__batonReplay.clock.seek(4 * 3600_000));
+  await page.locator('[data-testid="code-editor"][data-shown]').waitFor({ state: 'attached', timeout: 30_000 });
+  const codeSeeks = () =>
+    page.evaluate(async () => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const task = () => new Promise<void>((r) => setTimeout(r, 0));
+      const js: number[] = [];
+      const painted: number[] = [];
+      let seed = 12345;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      for (let i = 0; i < 100; i++) {
+        const t = rand() * clock.get().duration;
+        await frame();
+        const start = performance.now();
+        clock.seek(t);
+        await task();
+        js.push(performance.now() - start);
+        await frame();
+        await frame();
+        painted.push(performance.now() - start);
+      }
+      const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))]!;
+      return { js50: q(js, 0.5), js95: q(js, 0.95), p50: q(painted, 0.5), p95: q(painted, 0.95), max: Math.max(...painted) };
+    });
+  await codeSeeks(); // warm-up: language tokenizers load on first use
+  const codeSeek = await codeSeeks();
+  await page.getByRole('tab', { name: 'Decisions' }).dispatchEvent('click');
   // Pan and zoom the timeline with real wheel events, one per frame: frame intervals and the
   // time each timeline frame takes to draw.
   const panZoom = await page.evaluate(async () => {
@@ -352,7 +385,7 @@ async function benchReplay(page: Page, port: number, id: string) {
     return { frameP50: q(gaps, 0.5), frameP95: q(gaps, 0.95), frameMax: Math.max(...gaps), drawP50: q(draws, 0.5), drawP95: q(draws, 0.95), drawMax: Math.max(...draws), longest };
   });
   const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
-  return { openMs, seek, panZoom, heapMiB };
+  return { openMs, seek, codeSeek, panZoom, heapMiB };
 }
 
 main().catch((e: unknown) => {

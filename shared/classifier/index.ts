@@ -349,9 +349,12 @@ const NEAR_DUPLICATE = 0.8;
 function uniqueCandidateTexts(events: readonly SessionEvent[]): Set<string> {
   // Identical texts (after normalizing) are duplicates outright; only distinct ones are compared.
   const distinct = new Map<string, string>(); // normalized text -> first event id
+  const raw = new Set<string>(); // texts seen verbatim: no need to normalize them again
   for (const e of events) {
     if (!isCandidate(e)) continue;
     const text = promptText(e);
+    if (raw.has(text)) continue;
+    raw.add(text);
     if (!text.trim()) continue;
     const norm = normalize(text.length > 20_000 ? text.slice(0, 20_000) : text);
     if (!distinct.has(norm)) distinct.set(norm, e.id);

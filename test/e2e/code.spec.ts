@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { EventOf, SessionEvent } from '../../shared/model/schema';
-import { DEFAULT_SAMPLE_SEED, generateLargeSession, generateSample } from '../../shared/samples';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 import { fixtureMeta } from '../fixtures/archives';
 
 type Diff = EventOf<'diff'>;
@@ -167,73 +167,4 @@ test('a patch that does not apply is shown as a banner with the raw patch', asyn
   await clickDiffEvent(page, 'd2');
   await expect(page.getByTestId('code-unapplied')).toHaveCount(0);
   await expect(page.getByTestId('code-editor')).toBeVisible();
-});
-
-// Seek latency of the Code pane on the 100,000-event session: slow to import, so on request only.
-test('seeking the 100,000-event session updates the Code pane quickly', async ({ page }) => {
-  test.skip(!process.env.BATON_CODE_PERF, 'set BATON_CODE_PERF=1 to measure');
-  test.setTimeout(300_000);
-  const large = generateLargeSession(100_000);
-  const bytes = await writeArchiveToBytes({ meta: large.meta, events: large.events, createdAt: '2026-03-04T10:00:00.000Z' });
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'large.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-  await expect(rows(page)).toHaveCount(5, { timeout: 240_000 });
-  const href = await rows(page).filter({ hasText: 'Benchmark session' }).getByRole('link').getAttribute('href');
-  await page.goto(`/?bench=1${href}`);
-  await expect(page.getByTestId('replay')).toBeVisible({ timeout: 60_000 });
-  const clear = page.getByTestId('import-panel').getByRole('button', { name: 'Clear' });
-  if (await clear.isVisible()) await clear.click();
-  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
-  // The timeline of a session with 200 lanes may cover the tabs: click without hit-testing.
-  const measure = (tab: string) =>
-    page.evaluate(async (codeTab) => {
-      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
-      const host = codeTab ? document.querySelector<HTMLElement>('[data-testid="code-editor"]') : null;
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-      const task = () => new Promise<void>((r) => setTimeout(r, 0));
-      const js: number[] = [];
-      const painted: number[] = [];
-      const diffed: number[] = [];
-      let seed = 12345;
-      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-      for (let i = 0; i < 100; i++) {
-        const t = rand() * clock.get().duration;
-        await frame();
-        const before = host?.dataset.shown;
-        const start = performance.now();
-        clock.seek(t);
-        await task(); // React has rendered and committed (panes, Monaco model swap)
-        js.push(performance.now() - start);
-        await frame();
-        await frame();
-        painted.push(performance.now() - start);
-        if (!host) continue;
-        // Until the editor worker's diff is in (when the shown diff changed at all).
-        const deadline = start + 2000;
-        while (host.dataset.shown !== before && host.dataset.diffReady !== host.dataset.shown && performance.now() < deadline) await frame();
-        if (host.dataset.shown !== before) diffed.push(performance.now() - start);
-      }
-      const q = (a: number[], p: number) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))]! : NaN);
-      return { js50: q(js, 0.5), js95: q(js, 0.95), p50: q(painted, 0.5), p95: q(painted, 0.95), diff50: q(diffed, 0.5), diff95: q(diffed, 0.95), changed: diffed.length };
-    }, tab === 'Code');
-  // Baseline: the static Task & info tab, so the difference is the Code pane's own cost.
-  await page.getByRole('tab', { name: 'Task & info' }).dispatchEvent('click');
-  await measure('Task & info'); // warm-up
-  const baseline = await measure('Task & info');
-  await page.getByRole('tab', { name: 'Code' }).dispatchEvent('click');
-  await expect(page.getByTestId('code-pane')).toBeAttached();
-  await page.evaluate(() => (window as unknown as { __batonReplay: { clock: { seek(t: number): void } } }).__batonReplay.clock.seek(4 * 3600_000));
-  await expect(page.locator('[data-testid="code-editor"][data-shown]')).toBeAttached({ timeout: 30_000 });
-  await measure('Code'); // warm-up (language tokenizers load on first use)
-  const result = await measure('Code');
-  const f = (n: number) => n.toFixed(1);
-  console.log(
-    `Seek on 100k events, p50 / p95 ms — Task & info tab: JS ${f(baseline.js50)} / ${f(baseline.js95)}, painted ${f(baseline.p50)} / ${f(baseline.p95)}. ` +
-      `Code tab: JS ${f(result.js50)} / ${f(result.js95)}, painted ${f(result.p50)} / ${f(result.p95)}, diff computed ${f(result.diff50)} / ${f(result.diff95)} (${result.changed}/100 seeks changed the diff)`,
-  );
-  // The Code pane's own share of a seek stays well under the 50 ms budget.
-  expect(result.js50 - baseline.js50).toBeLessThan(25);
 });
