@@ -120,6 +120,7 @@ function identifierLike(raw: string): string {
 function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>): Set<string> {
   const vocab = new Set<string>();
   const scanned = new Set<string>();
+  const seenLines = new Set<string>();
   const addWords = (text: string, limit = 4000) => {
     if (text.length < 200) {
       if (scanned.has(text)) return; // the same command line again
@@ -127,9 +128,21 @@ function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'ta
     }
     // Identifier-like tokens only (camelCase, snake_case, paths, dotted names, numbers):
     // plain English words would let any sentence pass as "about this session".
-    for (const raw of text.slice(0, limit).match(WORD_RE) ?? []) {
-      const w = identifierLike(raw);
-      if (w) vocab.add(w.toLowerCase());
+    // Line by line, skipping lines already scanned: successive versions of a file repeat
+    // most of their lines, and a token never spans a line, so the result is the same.
+    const t = text.length > limit ? text.slice(0, limit) : text;
+    let from = 0;
+    while (from <= t.length) {
+      let to = t.indexOf('\n', from);
+      if (to === -1) to = t.length;
+      const line = t.slice(from, to);
+      from = to + 1;
+      if (line.length < 4 || seenLines.has(line)) continue;
+      seenLines.add(line);
+      for (const raw of line.match(WORD_RE) ?? []) {
+        const w = identifierLike(raw);
+        if (w) vocab.add(w.toLowerCase());
+      }
     }
   };
   addWords(meta.task.statement, 20_000);
