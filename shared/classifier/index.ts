@@ -17,6 +17,7 @@
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
 import { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type FactorId, type Weights } from './weights';
+import { upperBound } from '../util/bisect';
 
 export { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, parseWeights, roundToTotal, setWeight, type FactorId, type Weights } from './weights';
 
@@ -297,16 +298,7 @@ function buildIndexes(events: readonly SessionEvent[]): Indexes {
 }
 
 /** The first position in a sorted list whose value is greater than x. */
-function after(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
+const after = upperBound;
 
 function push(c: Ctx, e: Omit<Evidence, 'positive' | 'strength'>, dedupeKey?: string): void {
   if (dedupeKey) {

@@ -4,6 +4,7 @@
  * query, so a 100,000-event session seeks instantly.
  */
 import type { SessionEvent } from '../model/schema';
+import { upperBound } from '../util/bisect';
 
 export interface SessionIndex {
   readonly events: readonly SessionEvent[];
@@ -26,16 +27,6 @@ export function sortByTime(events: readonly SessionEvent[]): SessionEvent[] {
     .map(([e]) => e);
 }
 
-function upperBound(arr: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Builds the index. `events` must already be sorted by t (see sortByTime). */
 export function buildSessionIndex(events: readonly SessionEvent[]): SessionIndex {

@@ -8,6 +8,7 @@
  * 100,000-event session draws as fast as a short one.
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
+import { upperBound } from '../util/bisect';
 
 export type LaneTone = 'candidate' | 'agent' | 'system' | 'narration' | 'subagent';
 
@@ -192,17 +193,6 @@ export function lowerBound(arr: ArrayLike<number>, x: number): number {
   return lo;
 }
 
-/** First index with arr[i] > x. */
-export function upperBound(arr: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Lane entries [from, to) whose start lies in [t0, t1]. */
 export function visibleRange(lane: TimelineLane, t0: number, t1: number): [number, number] {

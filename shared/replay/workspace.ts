@@ -14,6 +14,7 @@
  */
 import { applyPatch, parsePatch } from 'diff';
 import type { EventOf, SessionEvent } from '../model/schema';
+import { floorIndex } from '../util/bisect';
 
 export type DiffEvent = EventOf<'diff'>;
 export type ChangeKind = DiffEvent['change'];
@@ -163,17 +164,6 @@ export interface Workspace {
   eventIndexAt(time: number): number;
 }
 
-/** Index of the last element <= x in an ascending array, or -1. */
-function floorIndex(arr: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Strips the a/ b/ prefixes and leading ./ a unified diff puts on file names. */
 function bareName(name: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import { formatClock } from '../../session/summary';
 import type { ReplayClock } from '../clock';
 import { useClock } from '../clock';
 import type { PaneProps } from '../types';
+import { floorIndex } from '../../../../../shared/util/bisect';
 
 type Steering = Extract<SessionEvent, { kind: 'decision' | 'approval' | 'interrupt' }>;
 type CardState = 'past' | 'current' | 'future';
@@ -60,15 +61,7 @@ export function DecisionsPane({ session, clock }: PaneProps) {
   }, [session.events]);
   // The last card at or before the clock: binary search over event indices.
   const lastPassed = useClock(clock, (s) => {
-    const current = session.index.indexAt(s.t);
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]! <= current) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return floorIndex(items, session.index.indexAt(s.t));
   });
   const scrollRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);

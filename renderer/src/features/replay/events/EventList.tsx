@@ -5,21 +5,11 @@ import { eventSummary, formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';
 import { findEvents } from './search';
+import { floorIndex } from '../../../../../shared/util/bisect';
 
 const ROW = 30;
 const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
 
-/** Largest i with arr[i] <= x, or -1. */
-function floorIndex(arr: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /**
  * Scrolls a fixed-height row into view by setting scrollTop directly: one layout read, no
