@@ -46,6 +46,7 @@ async function setup(text: string) {
     durationMs: frames.at(-1)!.t,
     checkpoints: cps.length,
     checkpointMs,
+    checkpointChars: cps.reduce((n, c) => n + c.state.length, 0),
     async ours(tMs: number, paint: boolean) {
       await player.seek(tMs);
       if (paint) await frame();

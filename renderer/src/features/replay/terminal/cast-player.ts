@@ -38,7 +38,13 @@ export interface Checkpoint {
   rows: number;
 }
 
-export const CHECKPOINT_BYTES = 16 * 1024;
+/**
+ * Output between checkpoints. A seek parses one checkpoint (about 8 K characters for a
+ * 100×30 screen with its scrollback) plus at most this much output; at 4 KiB a seek on a
+ * 3 MiB recording takes about 1 ms (p50) and the checkpoints hold about 4 MiB
+ * (docs/benchmarks.md). 16 KiB made seeks about three times slower.
+ */
+export const CHECKPOINT_BYTES = 4 * 1024;
 
 /** Output and resize events of a cast, on the session clock. Input, markers and exit codes are not drawn. */
 export function castFrames(events: readonly CastEvent[], offsetMs: number): Frame[] {
