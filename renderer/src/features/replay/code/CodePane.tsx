@@ -145,7 +145,7 @@ function FileTree({ entries, selected, onPick }: { entries: FileEntry[]; selecte
   }, [entries]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10 });
+  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10, useFlushSync: false });
   const selectedRow = useMemo(() => rows.findIndex((r) => r.kind === 'file' && r.entry.path === selected), [rows, selected]);
 
   // Keep the selected file in view (one scrollTop write; rows have a fixed height).
@@ -253,6 +253,10 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       renderSideBySideInlineBreakpoint: 720,
       ignoreTrimWhitespace: false,
       renderOverviewRuler: false,
+      // Read-only: no revert arrows or gutter menu. The gutter also re-measured the DOM on
+      // every model swap, a few ms per seek.
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12.5,
@@ -260,6 +264,8 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       glyphMargin: false,
       folding: false,
       renderLineHighlight: 'none',
+      // Indentation guides measure text positions on every render; a diff reads fine without.
+      guides: { indentation: false },
       contextmenu: false,
       stickyScroll: { enabled: false },
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
