@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioSync, computePeaks, MAX_AUDIO_SPEED, type MediaLike } from '../../renderer/src/features/replay/audio/audio-sync';
+import { AudioSync, MAX_AUDIO_SPEED, type MediaLike } from '../../renderer/src/features/replay/audio/audio-sync';
 import { ReplayClock } from '../../renderer/src/features/replay/clock';
 
 class FakeMedia implements MediaLike {
@@ -122,14 +122,5 @@ describe('audio drives the clock while it plays', () => {
     expect(media.paused).toBe(true);
     expect(sync.inRange(4_999)).toBe(true);
     expect(sync.inRange(5_000)).toBe(false);
-  });
-});
-
-describe('peaks', () => {
-  it('gives min/max pairs per bucket across channels', () => {
-    const a = Float32Array.from([0, 0.5, -0.25, 0.1, 0, 0, -1, 0.2]);
-    const b = Float32Array.from([0, 0.9, 0, 0, 0, 0, 0, 0]);
-    expect(computePeaks([a, b], 2)).toEqual([-0.25, 0.9, -1, 0.2]);
-    expect(computePeaks([], 10)).toEqual([]);
   });
 });

@@ -1,21 +1,21 @@
 /**
  * The think-aloud narration: a wavesurfer.js waveform with the transcript segments as
  * regions, the segment being spoken as a caption, and the audio as the clock's driver while
- * it plays (see audio-sync.ts). Peaks come from the archive (computed once at import); a
- * recording without them is decoded once here and its peaks are stored with the session, so
- * the next open is instant.
+ * it plays (see audio-sync.ts). Peaks are stored with the session: from the archive, or
+ * computed once at import (renderer/src/import/audio-peaks.ts), so opening never decodes the
+ * recording. Only a session imported before peaks were computed at import has none; its
+ * recording is decoded once here and the peaks are stored, so the next open is instant.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import { computePeaks, PEAK_PAIRS } from '../../../../../shared/audio/peaks';
 import type { SessionEvent } from '../../../../../shared/model/schema';
 import { db } from '../../../db/schema';
 import { formatClock } from '../../session/summary';
 import { useClock } from '../clock';
 import type { PaneProps } from '../types';
-import { AudioSync, computePeaks } from './audio-sync';
-
-const PEAK_PAIRS = 2000;
+import { AudioSync } from './audio-sync';
 
 type Narration = Extract<SessionEvent, { kind: 'narration' }>;
 
@@ -23,8 +23,11 @@ function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
-async function peaksFor(rowId: string, blob: Blob, stored: number[] | undefined): Promise<number[]> {
-  if (stored && stored.length > 0) return stored;
+/** Where the waveform's peaks came from: stored with the session, or decoded at this open. */
+type PeaksSource = 'stored' | 'decoded';
+
+async function peaksFor(rowId: string, blob: Blob, stored: number[] | undefined): Promise<{ peaks: number[]; source: PeaksSource }> {
+  if (stored && stored.length > 0) return { peaks: stored, source: 'stored' };
   const ctx = new AudioContext();
   try {
     const buf = await ctx.decodeAudioData(await blob.arrayBuffer());
@@ -34,7 +37,7 @@ async function peaksFor(rowId: string, blob: Blob, stored: number[] | undefined)
     await db().sessions.where('id').equals(rowId).modify((row) => {
       if (row.meta.audio) row.meta.audio.peaks = peaks;
     });
-    return peaks;
+    return { peaks, source: 'decoded' };
   } finally {
     void ctx.close();
   }
@@ -44,6 +47,7 @@ export function AudioStrip({ session, clock }: PaneProps) {
   const audio = session.meta.audio;
   const hostRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'missing' | 'error'>('loading');
+  const [peaksSource, setPeaksSource] = useState<PeaksSource | undefined>(undefined);
   const [muted, setMuted] = useState(false);
   const mediaRef = useRef<HTMLMediaElement | null>(null);
   const narration = useMemo(() => session.events.filter((e): e is Narration => e.kind === 'narration'), [session]);
@@ -74,7 +78,9 @@ export function AudioStrip({ session, clock }: PaneProps) {
       const typed = blob.type ? blob : new Blob([blob], { type: audio.blob.mime });
       let peaks: number[];
       try {
-        peaks = await peaksFor(session.row.id, typed, audio.peaks);
+        const got = await peaksFor(session.row.id, typed, audio.peaks);
+        peaks = got.peaks;
+        if (live) setPeaksSource(got.source);
       } catch {
         if (live) setStatus('error');
         return;
@@ -146,7 +152,7 @@ export function AudioStrip({ session, clock }: PaneProps) {
   if (!audio) return null;
   const seg = segment >= 0 ? narration[segment] : undefined;
   return (
-    <div className="audio-strip" data-testid="audio-strip" data-status={status}>
+    <div className="audio-strip" data-testid="audio-strip" data-status={status} data-peaks={peaksSource}>
       <button className="btn small" onClick={() => setMuted((m) => !m)} aria-pressed={muted} aria-label={muted ? 'Unmute narration' : 'Mute narration'} title="Narration audio plays along up to 4×">
         {muted ? 'Muted' : 'Sound on'}
       </button>

@@ -110,29 +110,3 @@ export class AudioSync implements ClockDriver {
     if (Math.abs(this.mediaT() - s.t) > RESYNC_MS) this.setMediaTime(s.t);
   }
 }
-
-/**
- * Min/max peak pairs (flattened: min0, max0, min1, max1, …) from decoded channel data:
- * what the archive stores so a long recording draws without decoding.
- */
-export function computePeaks(channels: readonly Float32Array[], pairs: number): number[] {
-  const n = channels[0]?.length ?? 0;
-  const out: number[] = [];
-  if (n === 0 || pairs <= 0) return out;
-  const per = n / pairs;
-  for (let p = 0; p < pairs; p++) {
-    const a = Math.floor(p * per);
-    const b = Math.max(a + 1, Math.floor((p + 1) * per));
-    let lo = 0;
-    let hi = 0;
-    for (const ch of channels) {
-      for (let i = a; i < b && i < n; i++) {
-        const v = ch[i]!;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-    }
-    out.push(Math.round(lo * 1000) / 1000, Math.round(hi * 1000) / 1000);
-  }
-  return out;
-}
