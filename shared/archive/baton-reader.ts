@@ -1,3 +1,5 @@
+import { PEAK_PAIRS } from '../audio/peaks';
+import { looksLikeWav, WavError, wavPeaks } from '../audio/wav';
 import type { SessionEvent } from '../model/schema';
 import type { ImportContext } from '../import/context';
 import { describeZodError } from '../import/context';
@@ -67,6 +69,40 @@ export const batonImporter: FormatImporter = {
     const blobPaths = new Set<string>();
     let eventsSeen = false;
     let parseErrors = 0;
+    let manifestRead: ReturnType<typeof Manifest.safeParse> | undefined;
+    const readManifest = (c: Collector) => (manifestRead ??= Manifest.safeParse(parseJson(c.text(), `${file}:${ARCHIVE_PATHS.manifest}`)));
+    /** Waveform peaks of WAV recordings, computed as each entry completes; why each one that failed did. */
+    const wavPeaksByPath = new Map<string, number[]>();
+    const wavErrors = new Map<string, WavError>();
+
+    /** Whether a WAV blob at this path may be the audio track and need peaks. */
+    const mayNeedPeaks = (path: string): boolean => {
+      if (!path.startsWith('audio/')) return false;
+      const m = collectors.get(ARCHIVE_PATHS.manifest);
+      // The manifest normally comes first; when it has not, compute anyway and decide at the end.
+      if (!m?.done) return true;
+      try {
+        const parsed = readManifest(m);
+        const audio = parsed.success ? parsed.data.session.audio : undefined;
+        return audio?.blob.blob === path && !audio.peaks?.length;
+      } catch {
+        return false; // not JSON: the import fails below
+      }
+    };
+
+    const storeBlob = async (path: string, c: Collector) => {
+      const bytes = c.bytes();
+      await builder.writer.blob(path, bytes, mimeForPath(path));
+      if (!mayNeedPeaks(path) || !looksLikeWav(bytes)) return;
+      try {
+        const { peaks } = wavPeaks(bytes, PEAK_PAIRS);
+        if (peaks.length) wavPeaksByPath.set(path, peaks);
+      } catch (e) {
+        if (!(e instanceof WavError)) throw e;
+        wavErrors.set(path, e);
+      }
+      ctx.checkCancelled();
+    };
 
     const eventsHandler = (): EntryHandler => {
       eventsSeen = true;
@@ -121,17 +157,17 @@ export const batonImporter: FormatImporter = {
       // Blobs are written as soon as they are complete, so they are not all held at once.
       while (blobs.length && blobs[0]!.c.done) {
         const { path, c } = blobs.shift()!;
-        await builder.writer.blob(path, c.bytes(), mimeForPath(path));
+        await storeBlob(path, c);
       }
       await builder.drain();
     }
     unzip.end();
-    for (const { path, c } of blobs) await builder.writer.blob(path, c.bytes(), mimeForPath(path));
+    for (const { path, c } of blobs) await storeBlob(path, c);
     const manifestC = collectors.get(ARCHIVE_PATHS.manifest);
     if (!manifestC) {
       throw new ImportError(`${file}: not a Baton archive — it has no ${ARCHIVE_PATHS.manifest}`);
     }
-    const parsed = Manifest.safeParse(parseJson(manifestC.text(), `${file}:${ARCHIVE_PATHS.manifest}`));
+    const parsed = readManifest(manifestC);
     if (!parsed.success) {
       throw new ImportError(`${file}:${ARCHIVE_PATHS.manifest}: invalid manifest — ${describeZodError(parsed.error)}`);
     }
@@ -159,6 +195,16 @@ export const batonImporter: FormatImporter = {
       if (!blobPaths.has(audioPath)) {
         ctx.problems.add({ file: `${file}:${audioPath}`, severity: 'warning', reason: 'audio track listed in the manifest is missing; audio dropped' });
         delete meta.audio;
+      } else if (!meta.audio.peaks?.length) {
+        // Computed once here, so the session opens without decoding its recording. Compressed
+        // audio (ogg, mp3…) gets its peaks from the browser's decoder after the import
+        // (renderer/src/import/audio-peaks.ts), and so does a WAV in an encoding not read here.
+        const peaks = wavPeaksByPath.get(audioPath);
+        const err = wavErrors.get(audioPath);
+        if (peaks) meta.audio = { ...meta.audio, peaks };
+        else if (err && err.kind !== 'unsupported') {
+          ctx.problems.add({ file: `${file}:${audioPath}`, severity: 'warning', reason: `audio is a damaged WAV file: ${err.message}` });
+        }
       }
     }
 

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress } from '../../../shared/import/types';
 import { db } from '../db/schema';
+import { addMissingPeaks } from './audio-peaks';
 import { createImportEngine, type ImportEngine, type ImportOutcome } from './engine';
 
 /** The main thread's handle on the import engine, in a worker when possible. */
@@ -12,11 +13,26 @@ export interface ImportClient {
   readonly mode: 'worker' | 'main-thread';
 }
 
+/**
+ * After the engine: peaks for audio the worker could not read (compressed recordings need
+ * the browser's decoder, which workers lack), stored before the import is reported done. A
+ * failure there never fails the import: the session is stored, and opening it decodes.
+ */
+async function withPeaks(outcome: Promise<ImportOutcome>, limits: Partial<ImportLimits> | undefined): Promise<ImportOutcome> {
+  const done = await outcome;
+  try {
+    return await addMissingPeaks(db(), done, undefined, limits);
+  } catch (e) {
+    console.warn('Could not store waveform peaks after the import', e);
+    return done;
+  }
+}
+
 async function mainThreadEngine(): Promise<ImportClient> {
   const engine = createImportEngine(db);
   return {
     mode: 'main-thread',
-    importFile: (id, f, l, p, c) => engine.importFile(id, f, l, p, c),
+    importFile: (id, f, l, p, c) => withPeaks(engine.importFile(id, f, l, p, c), l),
     cancel: async (id) => engine.cancel(id),
     sweep: () => engine.sweep(),
   };
@@ -35,7 +51,7 @@ async function workerEngine(): Promise<ImportClient> {
   ]);
   return {
     mode: 'worker',
-    importFile: (id, f, l, p, c) => remote.importFile(id, f, l, Comlink.proxy(p), c),
+    importFile: (id, f, l, p, c) => withPeaks(remote.importFile(id, f, l, Comlink.proxy(p), c), l),
     cancel: (id) => remote.cancel(id),
     sweep: () => remote.sweep(),
   };
