@@ -93,6 +93,7 @@ test('a WAV narration without peaks gets them at import; opening the session dec
   const strip = page.getByTestId('audio-strip');
   await expect(strip).toHaveAttribute('data-status', 'ready');
   await expect(strip).toHaveAttribute('data-peaks', 'stored');
+  await expect(strip).toHaveAttribute('data-drawn', 'true');
   expect(await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes)).toBe(0);
 });
 

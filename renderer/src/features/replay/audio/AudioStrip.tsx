@@ -48,6 +48,8 @@ export function AudioStrip({ session, clock }: PaneProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'missing' | 'error'>('loading');
   const [peaksSource, setPeaksSource] = useState<PeaksSource | undefined>(undefined);
+  /** Set once wavesurfer has drawn the whole waveform (tests and the audio benchmark wait for it). */
+  const [drawn, setDrawn] = useState(false);
   const [muted, setMuted] = useState(false);
   const mediaRef = useRef<HTMLMediaElement | null>(null);
   const narration = useMemo(() => session.events.filter((e): e is Narration => e.kind === 'narration'), [session]);
@@ -133,6 +135,7 @@ export function AudioStrip({ session, clock }: PaneProps) {
         e.stopPropagation();
         clock.seek(offset + r.start * 1000);
       });
+      ws.once('redrawcomplete', () => live && setDrawn(true));
       ws.on('error', () => live && setStatus('error'));
     })();
     return () => {
@@ -152,7 +155,7 @@ export function AudioStrip({ session, clock }: PaneProps) {
   if (!audio) return null;
   const seg = segment >= 0 ? narration[segment] : undefined;
   return (
-    <div className="audio-strip" data-testid="audio-strip" data-status={status} data-peaks={peaksSource}>
+    <div className="audio-strip" data-testid="audio-strip" data-status={status} data-peaks={peaksSource} data-drawn={drawn || undefined}>
       <button className="btn small" onClick={() => setMuted((m) => !m)} aria-pressed={muted} aria-label={muted ? 'Unmute narration' : 'Mute narration'} title="Narration audio plays along up to 4×">
         {muted ? 'Muted' : 'Sound on'}
       </button>
