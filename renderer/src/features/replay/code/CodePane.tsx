@@ -273,6 +273,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     editorRef.current = editor;
     const sub = editor.onDidUpdateDiff(() => {
       host.dataset.diffReady = current.current?.key ?? '';
+      host.dataset.diffSync = String(monaco.diffStats.sync);
       const changes = editor.getLineChanges();
       if (changes && changes.length > 0) editor.revealFirstDiff();
     });
@@ -316,7 +317,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     host.dataset.shown = shown.key;
   }, [monaco, shown]);
 
-  return <div className={`code-editor ${hidden ? 'hidden' : ''}`} ref={hostRef} data-testid="code-editor" />;
+  return <div className={`code-editor ${hidden ? 'hidden' : ''}`} ref={hostRef} data-testid="code-editor" data-diff-source={monaco.diffSource} />;
 }
 
 function usePrefersDark(): boolean {

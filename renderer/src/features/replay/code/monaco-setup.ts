@@ -33,7 +33,27 @@ import 'monaco-editor/languages/definitions/sql/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import 'monaco-editor/languages/definitions/ini/register';
 
+import { StandaloneServices } from 'monaco-editor/editor/standalone/browser/standaloneServices';
+import { IDiffProviderFactoryService, WorkerBasedDocumentDiffProvider } from 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFactoryService';
+import { DefaultLinesDiffComputer } from 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/defaultLinesDiffComputer';
+import { createSyncDiffFactory, type DiffProvider } from './sync-diff';
+
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+// Small diffs are computed in the calling task (see sync-diff.ts); the worker keeps the rest.
+// Services are created on first use, which nothing above triggers (language registrations
+// defer theirs), so the override below still takes effect; `diffSource` says whether it did.
+const syncDiff = createSyncDiffFactory({
+  computer: new DefaultLinesDiffComputer(),
+  fallback: (options) => services.createInstance(WorkerBasedDocumentDiffProvider, options) as DiffProvider,
+});
+const services = StandaloneServices.initialize({ diffProviderFactoryService: { createDiffProvider: syncDiff.createDiffProvider } });
+const installed = (StandaloneServices.get<{ createDiffProvider?: unknown }>(IDiffProviderFactoryService).createDiffProvider === syncDiff.createDiffProvider);
+
+/** Where diffs are computed: 'main' (small ones in the seek's own task) or 'worker' (all). */
+export const diffSource: 'main' | 'worker' = installed ? 'main' : 'worker';
+/** Counters for tests and the benchmark: diffs answered here and sent to the worker. */
+export const diffStats = syncDiff.stats;
 
 export { monaco };
 
