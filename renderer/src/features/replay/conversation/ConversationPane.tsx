@@ -6,6 +6,7 @@ import { Dialog } from '../../../components/Dialog';
 import { renderMarkdown } from '../../../components/Markdown';
 import { platform } from '../../../platform';
 import { formatClock } from '../../session/summary';
+import { useViewport } from '../viewport';
 import { useClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
 
@@ -97,6 +98,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
   const [follow, setFollow] = useState(true);
   const [pendingLink, setPendingLink] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(scrollRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false });
 
@@ -107,10 +109,11 @@ export function ConversationPane({ session, clock }: PaneProps) {
     // until measured), with one direct scrollTop write rather than scrollToIndex's retry loop.
     const m = v.measurementsCache[currentItem];
     if (!m) return;
-    const view = el.clientHeight;
-    if (m.start >= el.scrollTop && m.end <= el.scrollTop + view) return;
-    el.scrollTop = m.end - m.start > view ? m.start : Math.max(0, m.end - view);
-  }, [follow, currentItem, v]);
+    const vp = viewport.current;
+    const view = vp.height;
+    if (m.start >= vp.top && m.end <= vp.top + view) return;
+    el.scrollTop = vp.top = Math.max(0, Math.min(m.end - m.start > view ? m.start : m.end - view, v.getTotalSize() - view));
+  }, [follow, currentItem, v, viewport]);
 
   const onClick = useCallback((ev: MouseEvent) => {
     const a = (ev.target as HTMLElement).closest('a');

@@ -1,26 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { EVENT_KINDS, type Actor, type EventKind, type SessionEvent } from '../../../../../shared/model/schema';
 import { eventSummary, formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';
 import { findEvents } from './search';
 import { floorIndex } from '../../../../../shared/util/bisect';
+import { useViewport, type Viewport } from '../viewport';
 
 const ROW = 30;
 const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
 
 
 /**
- * Scrolls a fixed-height row into view by setting scrollTop directly: one layout read, no
- * retry loop (the virtualizer's scrollToIndex re-measures across frames, which made seeks slow).
+ * Scrolls a fixed-height row into view by setting scrollTop directly, from the tracked
+ * viewport: no layout read, no retry loop (the virtualizer's scrollToIndex re-measures across
+ * frames, which made seeks slow).
  */
-function revealRow(el: HTMLElement | null, row: number, center: boolean): void {
+function revealRow(el: HTMLElement | null, vp: Viewport, rows: number, row: number, center: boolean): void {
   if (!el) return;
   const top = row * ROW;
-  const view = el.clientHeight;
-  if (!center && top >= el.scrollTop && top + ROW <= el.scrollTop + view) return;
-  el.scrollTop = center ? top - (view - ROW) / 2 : top < el.scrollTop ? top : top + ROW - view;
+  const view = vp.height;
+  if (!center && top >= vp.top && top + ROW <= vp.top + view) return;
+  const want = center ? top - (view - ROW) / 2 : top < vp.top ? top : top + ROW - view;
+  const next = Math.max(0, Math.min(want, rows * ROW - view));
+  el.scrollTop = next;
+  vp.top = next;
 }
 
 /**
@@ -48,7 +53,7 @@ const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent
   );
 });
 
-export function EventList({ session, clock, findRef }: PaneProps & { findRef?: React.RefObject<HTMLInputElement | null> }) {
+export function EventList({ session, clock, findRef }: PaneProps & { findRef?: RefObject<HTMLInputElement | null> }) {
   const { events, index } = session;
   const [kinds, setKinds] = useState<ReadonlySet<EventKind>>(new Set());
   const [actor, setActor] = useState<Actor | ''>('');
@@ -58,6 +63,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const [cursor, setCursor] = useState(-1);
   const [searching, setSearching] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(scrollRef);
 
   const present = useMemo(() => EVENT_KINDS.filter((k) => session.row.counts[k]), [session.row.counts]);
 
@@ -86,8 +92,8 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
 
   const currentRow = rowOf(current);
   useEffect(() => {
-    if (follow && currentRow >= 0) revealRow(scrollRef.current, currentRow, false);
-  }, [follow, currentRow]);
+    if (follow && currentRow >= 0) revealRow(scrollRef.current, viewport.current, count, currentRow, false);
+  }, [follow, currentRow, count, viewport]);
 
   // Find runs over every event (not only rendered rows), debounced, newest search wins.
   useEffect(() => {
@@ -123,7 +129,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
     clock.seek(events[ei]!.t);
     const row = rowOf(ei);
     setFollow(false);
-    if (row >= 0) revealRow(scrollRef.current, row, true);
+    if (row >= 0) revealRow(scrollRef.current, viewport.current, count, row, true);
   };
 
   const toggleKind = (k: EventKind) =>
