@@ -330,10 +330,17 @@ function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { adde
   const added: string[] = [];
   const removed: string[] = [];
   if (e.patch) {
-    for (const l of e.patch.split('\n')) {
-      if (l.startsWith('+++') || l.startsWith('---')) continue;
-      if (l.startsWith('+')) added.push(l.slice(1).trim());
-      else if (l.startsWith('-')) removed.push(l.slice(1).trim());
+    // Line by line without splitting: only + and - lines are sliced out.
+    const p = e.patch;
+    let from = 0;
+    while (from < p.length) {
+      let to = p.indexOf('\n', from);
+      if (to === -1) to = p.length;
+      const ch = p.charCodeAt(from);
+      if ((ch === 43 || ch === 45) && !(to - from >= 3 && p.charCodeAt(from + 1) === ch && p.charCodeAt(from + 2) === ch)) {
+        (ch === 43 ? added : removed).push(p.slice(from + 1, to).trim()); // + / -, not +++ / ---
+      }
+      from = to + 1;
     }
   } else {
     const before = new Set((e.before ?? '').split('\n').map((l) => l.trim()));
@@ -368,12 +375,9 @@ function uniqueCandidateTexts(events: readonly SessionEvent[]): Set<string> {
   // A trigram as one small integer: each distinct character gets an id, three ids make the
   // code (exact up to 1,023 distinct characters per session, which covers any alphabet's
   // everyday use; past that, rare collisions only blur the similarity slightly).
-  const charId = new Map<number, number>();
-  const idOf = (ch: number) => {
-    let id = charId.get(ch);
-    if (id === undefined) charId.set(ch, (id = (charId.size % 1023) + 1));
-    return id;
-  };
+  const charId = new Uint16Array(65536); // UTF-16 code unit -> id, 0 = none yet
+  let nextId = 0;
+  const idOf = (ch: number) => charId[ch] || (charId[ch] = (nextId++ % 1023) + 1);
   const grams = [...distinct.keys()].map((norm) => {
     const g = new Set<number>();
     let a = norm.length > 0 ? idOf(norm.charCodeAt(0)) : 0;
@@ -631,7 +635,13 @@ function adversarial(c: Ctx, unique: Set<string>): void {
       const ib = list[b]!;
       const db = events[ib] as Extract<SessionEvent, { kind: 'diff' }>;
       const cb = changedLines(db);
-      const inv = (cb.removed.filter((l) => addedA.has(l)).length + cb.added.filter((l) => removedA.has(l)).length) / (ca.added.length + ca.removed.length);
+      const total = ca.added.length + ca.removed.length;
+      // Cheap bound first: fewer changed lines than half of A's cannot undo half of A.
+      if (cb.removed.length + cb.added.length < 0.5 * total) continue;
+      let undone = 0;
+      for (const l of cb.removed) if (addedA.has(l)) undone++;
+      for (const l of cb.added) if (removedA.has(l)) undone++;
+      const inv = undone / total;
       if (inv < 0.5) continue;
       const k = c.ix.candidateAsks[after(c.ix.candidateAsks, ia)];
       const asked = k !== undefined && k <= ib ? events[k] : undefined;
