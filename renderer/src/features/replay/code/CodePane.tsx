@@ -267,6 +267,19 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       // Indentation guides measure text positions on every render; a diff reads fine without.
       guides: { indentation: false },
       contextmenu: false,
+      // Per-model work a read-only diff does not need: each of these runs again on every
+      // model swap, that is, on every seek.
+      bracketPairColorization: { enabled: false },
+      matchBrackets: 'never',
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+      occurrencesHighlight: 'off',
+      selectionHighlight: false,
+      links: false,
+      colorDecorators: false,
+      codeLens: false,
+      inlayHints: { enabled: 'off' },
+      hover: { enabled: 'off' },
+      quickSuggestions: false,
       stickyScroll: { enabled: false },
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
