@@ -80,6 +80,7 @@ test('find reaches an event far off screen', async ({ page }) => {
   await expect(page.getByTestId('find-count')).toHaveText('1 / 1');
   const row = page.locator('[data-testid="replay-event"][data-event-id="e059990"]');
   await expect(row).toBeVisible();
+  await expect(row).toBeInViewport();
   await expect(row).toHaveClass(/match-current/);
   await expect(page.getByTestId('clock-time')).toContainText(fmt(59990 * 250));
 });
@@ -91,6 +92,11 @@ test('a deep link opens at its time and survives a reload; the last position is 
   await expect(page.getByTestId('clock-time')).toContainText('12:34');
   await page.reload();
   await expect(page.getByTestId('clock-time')).toContainText('12:34');
+  // The event list and the conversation open scrolled to that moment.
+  const current = page.locator('[data-testid="replay-event"][aria-current="true"]');
+  await expect(current).toBeInViewport();
+  expect(Number(await current.getAttribute('data-event-id').then((x) => x!.slice(1)))).toBeGreaterThan(15);
+  await expect(page.locator('[data-testid="conv-message"].current')).toBeInViewport();
   // Move, leave, come back without a time in the link: the last position is restored.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('l');

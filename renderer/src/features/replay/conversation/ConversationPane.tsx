@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import hljs from 'highlight.js/lib/common';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
 import { Dialog } from '../../../components/Dialog';
 import { renderMarkdown } from '../../../components/Markdown';
@@ -102,7 +102,8 @@ export function ConversationPane({ session, clock }: PaneProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false });
 
-  useEffect(() => {
+  // In the commit, not after it: the frame that shows the seek shows the message in view.
+  useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!follow || currentItem < 0 || !el) return;
     // Bring the current message's end into view from the virtualizer's measurements (estimated

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { EVENT_KINDS, type Actor, type EventKind, type SessionEvent } from '../../../../../shared/model/schema';
 import { eventSummary, formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
@@ -91,7 +91,8 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8, useFlushSync: false });
 
   const currentRow = rowOf(current);
-  useEffect(() => {
+  // In the commit, not after it: the frame that shows the seek shows the row in view.
+  useLayoutEffect(() => {
     if (follow && currentRow >= 0) revealRow(scrollRef.current, viewport.current, count, currentRow, false);
   }, [follow, currentRow, count, viewport]);
 
