@@ -263,6 +263,12 @@ interface Indexes {
   firstDirected: number;
   /** Commits (git actions or `git commit` commands), in order. */
   commits: number[];
+  /** Diffs, in order. */
+  diffs: number[];
+  /** Diffs and test runs with at least one pass, in order: what can cover a raised edge case. */
+  coverers: number[];
+  /** changed[k]: the changed lines of the k-th diff (k = diffsBefore[i] for the diff at i). */
+  changed: ChangedLines[];
 }
 
 const isCommit = (e: SessionEvent) => (e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd));
@@ -270,18 +276,23 @@ const checkKey = (e: SessionEvent): string | undefined => (e.kind === 'command' 
 
 function buildIndexes(events: readonly SessionEvent[]): Indexes {
   const n = events.length;
-  const ix: Indexes = { diffsBefore: new Int32Array(n + 1), lastDiffAtOrBefore: new Int32Array(n), candidateActs: [], candidateAsks: [], checks: new Map(), diffsByPath: new Map(), firstDirected: Infinity, commits: [] };
+  const ix: Indexes = { diffsBefore: new Int32Array(n + 1), lastDiffAtOrBefore: new Int32Array(n), candidateActs: [], candidateAsks: [], checks: new Map(), diffsByPath: new Map(), firstDirected: Infinity, commits: [], diffs: [], coverers: [], changed: [] };
+  const prevAfter = new Map<string, { text: string; lines: Set<string> }>();
   let last = -1;
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     ix.diffsBefore[i + 1] = ix.diffsBefore[i]! + (e.kind === 'diff' ? 1 : 0);
     if (e.kind === 'diff') {
       last = i;
+      ix.diffs.push(i);
+      ix.coverers.push(i);
+      ix.changed.push(computeChangedLines(e, prevAfter));
       let list = ix.diffsByPath.get(e.path);
       if (!list) ix.diffsByPath.set(e.path, (list = []));
       list.push(i);
     }
     ix.lastDiffAtOrBefore[i] = last;
+    if (e.kind === 'test_run' && e.passed > 0) ix.coverers.push(i);
     const key = checkKey(e);
     if (key !== undefined) {
       let list = ix.checks.get(key);
@@ -318,15 +329,33 @@ function isFailure(e: SessionEvent): boolean {
   return false;
 }
 
-const changedCache = new WeakMap<object, { added: string[]; removed: string[] }>();
-
-function changedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: string[]; removed: string[] } {
-  let hit = changedCache.get(e);
-  if (!hit) changedCache.set(e, (hit = computeChangedLines(e)));
-  return hit;
+interface ChangedLines {
+  added: string[];
+  removed: string[];
 }
 
-function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { added: string[]; removed: string[] } {
+/** The changed lines of the diff at index i (computed once per session, in buildIndexes). */
+const changedLines = (c: Ctx, i: number): ChangedLines => c.ix.changed[c.ix.diffsBefore[i]!]!;
+
+/** The set of a text's lines, trimmed (what `new Set(text.split('\n').map(trim))` gives, without the arrays). */
+function trimmedLineSet(text: string): Set<string> {
+  const set = new Set<string>();
+  let from = 0;
+  for (;;) {
+    const to = text.indexOf('\n', from);
+    if (to === -1) break;
+    set.add(text.slice(from, to).trim());
+    from = to + 1;
+  }
+  set.add(text.slice(from).trim());
+  return set;
+}
+
+/**
+ * A diff's changed lines. `prev` is the previous before/after diff of the same path: when this
+ * diff's before is that diff's after (a file edited again), its line set is reused.
+ */
+function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>, prev: Map<string, { text: string; lines: Set<string> }>): ChangedLines {
   const added: string[] = [];
   const removed: string[] = [];
   if (e.patch) {
@@ -343,8 +372,12 @@ function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>): { adde
       from = to + 1;
     }
   } else {
-    const before = new Set((e.before ?? '').split('\n').map((l) => l.trim()));
-    const after = new Set((e.after ?? '').split('\n').map((l) => l.trim()));
+    const beforeText = e.before ?? '';
+    const afterText = e.after ?? '';
+    const last = prev.get(e.path);
+    const before = last && last.text === beforeText ? last.lines : trimmedLineSet(beforeText);
+    const after = trimmedLineSet(afterText);
+    prev.set(e.path, { text: afterText, lines: after });
     for (const l of after) if (!before.has(l) && l) added.push(l);
     for (const l of before) if (!after.has(l) && l) removed.push(l);
   }
@@ -540,13 +573,13 @@ function tradeoffs(c: Ctx, unique: Set<string>): void {
   });
   // Large changes: a new dependency, a schema/API file, or many lines. Was reasoning given
   // by the candidate shortly before?
-  c.events.forEach((e, idx) => {
-    if (e.kind !== 'diff') return;
-    const { added, removed } = changedLines(e);
+  for (const idx of c.ix.diffs) {
+    const e = c.events[idx] as Extract<SessionEvent, { kind: 'diff' }>;
+    const { added, removed } = changedLines(c, idx);
     const big = added.length + removed.length >= 80;
     const dep = /(^|\/)(package\.json|requirements[\w-]*\.txt|pyproject\.toml|go\.mod|Cargo\.toml|Gemfile|pom\.xml|build\.gradle)$/.test(e.path) && added.some((l) => /["']?[\w@/.-]+["']?\s*[:=<>~^]/.test(l));
     const schema = /(schema|migration|\.proto$|\.graphql$|openapi|api\.)/i.test(e.path);
-    if (!big && !dep && !schema) return;
+    if (!big && !dep && !schema) continue;
     const what = dep ? 'a dependency change' : schema ? 'an API or schema change' : `a large change (${added.length + removed.length} lines)`;
     const before = reasoned.filter((r) => r < idx && c.events[idx]!.t - c.events[r]!.t < 30 * 60_000);
     push(
@@ -562,7 +595,7 @@ function tradeoffs(c: Ctx, unique: Set<string>): void {
       },
       `large:${e.path}:${dep}:${schema}`,
     );
-  });
+  }
 }
 
 function adversarial(c: Ctx, unique: Set<string>): void {
@@ -601,7 +634,7 @@ function adversarial(c: Ctx, unique: Set<string>): void {
     }
     // The words of the output being answered: a challenge that names them is anchored to it.
     const outputVocab = new Set<string>();
-    const text = o.kind === 'diff' ? `${o.path} ${changedLines(o).added.join('\n')}\n${o.after ?? o.patch ?? ''}` : o.text;
+    const text = o.kind === 'diff' ? `${o.path} ${changedLines(c, oi).added.join('\n')}\n${o.after ?? o.patch ?? ''}` : o.text;
     for (const w of text.slice(0, 8000).match(WORD_RE) ?? []) {
       const k = w.toLowerCase().replace(/[.,;:]+$/, '');
       if (c.vocab.has(k) || /[._/$-]|\d/.test(k)) outputVocab.add(k);
@@ -626,7 +659,7 @@ function adversarial(c: Ctx, unique: Set<string>): void {
       const ia = list[a]!;
       const da = events[ia] as Extract<SessionEvent, { kind: 'diff' }>;
       if (da.actor === 'candidate') continue;
-      const ca = changedLines(da);
+      const ca = changedLines(c, ia);
       if (ca.added.length + ca.removed.length === 0) continue;
       const addedA = new Set(ca.added);
       const removedA = new Set(ca.removed);
@@ -634,7 +667,7 @@ function adversarial(c: Ctx, unique: Set<string>): void {
       for (let b = a + 1; b < Math.min(list.length, a + 26); b++) {
       const ib = list[b]!;
       const db = events[ib] as Extract<SessionEvent, { kind: 'diff' }>;
-      const cb = changedLines(db);
+      const cb = changedLines(c, ib);
       const total = ca.added.length + ca.removed.length;
       // Cheap bound first: fewer changed lines than half of A's cannot undo half of A.
       if (cb.removed.length + cb.added.length < 0.5 * total) continue;
@@ -728,37 +761,54 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
 
 function edgeCases(c: Ctx, unique: Set<string>): void {
   const task = c.task.toLowerCase();
-  const raised = new Map<string, { e: SessionEvent; start: number; end: number }>();
-  for (const e of c.events) {
+  const inTask = EDGE_CATEGORIES.map((cat) => cat.re.test(task));
+  let open = inTask.filter((x) => !x).length;
+  const raised = new Map<string, { e: SessionEvent; i: number; start: number; end: number }>();
+  for (let i = 0; i < c.events.length && open > 0; i++) {
+    const e = c.events[i]!;
     if (!isCandidate(e) || !unique.has(e.id)) continue;
     const t = promptText(e);
     if (!t) continue;
-    for (const cat of EDGE_CATEGORIES) {
-      if (raised.has(cat.id) || cat.re.test(task)) continue;
+    EDGE_CATEGORIES.forEach((cat, k) => {
+      if (inTask[k] || raised.has(cat.id)) return;
       const hit = findCues(t, cat.re, c.vocab).find((h) => h.anchored);
-      if (hit) raised.set(cat.id, { e, start: hit.start, end: hit.end });
-    }
+      if (hit) {
+        raised.set(cat.id, { e, i, start: hit.start, end: hit.end });
+        open--;
+      }
+    });
   }
-  const addedText = new Map<SessionEvent, string>();
-  const added = (x: Extract<SessionEvent, { kind: 'diff' }>) => {
-    let t = addedText.get(x);
-    if (t === undefined) addedText.set(x, (t = changedLines(x).added.join('\n')));
+  const addedText = new Map<number, string>();
+  const added = (i: number) => {
+    let t = addedText.get(i);
+    if (t === undefined) addedText.set(i, (t = changedLines(c, i).added.join('\n')));
     return t;
   };
-  const later = (e: SessionEvent, re: RegExp) =>
-    c.events.some((x) => x.t >= e.t && ((x.kind === 'diff' && re.test(added(x))) || (x.kind === 'test_run' && x.passed > 0 && re.test(x.cmd ?? ''))));
-  for (const cat of EDGE_CATEGORIES) {
-    if (cat.re.test(task)) continue; // the task statement raised it: no opportunity for the candidate
+  // Is it covered by a diff or a passing test run at or after the time it was raised? Events
+  // are sorted by time, so those are the ones from the first event at that time on.
+  const later = (i: number, re: RegExp) => {
+    const t = c.events[i]!.t;
+    while (i > 0 && c.events[i - 1]!.t >= t) i--;
+    const { coverers } = c.ix;
+    for (let k = after(coverers, i - 1); k < coverers.length; k++) {
+      const j = coverers[k]!;
+      const x = c.events[j]!;
+      if (x.kind === 'diff' ? re.test(added(j)) : x.kind === 'test_run' && re.test(x.cmd ?? '')) return true;
+    }
+    return false;
+  };
+  EDGE_CATEGORIES.forEach((cat, k) => {
+    if (inTask[k]) return; // the task statement raised it: no opportunity for the candidate
     const r = raised.get(cat.id);
     if (r) {
-      const covered = later(r.e, cat.re);
+      const covered = later(r.i, cat.re);
       push(c, { factor: 'edgeCases', rule: covered ? 'edge-case-covered' : 'edge-case-raised', value: covered ? 1 : 0.8, eventIds: [r.e.id], spans: [{ eventId: r.e.id, start: r.start, end: r.end }], t: r.e.t, explanation: `Raised ${cat.label}, which the task did not mention${covered ? ', and later code or tests cover it' : ''}.` });
     } else if (unique.size >= MIN_OPPORTUNITIES) {
       // Not raising a category is only an opportunity missed when the candidate said
       // enough to have raised it: a session with one prompt (or none) is not judged on this.
       push(c, { factor: 'edgeCases', rule: 'edge-case-not-raised', value: 0.4, eventIds: [], spans: [], t: 0, explanation: `Never raised ${cat.label}.` });
     }
-  }
+  });
 }
 
 function sequencing(c: Ctx): void {
