@@ -93,28 +93,52 @@ function sentences(text: string): { s: string; start: number }[] {
   return out;
 }
 
-const basename = (p: string) => p.split(/[\\/]/).pop() ?? p;
+/** The last path segment (what `p.split(/[\\/]/).pop()` gives, without the array). */
+const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
 const isWordCode = (ch: number) => (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+/** [A-Za-z_]: where a WORD_RE match can start. */
+const isWordStartCode = (ch: number) => (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+/** [\w.$/-]: what a WORD_RE match continues with. */
+const isWordRestCode = (ch: number) => isWordCode(ch) || ch === 46 || ch === 36 || ch === 47 || ch === 45;
 
 /**
- * The token without trailing punctuation when it looks like an identifier (camelCase,
- * snake_case, a path, a dotted or dashed name, digits after the first character), else ''.
- * (A character loop: this runs on every word of every diff and output.)
+ * The end of text[start, end) without trailing punctuation when that token looks like an
+ * identifier (camelCase, snake_case, a path, a dotted or dashed name, digits after the first
+ * character), else -1. (A character loop on the text itself: this runs on every word of
+ * every diff and output, and most words are plain ones not worth a string.)
  */
-function identifierLike(raw: string): string {
-  let end = raw.length;
-  while (end > 0) {
-    const ch = raw.charCodeAt(end - 1);
+function identifierEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const ch = text.charCodeAt(end - 1);
     if (ch === 46 || ch === 44 || ch === 59 || ch === 58) end--; // . , ; :
     else break;
   }
-  for (let i = 0; i < end; i++) {
-    const ch = raw.charCodeAt(i);
-    if (i >= 1 && ((ch >= 65 && ch <= 90) || ch === 95 || ch === 47 || ch === 36 || (ch >= 48 && ch <= 57))) return raw.slice(0, end);
-    if ((ch === 46 || ch === 45) && i > 0 && i + 1 < end && isWordCode(raw.charCodeAt(i - 1)) && isWordCode(raw.charCodeAt(i + 1))) return raw.slice(0, end);
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (i > start && ((ch >= 65 && ch <= 90) || ch === 95 || ch === 47 || ch === 36 || (ch >= 48 && ch <= 57))) return end;
+    if ((ch === 46 || ch === 45) && i > start && i + 1 < end && isWordCode(text.charCodeAt(i - 1)) && isWordCode(text.charCodeAt(i + 1))) return end;
   }
-  return '';
+  return -1;
+}
+
+/**
+ * Calls fn(start, end) for each match of WORD_RE in text[from, to), in order, without
+ * building the matches: a match starts at an [A-Za-z_] and takes the whole run of [\w.$/-]
+ * after it when that run is at least 3 long (shorter, and no match can start inside it).
+ */
+function forEachWord(text: string, from: number, to: number, fn: (start: number, end: number) => void): void {
+  let p = from;
+  while (p < to) {
+    if (!isWordStartCode(text.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < to && isWordRestCode(text.charCodeAt(q))) q++;
+    if (q - p >= 4) fn(p, q);
+    p = q;
+  }
 }
 
 /** Tokens that name things in the session: file names, identifiers, commands. */
@@ -122,43 +146,56 @@ function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'ta
   const vocab = new Set<string>();
   const scanned = new Set<string>();
   const seenLines = new Set<string>();
-  const addWords = (text: string, limit = 4000) => {
-    if (text.length < 200) {
-      if (scanned.has(text)) return; // the same command line again
-      scanned.add(text);
+  const seenPaths = new Set<string>();
+  const seenFiles = new Set<string>();
+  let text = '';
+  const addIdentifier = (start: number, end: number) => {
+    const e = identifierEnd(text, start, end);
+    if (e > start) vocab.add(text.slice(start, e).toLowerCase());
+  };
+  const addWords = (t: string, limit = 4000) => {
+    if (t.length < 200) {
+      if (scanned.has(t)) return; // the same command line again
+      scanned.add(t);
     }
     // Identifier-like tokens only (camelCase, snake_case, paths, dotted names, numbers):
     // plain English words would let any sentence pass as "about this session".
     // Line by line, skipping lines already scanned: successive versions of a file repeat
     // most of their lines, and a token never spans a line, so the result is the same.
-    const t = text.length > limit ? text.slice(0, limit) : text;
+    text = t;
+    const stop = Math.min(t.length, limit);
     let from = 0;
-    while (from <= t.length) {
+    while (from <= stop) {
       let to = t.indexOf('\n', from);
-      if (to === -1) to = t.length;
-      const line = t.slice(from, to);
+      if (to === -1 || to > stop) to = stop;
+      const lineFrom = from;
       from = to + 1;
-      if (line.length < 4 || seenLines.has(line)) continue;
+      if (to - lineFrom < 4) continue;
+      const line = t.slice(lineFrom, to);
+      if (seenLines.has(line)) continue;
       seenLines.add(line);
-      for (const raw of line.match(WORD_RE) ?? []) {
-        const w = identifierLike(raw);
-        if (w) vocab.add(w.toLowerCase());
-      }
+      forEachWord(t, lineFrom, to, addIdentifier);
     }
   };
   addWords(meta.task.statement, 20_000);
   for (const e of events) {
     if (e.kind === 'diff') {
-      vocab.add(e.path.toLowerCase());
-      vocab.add(basename(e.path).toLowerCase());
-      vocab.add(basename(e.path).toLowerCase().replace(/\.\w+$/, ''));
+      if (!seenPaths.has(e.path)) {
+        seenPaths.add(e.path);
+        vocab.add(e.path.toLowerCase());
+        vocab.add(basename(e.path).toLowerCase());
+        vocab.add(basename(e.path).toLowerCase().replace(/\.\w+$/, ''));
+      }
       if (e.after) addWords(e.after);
       if (e.patch) addWords(e.patch);
     } else if (e.kind === 'command') addWords(e.cmd);
     else if (e.kind === 'response' && e.actor !== 'candidate') addWords(e.text);
     else if (e.kind === 'tool_call' && e.input && typeof e.input === 'object') {
       const fp = (e.input as Record<string, unknown>).file_path;
-      if (typeof fp === 'string') vocab.add(basename(fp).toLowerCase());
+      if (typeof fp === 'string' && !seenFiles.has(fp)) {
+        seenFiles.add(fp);
+        vocab.add(basename(fp).toLowerCase());
+      }
     }
   }
   for (const w of ['the', 'this', 'that', 'with', 'from', 'have', 'should', 'would', 'could', 'there', 'about']) vocab.delete(w);
