@@ -292,8 +292,10 @@ interface Indexes {
   candidateActs: number[];
   /** Candidate prompts and interrupts, in order. */
   candidateAsks: number[];
-  /** Commands by command line, and test runs by `test:` + command (or 'tests'), in order. */
-  checks: Map<string, number[]>;
+  /** Commands by command line, in order. */
+  commandRuns: Map<string, number[]>;
+  /** Test runs by command (or 'tests'), in order. */
+  testRuns: Map<string, number[]>;
   /** Diffs by path, in order. */
   diffsByPath: Map<string, number[]>;
   /** The first index at which the candidate had asked for tests or run a command, or Infinity. */
@@ -306,14 +308,41 @@ interface Indexes {
   coverers: number[];
   /** changed[k]: the changed lines of the k-th diff (k = diffsBefore[i] for the diff at i). */
   changed: ChangedLines[];
+  /** Candidate prompts, decisions and narration (the events with a promptText), in order. */
+  candidateTexts: number[];
+  /** Candidate prompts, in order. */
+  candidatePrompts: number[];
+  /** Permissions the candidate denied, in order. */
+  denials: number[];
+  /** Failed commands and test runs, in order. */
+  failures: number[];
 }
 
 const isCommit = (e: SessionEvent) => (e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd));
-const checkKey = (e: SessionEvent): string | undefined => (e.kind === 'command' ? `cmd:${e.cmd}` : e.kind === 'test_run' ? `test:${e.cmd ?? 'tests'}` : undefined);
+
+/** The other runs of the same check: commands by command line, test runs by command. */
+const sameChecks = (ix: Indexes, e: SessionEvent): number[] | undefined => (e.kind === 'command' ? ix.commandRuns.get(e.cmd) : e.kind === 'test_run' ? ix.testRuns.get(e.cmd ?? 'tests') : undefined);
+
+const addTo = (m: Map<string, number[]>, key: string, i: number) => {
+  const list = m.get(key);
+  if (list) list.push(i);
+  else m.set(key, [i]);
+};
+
+/** Two ascending lists of distinct positions merged into one. */
+function merged(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! < b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
 
 function buildIndexes(events: readonly SessionEvent[]): Indexes {
   const n = events.length;
-  const ix: Indexes = { diffsBefore: new Int32Array(n + 1), lastDiffAtOrBefore: new Int32Array(n), candidateActs: [], candidateAsks: [], checks: new Map(), diffsByPath: new Map(), firstDirected: Infinity, commits: [], diffs: [], coverers: [], changed: [] };
+  const ix: Indexes = { diffsBefore: new Int32Array(n + 1), lastDiffAtOrBefore: new Int32Array(n), candidateActs: [], candidateAsks: [], commandRuns: new Map(), testRuns: new Map(), diffsByPath: new Map(), firstDirected: Infinity, commits: [], diffs: [], coverers: [], changed: [], candidateTexts: [], candidatePrompts: [], denials: [], failures: [] };
   const prevAfter = new Map<string, { text: string; lines: Set<string> }>();
   let last = -1;
   for (let i = 0; i < n; i++) {
@@ -324,22 +353,24 @@ function buildIndexes(events: readonly SessionEvent[]): Indexes {
       ix.diffs.push(i);
       ix.coverers.push(i);
       ix.changed.push(computeChangedLines(e, prevAfter));
-      let list = ix.diffsByPath.get(e.path);
-      if (!list) ix.diffsByPath.set(e.path, (list = []));
-      list.push(i);
+      addTo(ix.diffsByPath, e.path, i);
     }
     ix.lastDiffAtOrBefore[i] = last;
-    if (e.kind === 'test_run' && e.passed > 0) ix.coverers.push(i);
-    const key = checkKey(e);
-    if (key !== undefined) {
-      let list = ix.checks.get(key);
-      if (!list) ix.checks.set(key, (list = []));
-      list.push(i);
+    if (e.kind === 'command') {
+      addTo(ix.commandRuns, e.cmd, i);
+      if (isFailure(e)) ix.failures.push(i);
+    } else if (e.kind === 'test_run') {
+      addTo(ix.testRuns, e.cmd ?? 'tests', i);
+      if (e.passed > 0) ix.coverers.push(i);
+      if (isFailure(e)) ix.failures.push(i);
     }
     if (isCommit(e)) ix.commits.push(i);
     if (e.actor !== 'candidate') continue;
     if (e.kind === 'prompt' || e.kind === 'interrupt' || e.kind === 'decision' || e.kind === 'command') ix.candidateActs.push(i);
     if (e.kind === 'prompt' || e.kind === 'interrupt') ix.candidateAsks.push(i);
+    if (e.kind === 'prompt' || e.kind === 'decision' || e.kind === 'narration') ix.candidateTexts.push(i);
+    if (e.kind === 'prompt') ix.candidatePrompts.push(i);
+    if (e.kind === 'approval' && !e.granted) ix.denials.push(i);
     if (ix.firstDirected === Infinity && ((e.kind === 'prompt' && TESTISH.test(e.text)) || e.kind === 'command')) ix.firstDirected = i;
   }
   return ix;
@@ -428,12 +459,12 @@ const NEAR_DUPLICATE = 0.8;
  * come from prefix filtering (two sets that similar must share one of their rarest
  * trigrams), so this stays near linear however many prompts a session has.
  */
-function uniqueCandidateTexts(events: readonly SessionEvent[]): Set<string> {
+function uniqueCandidateTexts(events: readonly SessionEvent[], ix: Indexes): Set<string> {
   // Identical texts (after normalizing) are duplicates outright; only distinct ones are compared.
   const distinct = new Map<string, string>(); // normalized text -> first event id
   const raw = new Set<string>(); // texts seen verbatim: no need to normalize them again
-  for (const e of events) {
-    if (!isCandidate(e)) continue;
+  for (const i of ix.candidateTexts) {
+    const e = events[i]!;
     const text = promptText(e);
     if (raw.has(text)) continue;
     raw.add(text);
@@ -586,19 +617,17 @@ function scoping(c: Ctx, unique: Set<string>): void {
   // "Tasks" start at the session start and after each commit; scoping is what the
   // candidate says before the first diff of each.
   const { events } = c;
+  const { diffs, candidateTexts } = c.ix;
   let i = 0;
   let taskNo = 0;
   while (i < events.length) {
-    let firstDiff = -1;
-    for (let j = i; j < events.length; j++) if (events[j]!.kind === 'diff') {
-      firstDiff = j;
-      break;
-    }
+    const firstDiff = diffs[after(diffs, i - 1)] ?? -1;
     const end = firstDiff === -1 ? events.length : firstDiff;
     let prompts = 0;
-    for (let j = i; j < end; j++) {
-      const e = events[j]!;
-      if (!isCandidate(e) || !unique.has(e.id)) continue;
+    // Only candidate prompts, decisions and narration can be unique texts.
+    for (let k = after(candidateTexts, i - 1); k < candidateTexts.length && candidateTexts[k]! < end; k++) {
+      const e = events[candidateTexts[k]!]!;
+      if (!unique.has(e.id)) continue;
       if (e.kind === 'decision') {
         push(c, { factor: 'scoping', rule: 'decision-before-diff', value: 0.9, eventIds: [e.id], spans: [], t: e.t, explanation: 'Recorded a decision before any code was written.' });
         continue;
@@ -639,18 +668,19 @@ function scoping(c: Ctx, unique: Set<string>): void {
 
 function tradeoffs(c: Ctx, unique: Set<string>): void {
   const reasoned: number[] = [];
-  c.events.forEach((e, idx) => {
-    if (!isCandidate(e) || !unique.has(e.id)) return;
+  for (const idx of c.ix.candidateTexts) {
+    const e = c.events[idx]!;
+    if (!unique.has(e.id)) continue;
     if (e.kind === 'decision') {
       const alts = e.options.length >= 2;
       const why = !!e.rationale && (REASON.test(e.rationale) || CRITERION.test(e.rationale));
       const value = alts && why ? 0.95 : alts || e.rationale ? 0.7 : 0.45;
       push(c, { factor: 'tradeoffs', rule: 'decision', value, eventIds: [e.id], spans: [], t: e.t, explanation: alts && why ? `Chose "${e.chosen ?? '?'}" among ${e.options.length} options and gave the reason.` : 'A decision without both alternatives and a reason.' }, `dec:${normalize(e.question)}`);
       if (value >= 0.7) reasoned.push(idx);
-      return;
+      continue;
     }
     const t = promptText(e);
-    if (!t) return;
+    if (!t) continue;
     const alt = findCues(t, ALTERNATIVE, c.vocab);
     const crit = findCues(t, CRITERION, c.vocab);
     const why = findCues(t, REASON, c.vocab);
@@ -671,7 +701,7 @@ function tradeoffs(c: Ctx, unique: Set<string>): void {
       );
       if (anchored) reasoned.push(idx);
     }
-  });
+  }
   // Large changes: a new dependency, a schema/API file, or many lines. Was reasoning given
   // by the candidate shortly before?
   for (const idx of c.ix.diffs) {
@@ -703,17 +733,22 @@ function adversarial(c: Ctx, unique: Set<string>): void {
   const { events } = c;
   // "ok, looks good" right after an agent's diff, with nothing run or read in between.
   const rubberStamp = (e: Extract<SessionEvent, { kind: 'prompt' }>, o: Extract<SessionEvent, { kind: 'diff' }>, oi: number, i: number) => {
-    const verified = events.slice(oi + 1, i).some((x) => x.kind === 'command' || x.kind === 'test_run' || (x.kind === 'tool_call' && (x.category === 'read' || x.category === 'shell')));
+    let verified = false;
+    for (let j = oi + 1; j < i && !verified; j++) {
+      const x = events[j]!;
+      verified = x.kind === 'command' || x.kind === 'test_run' || (x.kind === 'tool_call' && (x.category === 'read' || x.category === 'shell'));
+    }
     if (!verified) push(c, { factor: 'adversarial', rule: 'rubber-stamp', value: 0.1, eventIds: [e.id, o.id], spans: [{ eventId: e.id, start: 0, end: e.text.length }], t: e.t, explanation: `Approved the edit to ${basename(o.path)} without anything being run or read in between.` });
   };
   let lastPrompt = -1;
-  for (let i = 0; i < events.length; i++) {
+  // Only candidate prompts and denied permissions count here.
+  for (const i of merged(c.ix.candidatePrompts, c.ix.denials)) {
     const e = events[i]!;
-    if (isCandidate(e) && e.kind === 'approval' && !e.granted) {
+    if (e.kind === 'approval') {
       push(c, { factor: 'adversarial', rule: 'denied-permission', value: 0.85, eventIds: [e.id], spans: [], t: e.t, explanation: `Refused the agent permission to use ${e.tool}.` }, `deny:${e.tool}:${e.reason ?? ''}`);
       continue;
     }
-    if (!isCandidate(e) || e.kind !== 'prompt') continue;
+    if (e.kind !== 'prompt') continue;
     // Each candidate prompt answers the agent's latest output since the previous prompt.
     const from = lastPrompt;
     lastPrompt = i;
@@ -793,9 +828,9 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
   // Does this candidate action change direction (not just "ok" or "try again")? Judged once each.
   const judged = new Map<SessionEvent, boolean>();
   // For each run of a check, the index of the first passing run from there on (or -1).
-  const nextPass = new Map<string, Int32Array>();
-  const nextPassOf = (key: string, same: readonly number[]) => {
-    let np = nextPass.get(key);
+  const nextPass = new Map<readonly number[], Int32Array>();
+  const nextPassOf = (same: readonly number[]) => {
+    let np = nextPass.get(same);
     if (!np) {
       np = new Int32Array(same.length);
       let next = -1;
@@ -803,7 +838,7 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
         if (!isFailure(events[same[k]!]!)) next = same[k]!;
         np[k] = next;
       }
-      nextPass.set(key, np);
+      nextPass.set(same, np);
     }
     return np;
   };
@@ -812,11 +847,22 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
     if (r === undefined) judged.set(x, (r = x.kind === 'interrupt' || x.kind === 'decision' || (x.kind === 'prompt' && !APPROVAL_ONLY.test(x.text) && !/^\s*(try again|again|retry|run it (?:once )?(?:more|again))\b/i.test(x.text))));
     return r;
   };
+  // The latest candidate prompt, normalized only when a key needs it.
+  let lastPrompt = -1;
+  let lastPromptKey = -1;
   let lastPromptText = '';
-  for (let i = 0; i < events.length; i++) {
+  const lastPromptTextNow = () => {
+    if (lastPromptKey !== lastPrompt) {
+      lastPromptKey = lastPrompt;
+      lastPromptText = normalize((events[lastPrompt] as Extract<SessionEvent, { kind: 'prompt' }>).text.slice(0, 1000)).slice(0, 80);
+    }
+    return lastPromptText;
+  };
+  // Only candidate prompts and failures count here.
+  for (const i of merged(c.ix.candidatePrompts, c.ix.failures)) {
     const e = events[i]!;
-    if (isCandidate(e) && e.kind === 'prompt') lastPromptText = normalize(e.text.slice(0, 1000)).slice(0, 80);
-    const wait = isCandidate(e) && e.kind === 'prompt' && unique.has(e.id) && WAIT.test(e.text.slice(0, 200));
+    if (e.kind === 'prompt') lastPrompt = i;
+    const wait = e.kind === 'prompt' && unique.has(e.id) && WAIT.test(e.text.slice(0, 200));
     if (!isFailure(e) && !wait) continue;
     const cmd = e.kind === 'command' ? e.cmd : e.kind === 'test_run' ? e.cmd ?? 'tests' : undefined;
     // The next few candidate actions after the failure.
@@ -825,10 +871,10 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
     const redirected = next.find(redirects);
     // Repeating the same failing command with nothing changed in between.
     if (cmd && e.kind === 'command') {
-      const same = c.ix.checks.get(checkKey(e)!)!;
+      const same = c.ix.commandRuns.get(e.cmd)!;
       const rerun = same[after(same, i)];
       if (rerun !== undefined && c.ix.diffsBefore[rerun] === c.ix.diffsBefore[i + 1] && isFailure(events[rerun]!)) {
-        push(c, { factor: 'selfCorrection', rule: 'repeated-failure', value: 0.1, eventIds: [events[rerun]!.id, e.id], spans: [], t: events[rerun]!.t, explanation: `Ran \`${cmd.slice(0, 60)}\` again after it failed, with nothing changed in between.` }, `rerun:${cmd}:${lastPromptText}`);
+        push(c, { factor: 'selfCorrection', rule: 'repeated-failure', value: 0.1, eventIds: [events[rerun]!.id, e.id], spans: [], t: events[rerun]!.t, explanation: `Ran \`${cmd.slice(0, 60)}\` again after it failed, with nothing changed in between.` }, `rerun:${cmd}:${lastPrompt === -1 ? '' : lastPromptTextNow()}`);
         continue;
       }
     }
@@ -838,10 +884,9 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
     }
     // Full credit when the same check later passes.
     let passes: SessionEvent | undefined;
-    const key = checkKey(e);
-    if (key !== undefined) {
-      const same = c.ix.checks.get(key)!;
-      const k = nextPassOf(key, same)[after(same, i)];
+    const same = sameChecks(c.ix, e);
+    if (same !== undefined) {
+      const k = nextPassOf(same)[after(same, i)];
       if (k !== undefined && k >= 0) passes = events[k];
     }
     push(
@@ -865,13 +910,14 @@ function edgeCases(c: Ctx, unique: Set<string>): void {
   const inTask = EDGE_CATEGORIES.map((cat) => cat.re.test(task));
   let open = inTask.filter((x) => !x).length;
   const raised = new Map<string, { e: SessionEvent; i: number; start: number; end: number }>();
-  for (let i = 0; i < c.events.length && open > 0; i++) {
+  for (let k = 0; k < c.ix.candidateTexts.length && open > 0; k++) {
+    const i = c.ix.candidateTexts[k]!;
     const e = c.events[i]!;
-    if (!isCandidate(e) || !unique.has(e.id)) continue;
+    if (!unique.has(e.id)) continue;
     const t = promptText(e);
     if (!t) continue;
-    EDGE_CATEGORIES.forEach((cat, k) => {
-      if (inTask[k] || raised.has(cat.id)) return;
+    EDGE_CATEGORIES.forEach((cat, n) => {
+      if (inTask[n] || raised.has(cat.id)) return;
       const hit = findCues(t, cat.re, c.vocab).find((h) => h.anchored);
       if (hit) {
         raised.set(cat.id, { e, i, start: hit.start, end: hit.end });
@@ -932,8 +978,9 @@ function sequencing(c: Ctx): void {
     return false;
   };
   const firstTouch = new Set<string>();
-  events.forEach((e, i) => {
-    if (e.kind !== 'diff' || e.change === 'created' || firstTouch.has(e.path)) return;
+  for (const i of c.ix.diffs) {
+    const e = events[i] as Extract<SessionEvent, { kind: 'diff' }>;
+    if (e.change === 'created' || firstTouch.has(e.path)) continue;
     firstTouch.add(e.path);
     const asked = candidateAskedToRead(i, e.path);
     push(c, {
@@ -945,24 +992,24 @@ function sequencing(c: Ctx): void {
       t: e.t,
       explanation: asked ? `Had ${basename(e.path)} read or searched before it was edited.` : `${basename(e.path)} was edited without the candidate asking for it to be read first (a read the agent's harness forces earns nothing).`,
     }, `rbw:${e.path}`);
-  });
+  }
   const isTest = (x: SessionEvent) => x.kind === 'test_run' || (x.kind === 'command' && TESTISH.test(x.cmd));
   const directed = (j: number) => j >= c.ix.firstDirected;
-  events.forEach((e, i) => {
-    const commit = e.kind === 'git_action' ? e.action === 'commit' : e.kind === 'command' && /\bgit commit\b/.test(e.cmd);
-    if (!commit) return;
+  for (const i of c.ix.commits) {
+    const e = events[i]!;
     const lastDiff = i > 0 ? c.ix.lastDiffAtOrBefore[i - 1]! : -1;
-    if (lastDiff === -1) return;
+    if (lastDiff === -1) continue;
     let test: SessionEvent | undefined;
     for (let k = Math.max(lastDiff + 1, c.ix.firstDirected); k < i; k++) if (isTest(events[k]!)) {
       test = events[k];
       break;
     }
     push(c, { factor: 'sequencing', rule: test ? 'tested-before-commit' : 'committed-untested', value: test ? 0.9 : 0.15, eventIds: [e.id, ...(test ? [test.id] : [])], spans: [], t: e.t, explanation: test ? 'Tests ran after the last edit and before the commit.' : 'Committed without running tests after the last edit.' }, `commit:${e.kind === 'git_action' ? e.message ?? '' : e.kind === 'command' ? e.cmd : ''}`);
-  });
+  }
   const lastDiff = events.length ? c.ix.lastDiffAtOrBefore[events.length - 1]! : -1;
   if (lastDiff !== -1) {
-    const test = events.slice(lastDiff + 1).find((x, k) => isTest(x) && directed(lastDiff + 1 + k));
+    let test: SessionEvent | undefined;
+    for (let k = lastDiff + 1; k < events.length && !test; k++) if (isTest(events[k]!) && directed(k)) test = events[k];
     push(c, { factor: 'sequencing', rule: test ? 'tested-after-last-edit' : 'untested-at-end', value: test ? 0.85 : 0.2, eventIds: [events[lastDiff]!.id, ...(test ? [test.id] : [])], spans: [], t: events[lastDiff]!.t, explanation: test ? 'Tests ran after the last edit.' : 'Nothing was tested after the last edit.' });
   }
 }
@@ -971,7 +1018,7 @@ function sequencing(c: Ctx): void {
 export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }): ClassifierResult {
   const events = [...session.events].sort((a, b) => a.t - b.t);
   const c: Ctx = { events, vocab: vocabulary(events, session.meta), task: `${session.meta.task.title}\n${session.meta.task.statement}`, out: [], seen: new Set(), ix: buildIndexes(events) };
-  const unique = uniqueCandidateTexts(events);
+  const unique = uniqueCandidateTexts(events, c.ix);
   scoping(c, unique);
   tradeoffs(c, unique);
   adversarial(c, unique);
