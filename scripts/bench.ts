@@ -2,7 +2,8 @@
  * `npm run bench`: measures the import of the generated 100,000-event archive in headless
  * Chromium (so IndexedDB is the real one), against a floor measured in the same run: the same
  * events.jsonl bytes through JSON.parse and a raw Dexie bulkPut. Prints a table; pass
- * `--json` for machine-readable output, `--no-build` to reuse the last benchmark build, `--runs N`.
+ * `--json` for machine-readable output, `--no-build` to reuse the last benchmark build, `--runs N`,
+ * `--replay-only` to import once (no floor, no scoring, no library) and measure only the replay.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     events: { type: 'string', default: '100000' },
     port: { type: 'string', default: '4179' },
+    'replay-only': { type: 'boolean', default: false },
   },
 });
 
@@ -104,8 +106,8 @@ async function main() {
 
     const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string }[] = [];
     const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      for (const which of ['floor', 'import'] as const) {
+    for (let i = 0; i < (args['replay-only'] ? 1 : runs); i++) {
+      for (const which of args['replay-only'] ? (['import'] as const) : (['floor', 'import'] as const)) {
         const base = rendererRssMiB();
         let peak = base;
         const sampler = setInterval(() => {
@@ -127,7 +129,7 @@ async function main() {
 
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
     const scoring: { ms: number; longMax: number; over50: number; gap: number; mode: string; evidence: number }[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < (args['replay-only'] ? 0 : 2); i++) {
       const r = await page.evaluate(() => (window as unknown as { batonBench: { runScoring(): Promise<Record<string, unknown>> } }).batonBench.runScoring());
       const lt = r.longTasks as { maxMs: number; over50: number };
       scoring.push({ ms: r.ms as number, longMax: lt.maxMs, over50: lt.over50, gap: r.worstGapMs as number, mode: r.mode as string, evidence: r.evidence as number });
@@ -148,6 +150,28 @@ async function main() {
       return String(keys[0]);
     });
     const replay = await benchReplay(page, port, sessionId);
+    const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`;
+    const printReplay = () => {
+      console.log(`\nReplay of the same 100,000-event session (targets: seek p95 ≤ 50 ms, heap ≤ 400 MB)`);
+      console.log(`| measure | value |\n|---|---|`);
+      console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
+      console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
+      console.log(`| seek latency with the Code tab (Monaco diff), 100 random seeks: painted p50 / p95 / max; JS until committed p50 / p95 | ${f(replay.codeSeek.p50, 1)} / ${f(replay.codeSeek.p95, 1)} / ${f(replay.codeSeek.max, 1)} ms; ${f(replay.codeSeek.js50, 1)} / ${f(replay.codeSeek.js95, 1)} ms |`);
+      console.log(`| Code tab: seek until the diff is shown (colours, unchanged regions collapsed) p50 / p95; seeks whose diff was in the first painted frame | ${f(replay.codeSeek.ready50, 1)} / ${f(replay.codeSeek.ready95, 1)} ms; ${replay.codeSeek.readyAtPaint} of 100 (diffs computed on: ${replay.codeSeek.diffSource}) |`);
+      console.log(`| timeline pan/zoom (240 wheel events, one per frame): frame interval p50 / p95 / max | ${f(replay.panZoom.frameP50, 1)} / ${f(replay.panZoom.frameP95, 1)} / ${f(replay.panZoom.frameMax, 1)} ms |`);
+      console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
+      console.log(`| longest task while panning and zooming | ${f(replay.panZoom.longest)} ms |`);
+      console.log(`| JS heap after open, seeks, pan and zoom | ${f(replay.heapMiB)} MiB |`);
+    };
+    if (args['replay-only']) {
+      if (args.json) console.log(JSON.stringify({ date: new Date().toISOString(), machine, replay }, null, 2));
+      else {
+        printReplay();
+        console.log(`\nmachine: ${machine}; ${new Date().toISOString()}`);
+      }
+      return;
+    }
 
     // The library with 5,000 sessions: open, sort, search, scroll.
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
@@ -217,7 +241,7 @@ async function main() {
     const floorWithUnzip = median(floors.map((r) => r.totalMs));
     const result = {
       date: new Date().toISOString(),
-      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`,
+      machine,
       events: eventCount,
       archiveMiB: bytes.byteLength / 1048576,
       eventsJsonlMiB: jsonlBytes / 1048576,
@@ -243,7 +267,6 @@ async function main() {
     if (args.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
-      const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
       console.log(`\nImport of the generated ${f(eventCount)}-event archive (${f(result.archiveMiB, 1)} MiB zip, ${f(result.eventsJsonlMiB, 1)} MiB events), median of ${runs}`);
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| Baton import (worker → IndexedDB), wall | ${f(imp)} ms |`);
@@ -261,16 +284,7 @@ async function main() {
       console.log(`| wall time, runs | ${scoring.map((x) => `${f(x.ms)} ms`).join(', ')} (${scoring[0]?.mode}, ${f(scoring[0]?.evidence ?? 0)} evidence items) |`);
       console.log(`| longest main-thread task meanwhile (target ≤ 50 ms) | ${f(Math.max(...scoring.map((x) => x.longMax)))} ms (${scoring.reduce((n, x) => n + x.over50, 0)} over 50 ms) |`);
       console.log(`| worst 10 ms timer delay meanwhile | ${f(Math.max(...scoring.map((x) => x.gap)))} ms |`);
-      console.log(`\nReplay of the same 100,000-event session (targets: seek p95 ≤ 50 ms, heap ≤ 400 MB)`);
-      console.log(`| measure | value |\n|---|---|`);
-      console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
-      console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
-      console.log(`| seek latency with the Code tab (Monaco diff), 100 random seeks: painted p50 / p95 / max; JS until committed p50 / p95 | ${f(replay.codeSeek.p50, 1)} / ${f(replay.codeSeek.p95, 1)} / ${f(replay.codeSeek.max, 1)} ms; ${f(replay.codeSeek.js50, 1)} / ${f(replay.codeSeek.js95, 1)} ms |`);
-      console.log(`| Code tab: seek until the diff is shown (colours, unchanged regions collapsed) p50 / p95; seeks whose diff was in the first painted frame | ${f(replay.codeSeek.ready50, 1)} / ${f(replay.codeSeek.ready95, 1)} ms; ${replay.codeSeek.readyAtPaint} of 100 (diffs computed on: ${replay.codeSeek.diffSource}) |`);
-      console.log(`| timeline pan/zoom (240 wheel events, one per frame): frame interval p50 / p95 / max | ${f(replay.panZoom.frameP50, 1)} / ${f(replay.panZoom.frameP95, 1)} / ${f(replay.panZoom.frameMax, 1)} ms |`);
-      console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
-      console.log(`| longest task while panning and zooming | ${f(replay.panZoom.longest)} ms |`);
-      console.log(`| JS heap after open, seeks, pan and zoom | ${f(replay.heapMiB)} MiB |`);
+      printReplay();
       console.log(`\nLibrary with 5,000 sessions`);
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to first rows (navigation, IndexedDB read, render) | ${f(libraryOpenMs)} ms |`);
