@@ -220,10 +220,16 @@ interface CueHit {
 
 const globalRes = new Map<RegExp, RegExp>();
 
-function findCues(text: string, re: RegExp, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): CueHit[] {
-  const hits: CueHit[] = [];
+/** The pattern with the g flag (made once per pattern). */
+function globalOf(re: RegExp): RegExp {
   let r = globalRes.get(re);
   if (!r) globalRes.set(re, (r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return r;
+}
+
+function findCues(text: string, re: RegExp, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): CueHit[] {
+  const hits: CueHit[] = [];
+  const r = globalOf(re);
   // Most texts hold no cue at all: one scan of the whole text settles that (not for patterns
   // with ^ or $, which can match at a sentence's edge and nowhere in the whole text).
   if (!/[\^$]/.test(re.source)) {
@@ -905,6 +911,13 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
   }
 }
 
+/**
+ * Could this pattern match differently on a text than on each of its lines: match a newline
+ * (\s, \D, \W, \n, a negated class, a dot, an escape by code…) or anchor at ^ or $? (Conservative:
+ * any doubt says yes.)
+ */
+const crossesLines = (re: RegExp) => re.source.includes('\\\\') || /\\[^bB]|\[\^|[.^$]/.test(re.source.replace(/\\[-.^$()[\]{}|?*+/ ]/g, ''));
+
 function edgeCases(c: Ctx, unique: Set<string>): void {
   const task = c.task.toLowerCase();
   const inTask = EDGE_CATEGORIES.map((cat) => cat.re.test(task));
@@ -925,23 +938,46 @@ function edgeCases(c: Ctx, unique: Set<string>): void {
       }
     });
   }
-  const addedText = new Map<number, string>();
-  const added = (i: number) => {
-    let t = addedText.get(i);
-    if (t === undefined) addedText.set(i, (t = changedLines(c, i).added.join('\n')));
-    return t;
+  const { coverers } = c.ix;
+  // What covers a category: a diff whose added lines (joined by newlines) match, or a passing
+  // test run whose command does. All of them in one text, one per line, so a pattern that
+  // cannot match across a newline is tested in one scan from the first one that counts.
+  let all: { text: string; offsets: Int32Array } | undefined;
+  const allCoverers = () => {
+    if (!all) {
+      const lines: string[] = [];
+      const offsets = new Int32Array(coverers.length);
+      let pos = 0;
+      coverers.forEach((j, k) => {
+        offsets[k] = pos;
+        const x = c.events[j]!;
+        for (const l of x.kind === 'diff' ? changedLines(c, j).added : [x.kind === 'test_run' ? x.cmd ?? '' : '']) {
+          lines.push(l);
+          pos += l.length + 1;
+        }
+      });
+      all = { text: lines.join('\n'), offsets };
+    }
+    return all;
+  };
+  const covers = (j: number, re: RegExp) => {
+    const x = c.events[j]!;
+    return x.kind === 'diff' ? re.test(changedLines(c, j).added.join('\n')) : x.kind === 'test_run' && re.test(x.cmd ?? '');
   };
   // Is it covered by a diff or a passing test run at or after the time it was raised? Events
   // are sorted by time, so those are the ones from the first event at that time on.
   const later = (i: number, re: RegExp) => {
     const t = c.events[i]!.t;
     while (i > 0 && c.events[i - 1]!.t >= t) i--;
-    const { coverers } = c.ix;
-    for (let k = after(coverers, i - 1); k < coverers.length; k++) {
-      const j = coverers[k]!;
-      const x = c.events[j]!;
-      if (x.kind === 'diff' ? re.test(added(j)) : x.kind === 'test_run' && re.test(x.cmd ?? '')) return true;
+    const first = after(coverers, i - 1);
+    if (first === coverers.length) return false;
+    if (!crossesLines(re)) {
+      const { text, offsets } = allCoverers();
+      const g = globalOf(re);
+      g.lastIndex = offsets[first]!;
+      return g.test(text);
     }
+    for (let k = first; k < coverers.length; k++) if (covers(coverers[k]!, re)) return true;
     return false;
   };
   EDGE_CATEGORIES.forEach((cat, k) => {
