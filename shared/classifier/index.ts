@@ -411,6 +411,28 @@ interface ChangedLines {
 /** The changed lines of the diff at index i (computed once per session, in buildIndexes). */
 const changedLines = (c: Ctx, i: number): ChangedLines => c.ix.changed[c.ix.diffsBefore[i]!]!;
 
+/**
+ * text.slice(from, to).trim() with one string instead of two: ASCII whitespace is cut by
+ * hand; at a non-ASCII character on either edge (which may be whitespace) trim() decides.
+ */
+function trimmedSlice(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b) {
+    const ch = text.charCodeAt(a);
+    if (ch === 32 || (ch >= 9 && ch <= 13)) a++;
+    else if (ch < 128) break;
+    else return text.slice(from, to).trim();
+  }
+  while (b > a) {
+    const ch = text.charCodeAt(b - 1);
+    if (ch === 32 || (ch >= 9 && ch <= 13)) b--;
+    else if (ch < 128) break;
+    else return text.slice(from, to).trim();
+  }
+  return text.slice(a, b);
+}
+
 /** The set of a text's lines, trimmed (what `new Set(text.split('\n').map(trim))` gives, without the arrays). */
 function trimmedLineSet(text: string): Set<string> {
   const set = new Set<string>();
@@ -418,10 +440,10 @@ function trimmedLineSet(text: string): Set<string> {
   for (;;) {
     const to = text.indexOf('\n', from);
     if (to === -1) break;
-    set.add(text.slice(from, to).trim());
+    set.add(trimmedSlice(text, from, to));
     from = to + 1;
   }
-  set.add(text.slice(from).trim());
+  set.add(trimmedSlice(text, from, text.length));
   return set;
 }
 
@@ -441,7 +463,7 @@ function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>, prev: M
       if (to === -1) to = p.length;
       const ch = p.charCodeAt(from);
       if ((ch === 43 || ch === 45) && !(to - from >= 3 && p.charCodeAt(from + 1) === ch && p.charCodeAt(from + 2) === ch)) {
-        (ch === 43 ? added : removed).push(p.slice(from + 1, to).trim()); // + / -, not +++ / ---
+        (ch === 43 ? added : removed).push(trimmedSlice(p, from + 1, to)); // + / -, not +++ / ---
       }
       from = to + 1;
     }
@@ -833,20 +855,18 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
   const { events } = c;
   // Does this candidate action change direction (not just "ok" or "try again")? Judged once each.
   const judged = new Map<SessionEvent, boolean>();
-  // For each run of a check, the index of the first passing run from there on (or -1).
-  const nextPass = new Map<readonly number[], Int32Array>();
-  const nextPassOf = (same: readonly number[]) => {
+  // For each run of a check, the index of the first passing run from there on (or -1),
+  // found when asked: walking forward to a pass or to a run already answered, and noting the
+  // answer on the way, so each run is looked at about once however often it is asked.
+  const nextPass = new Map<readonly number[], Int32Array>(); // -2: not known yet
+  const nextPassFrom = (same: readonly number[], k: number) => {
     let np = nextPass.get(same);
-    if (!np) {
-      np = new Int32Array(same.length);
-      let next = -1;
-      for (let k = same.length - 1; k >= 0; k--) {
-        if (!isFailure(events[same[k]!]!)) next = same[k]!;
-        np[k] = next;
-      }
-      nextPass.set(same, np);
-    }
-    return np;
+    if (!np) nextPass.set(same, (np = new Int32Array(same.length).fill(-2)));
+    let j = k;
+    while (j < same.length && np[j] === -2 && isFailure(events[same[j]!]!)) j++;
+    const found = j === same.length ? -1 : np[j] !== -2 ? np[j]! : same[j]!;
+    for (let q = k; q <= j && q < same.length; q++) np[q] = found;
+    return found;
   };
   const redirects = (x: SessionEvent) => {
     let r = judged.get(x);
@@ -892,8 +912,8 @@ function selfCorrection(c: Ctx, unique: Set<string>): void {
     let passes: SessionEvent | undefined;
     const same = sameChecks(c.ix, e);
     if (same !== undefined) {
-      const k = nextPassOf(same)[after(same, i)];
-      if (k !== undefined && k >= 0) passes = events[k];
+      const k = nextPassFrom(same, after(same, i));
+      if (k >= 0) passes = events[k];
     }
     push(
       c,
