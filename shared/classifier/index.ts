@@ -78,8 +78,13 @@ export interface Scores {
 const WORD_RE = /[A-Za-z_][\w.$/-]{3,}/g;
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  // ASCII text (the usual case): letters and digits are [a-z0-9], everything else becomes
+  // one space per run, which is what the two Unicode-aware passes below give on it.
+  if (!NON_ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  return lower.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Sentences: ended by . ! ? before whitespace (not inside `client.ts`), or by a newline. */
 function sentences(text: string): { s: string; start: number }[] {
