@@ -75,8 +75,6 @@ export interface Scores {
 // ---------------------------------------------------------------------------------------
 // Text helpers
 
-const WORD_RE = /[A-Za-z_][\w.$/-]{3,}/g;
-
 function normalize(text: string): string {
   const lower = text.toLowerCase();
   // ASCII text (the usual case): letters and digits are [a-z0-9], everything else becomes
@@ -102,9 +100,9 @@ function sentences(text: string): { s: string; start: number }[] {
 const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
 const isWordCode = (ch: number) => (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
-/** [A-Za-z_]: where a WORD_RE match can start. */
+/** [A-Za-z_]: where a word (a match of /[A-Za-z_][\w.$/-]{3,}/g) can start. */
 const isWordStartCode = (ch: number) => (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
-/** [\w.$/-]: what a WORD_RE match continues with. */
+/** [\w.$/-]: what a word continues with. */
 const isWordRestCode = (ch: number) => isWordCode(ch) || ch === 46 || ch === 36 || ch === 47 || ch === 45;
 
 /**
@@ -128,11 +126,12 @@ function identifierEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * Calls fn(start, end) for each match of WORD_RE in text[from, to), in order, without
+ * Calls fn(start, end) for each word (match of /[A-Za-z_][\w.$/-]{3,}/g) in text[from, to), in order, without
  * building the matches: a match starts at an [A-Za-z_] and takes the whole run of [\w.$/-]
  * after it when that run is at least 3 long (shorter, and no match can start inside it).
+ * Stops, returning true, when fn returns true.
  */
-function forEachWord(text: string, from: number, to: number, fn: (start: number, end: number) => void): void {
+function forEachWord(text: string, from: number, to: number, fn: (start: number, end: number) => boolean | void): boolean {
   let p = from;
   while (p < to) {
     if (!isWordStartCode(text.charCodeAt(p))) {
@@ -141,9 +140,20 @@ function forEachWord(text: string, from: number, to: number, fn: (start: number,
     }
     let q = p + 1;
     while (q < to && isWordRestCode(text.charCodeAt(q))) q++;
-    if (q - p >= 4) fn(p, q);
+    if (q - p >= 4 && fn(p, q)) return true;
     p = q;
   }
+  return false;
+}
+
+/** A word's key: text[start, end) lowercased, without trailing . , ; : */
+function wordKey(text: string, start: number, end: number): string {
+  while (end > start) {
+    const ch = text.charCodeAt(end - 1);
+    if (ch === 46 || ch === 44 || ch === 59 || ch === 58) end--;
+    else break;
+  }
+  return text.slice(start, end).toLowerCase();
 }
 
 /** Tokens that name things in the session: file names, identifiers, commands. */
@@ -209,10 +219,11 @@ function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'ta
 
 /** Does this sentence name something of the session? */
 function anchoredIn(sentence: string, vocab: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
-  for (const w of sentence.match(WORD_RE) ?? []) {
-    const k = w.toLowerCase().replace(/[.,;:]+$/, '');
-    if (vocab.has(k) || extra?.has(k)) return true;
-  }
+  const named = forEachWord(sentence, 0, sentence.length, (start, end) => {
+    const k = wordKey(sentence, start, end);
+    return vocab.has(k) || extra?.has(k);
+  });
+  if (named) return true;
   if (extra) for (const n of sentence.match(/\b\d{2,}\b/g) ?? []) if (extra.has(n)) return true;
   return /`[^`]+`|\b\d+(\.\d+)?\s*(ms|s|kb|mb|%|x)\b/i.test(sentence);
 }
@@ -626,6 +637,10 @@ function nearDuplicate(xs: Int32Array, a: number, la: number, b: number, lb: num
   const aEnd = a + la;
   const bEnd = b + lb;
   const sum = la + lb;
+  // The least intersection whose similarity, computed as inter / (sum - inter), reaches
+  // NEAR_DUPLICATE (it grows with the intersection): then only integers are compared below.
+  let need = Math.max(0, Math.floor((NEAR_DUPLICATE * sum) / (1 + NEAR_DUPLICATE)) - 2);
+  while (need / (sum - need) < NEAR_DUPLICATE) need++;
   let i = a;
   let j = b;
   let inter = 0;
@@ -640,10 +655,9 @@ function nearDuplicate(xs: Int32Array, a: number, la: number, b: number, lb: num
     }
     if (x < y) i++;
     else j++;
-    const most = inter + Math.min(aEnd - i, bEnd - j);
-    if (most / (sum - most) < NEAR_DUPLICATE) return false;
+    if (inter + Math.min(aEnd - i, bEnd - j) < need) return false;
   }
-  return inter / (sum - inter) >= NEAR_DUPLICATE;
+  return inter >= need;
 }
 
 function scoping(c: Ctx, unique: Set<string>): void {
@@ -804,10 +818,10 @@ function adversarial(c: Ctx, unique: Set<string>): void {
     // The words of the output being answered: a challenge that names them is anchored to it.
     const outputVocab = new Set<string>();
     const text = o.kind === 'diff' ? `${o.path} ${changedLines(c, oi).added.join('\n')}\n${o.after ?? o.patch ?? ''}` : o.text;
-    for (const w of text.slice(0, 8000).match(WORD_RE) ?? []) {
-      const k = w.toLowerCase().replace(/[.,;:]+$/, '');
+    forEachWord(text, 0, Math.min(text.length, 8000), (start, end) => {
+      const k = wordKey(text, start, end);
       if (c.vocab.has(k) || /[._/$-]|\d/.test(k)) outputVocab.add(k);
-    }
+    });
     for (const num of text.slice(0, 8000).match(/\b\d{2,}\b/g) ?? []) outputVocab.add(num);
     if (o.kind === 'diff') {
       outputVocab.add(basename(o.path).toLowerCase());
