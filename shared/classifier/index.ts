@@ -126,10 +126,10 @@ function identifierEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * Calls fn(start, end) for each word (match of /[A-Za-z_][\w.$/-]{3,}/g) in text[from, to), in order, without
- * building the matches: a match starts at an [A-Za-z_] and takes the whole run of [\w.$/-]
- * after it when that run is at least 3 long (shorter, and no match can start inside it).
- * Stops, returning true, when fn returns true.
+ * Calls fn(start, end) for each word, i.e. match of /[A-Za-z_][\w.$/-]{3,}/g, in text[from, to),
+ * in order, without building the matches: a match starts at an [A-Za-z_] and takes the whole
+ * run of [\w.$/-] after it when that run is at least 3 long (shorter, and no match can start
+ * inside it). Stops, returning true, when fn returns true.
  */
 function forEachWord(text: string, from: number, to: number, fn: (start: number, end: number) => boolean | void): boolean {
   let p = from;
@@ -464,8 +464,9 @@ function trimmedLineSet(text: string): Set<string> {
 }
 
 /**
- * A diff's changed lines. `prev` is the previous before/after diff of the same path: when this
- * diff's before is that diff's after (a file edited again), its line set is reused.
+ * A diff's changed lines. `prev` holds, per path, the after text (and its line set) of the
+ * last diff given as before/after: when this diff's before is that text (the file edited
+ * again), its line set is reused instead of split again.
  */
 function computeChangedLines(e: Extract<SessionEvent, { kind: 'diff' }>, prev: Map<string, { text: string; lines: Set<string> }>): ChangedLines {
   const added: string[] = [];
