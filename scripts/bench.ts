@@ -128,11 +128,11 @@ async function main() {
     }
 
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
-    const scoring: { ms: number; longMax: number; over50: number; gap: number; mode: string; evidence: number }[] = [];
+    const scoring: { ms: number; longMax: number; over50: number; gap: number; mode: string; evidence: number; phases: { readMs: number; extractMs: number; writeMs: number } }[] = [];
     for (let i = 0; i < (args['replay-only'] ? 0 : 2); i++) {
       const r = await page.evaluate(() => (window as unknown as { batonBench: { runScoring(): Promise<Record<string, unknown>> } }).batonBench.runScoring());
       const lt = r.longTasks as { maxMs: number; over50: number };
-      scoring.push({ ms: r.ms as number, longMax: lt.maxMs, over50: lt.over50, gap: r.worstGapMs as number, mode: r.mode as string, evidence: r.evidence as number });
+      scoring.push({ ms: r.ms as number, longMax: lt.maxMs, over50: lt.over50, gap: r.worstGapMs as number, mode: r.mode as string, evidence: r.evidence as number, phases: r.phases as { readMs: number; extractMs: number; writeMs: number } });
     }
 
     // Replay of the imported 100,000-event session: open, seek, pan and zoom.
@@ -282,6 +282,7 @@ async function main() {
       console.log(`\nScoring the same session in the scoring worker, cold cache (IndexedDB read + extraction + cache write)`);
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| wall time, runs | ${scoring.map((x) => `${f(x.ms)} ms`).join(', ')} (${scoring[0]?.mode}, ${f(scoring[0]?.evidence ?? 0)} evidence items) |`);
+      console.log(`| of which: events read from IndexedDB / evidence extracted / cached, runs | ${scoring.map((x) => `${f(x.phases.readMs)} / ${f(x.phases.extractMs)} / ${f(x.phases.writeMs)} ms`).join('; ')} |`);
       console.log(`| longest main-thread task meanwhile (target ≤ 50 ms) | ${f(Math.max(...scoring.map((x) => x.longMax)))} ms (${scoring.reduce((n, x) => n + x.over50, 0)} over 50 ms) |`);
       console.log(`| worst 10 ms timer delay meanwhile | ${f(Math.max(...scoring.map((x) => x.gap)))} ms |`);
       printReplay();

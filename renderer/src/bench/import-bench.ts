@@ -172,7 +172,7 @@ async function runScoring() {
   const t0 = performance.now();
   const r = await client.score([id]);
   const ms = performance.now() - t0;
-  return { mode: client.mode, ms, longTasks: stopLong(), worstGapMs: stopGaps(), evidence: r[id]?.evidence.length ?? 0 };
+  return { mode: client.mode, ms, phases: await client.timings(), longTasks: stopLong(), worstGapMs: stopGaps(), evidence: r[id]?.evidence.length ?? 0 };
 }
 
 Object.assign(window, { batonBench: { runImport, runFloor, seedLibrary, runScoring } });

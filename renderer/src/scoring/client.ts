@@ -1,10 +1,12 @@
 import * as Comlink from 'comlink';
 import { db } from '../db/schema';
-import { createScoringEngine, type ScoringEngine } from './engine';
+import { createScoringEngine, type ScoringEngine, type ScoringTimings } from './engine';
 
 /** The main thread's handle on scoring: a Web Worker when possible, else this thread. */
 export interface ScoringClient {
   score: ScoringEngine['score'];
+  /** Where the last score() call spent its time. */
+  timings(): Promise<ScoringTimings>;
   readonly mode: 'worker' | 'main-thread';
 }
 
@@ -18,7 +20,7 @@ async function workerClient(): Promise<ScoringClient> {
       setTimeout(() => reject(new Error('scoring worker did not answer')), 10_000);
     }),
   ]);
-  return { mode: 'worker', score: (ids) => remote.score(ids) };
+  return { mode: 'worker', score: (ids) => remote.score(ids), timings: () => remote.timings() };
 }
 
 let client: Promise<ScoringClient> | undefined;
@@ -27,7 +29,7 @@ export function scoringClient(): Promise<ScoringClient> {
   client ??= (typeof Worker === 'undefined' ? Promise.reject(new Error('no workers')) : workerClient()).catch((e: unknown) => {
     console.warn('Scoring worker unavailable, scoring on the main thread:', e);
     const engine = createScoringEngine(db);
-    return { mode: 'main-thread' as const, score: (ids: string[]) => engine.score(ids) };
+    return { mode: 'main-thread' as const, score: (ids: string[]) => engine.score(ids), timings: () => Promise.resolve(engine.timings()) };
   });
   return client;
 }
