@@ -78,7 +78,10 @@ test('the Code pane follows the clock to a diff and shows it in Monaco', async (
   await expect(page.locator('[data-testid="code-editor"] .editor.modified .line-insert, [data-testid="code-editor"] .editor.modified .char-insert').first()).toBeAttached();
   const editor = page.getByTestId('code-editor');
   await expect(editor).toHaveAttribute('data-diff-source', 'main');
-  await expect(editor).toHaveAttribute('data-diff-sync', /^[1-9]\d*$/);
+  // Answered here, or tried here and handed to the worker after the 20 ms budget (a cold
+  // first diff on a busy CI machine can take that long).
+  const tried = await editor.evaluate((el) => Number(el.dataset.diffSync) + Number(el.dataset.diffOverBudget));
+  expect(tried).toBeGreaterThan(0);
   // The theme follows the system colour scheme, on the app's surface colour.
   const background = page.locator('[data-testid="code-editor"] .editor.modified .monaco-editor-background').first();
   await expect(background).toHaveCSS('background-color', 'rgb(255, 255, 255)');

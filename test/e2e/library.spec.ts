@@ -31,6 +31,10 @@ test('first run shows the bundled sample sessions', async ({ page }) => {
 });
 
 test('import through the file chooser shows progress, lands in the library, survives reload, and can be deleted', async ({ page }) => {
+  // 60,000 events: the Chromium 150 that Debian ships writes IndexedDB slowly on these
+  // machines (about 650 events/s in npm run bench; Chromium 156 imported this file well
+  // inside a minute), so allow minutes.
+  test.setTimeout(300_000);
   await openWithSamples(page);
   // Record every progress value the panel shows while the import runs.
   await page.evaluate(() => {
@@ -42,7 +46,7 @@ test('import through the file chooser shows progress, lands in the library, surv
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
   });
   await importThroughChooser(page, 'large-session.baton');
-  await expect(jobFor(page, 'large-session.baton')).toHaveAttribute('data-status', 'imported', { timeout: 60_000 });
+  await expect(jobFor(page, 'large-session.baton')).toHaveAttribute('data-status', 'imported', { timeout: 240_000 });
   const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
   expect(progress.length).toBeGreaterThan(1);
   expect(Math.max(...progress)).toBeGreaterThan(Math.min(...progress));

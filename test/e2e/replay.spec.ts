@@ -62,12 +62,13 @@ test('keys step between events and candidate moments', async ({ page }) => {
 });
 
 test('find reaches an event far off screen', async ({ page }) => {
+  test.setTimeout(300_000); // importing the 60,000-event fixture first: see library.spec.ts
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(join(FIXTURE_DIR, 'large-session.baton'));
-  await expect(rows(page)).toHaveCount(5, { timeout: 60_000 });
+  await expect(rows(page)).toHaveCount(5, { timeout: 240_000 });
   await rows(page).filter({ hasText: 'Large fixture session' }).getByRole('link').click();
   await expect(page.getByTestId('replay')).toBeVisible();
   // Event 59990 is a prompt "Step 59990: …" at 59990 × 250 ms, tens of thousands of rows below.

@@ -287,6 +287,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     const sub = editor.onDidUpdateDiff(() => {
       host.dataset.diffReady = current.current?.key ?? '';
       host.dataset.diffSync = String(monaco.diffStats.sync);
+      host.dataset.diffOverBudget = String(monaco.diffStats.overBudget);
       const changes = editor.getLineChanges();
       if (changes && changes.length > 0) editor.revealFirstDiff();
     });
