@@ -175,3 +175,51 @@ test('a patch that does not apply is shown as a banner with the raw patch', asyn
   await expect(page.getByTestId('code-unapplied')).toHaveCount(0);
   await expect(page.getByTestId('code-editor')).toBeVisible();
 });
+
+test('a diff reached after many seeks looks exactly like the same diff opened fresh', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  const diffs = sample.events.filter((e): e is Diff => e.kind === 'diff');
+  expect(diffs.length).toBeGreaterThan(5);
+  const target = diffs[Math.floor(diffs.length / 2)]!;
+  // What the editor shows once the diff for the current event is ready: the rendered lines,
+  // the inserted and deleted lines and characters, and the folded-lines bars.
+  const state = async () => {
+    const editor = page.getByTestId('code-editor');
+    await expect.poll(() => editor.evaluate((el) => Boolean(el.dataset.shown) && el.dataset.diffReady === el.dataset.shown), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(500); // Monaco's render frame and its background tokenizing
+    // The modified side only: at this width the diff is inline and the original editor, which
+    // Monaco keeps hidden, renders however much it likes.
+    return editor.evaluate((el) => {
+      const side = el.querySelector('.editor.modified')!;
+      // Lines and text, not token spans: how soon Monaco colours the deleted lines varies.
+      return {
+        shown: el.dataset.shown,
+        inserted: side.querySelectorAll('.line-insert').length,
+        deleted: (side.querySelector('.view-zones') as HTMLElement).innerText,
+        folded: [...side.querySelectorAll('.diff-hidden-lines')].map((x) => x.textContent).join('|'),
+        text: (side.querySelector('.view-lines') as HTMLElement).innerText,
+      };
+    });
+  };
+  const seek = (t: number) => page.evaluate((t) => (window as unknown as { __batonReplay: { clock: { seek(t: number): void } } }).__batonReplay.clock.seek(t), t);
+
+  await openSample(page, SCOPER);
+  await openCodeTab(page);
+  // ?bench exposes the replay clock to the page, so the test can seek without waiting.
+  const hash = new URL(page.url()).hash;
+  await page.goto(`/?bench=1${hash}`);
+  await expect(page.getByTestId('code-pane')).toBeVisible();
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  // Every other diff of the session, back and forth, without waiting in between.
+  for (const d of [...diffs].reverse()) await seek(d.t);
+  for (const d of diffs) await seek(d.t);
+  await seek(target.t);
+  const after = await state();
+  expect(after.shown).toContain(target.path);
+
+  await page.reload();
+  await expect(page.getByTestId('code-pane')).toBeVisible();
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  await seek(target.t);
+  expect(await state()).toEqual(after);
+});
