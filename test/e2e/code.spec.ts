@@ -34,9 +34,21 @@ async function clickDiffEvent(page: Page, id: string) {
 /** Whitespace-insensitive text, as Monaco renders lines: wrapped, spaces as no-break spaces or dots. */
 const squash = (t: string) => t.replace(/[\u00a0\u00b7]/g, ' ').replace(/\s+/g, ' ').trim();
 
+/**
+ * Text of a Monaco layer's children in screen order. Monaco positions lines absolutely and
+ * reuses their DOM nodes, so document order is not reading order.
+ */
+function inScreenOrder(layer: Element): string {
+  return [...layer.children]
+    .map((c) => ({ top: parseFloat((c as HTMLElement).style.top) || 0, text: (c as HTMLElement).innerText }))
+    .sort((a, b) => a.top - b.top)
+    .map((c) => c.text)
+    .join('\n');
+}
+
 /** The text Monaco renders for the modified side, squashed. */
 function modifiedText(page: Page): Promise<string> {
-  return page.locator('[data-testid="code-editor"] .editor.modified .view-lines:not(.line-delete)').innerText().then(squash);
+  return page.locator('[data-testid="code-editor"] .editor.modified .view-lines:not(.line-delete)').evaluate(inScreenOrder).then(squash);
 }
 
 const fileRow = (page: Page, path: string): Locator => page.locator(`[data-testid="code-file"][data-path="${path}"]`);
@@ -190,14 +202,21 @@ test('a diff reached after many seeks looks exactly like the same diff opened fr
     // The modified side only: at this width the diff is inline and the original editor, which
     // Monaco keeps hidden, renders however much it likes.
     return editor.evaluate((el) => {
+      // As inScreenOrder (a function passed to the page cannot call another).
+      const order = (layer: Element) =>
+        [...layer.children]
+          .map((c) => ({ top: parseFloat((c as HTMLElement).style.top) || 0, text: (c as HTMLElement).innerText }))
+          .sort((a, b) => a.top - b.top)
+          .map((c) => c.text)
+          .join('\n');
       const side = el.querySelector('.editor.modified')!;
       // Lines and text, not token spans: how soon Monaco colours the deleted lines varies.
       return {
         shown: el.dataset.shown,
         inserted: side.querySelectorAll('.line-insert').length,
-        deleted: (side.querySelector('.view-zones') as HTMLElement).innerText,
+        deleted: order(side.querySelector('.view-zones')!),
         folded: [...side.querySelectorAll('.diff-hidden-lines')].map((x) => x.textContent).join('|'),
-        text: (side.querySelector('.view-lines') as HTMLElement).innerText,
+        text: order(side.querySelector('.view-lines:not(.line-delete)')!),
       };
     });
   };
