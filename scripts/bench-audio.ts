@@ -17,7 +17,7 @@
  * --rate, --port.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import { WavPeakReader, wavPeaks } from '../shared/audio/wav';
 import type { SessionEvent, SessionMeta } from '../shared/model/schema';
 import { SessionMeta as MetaSchema } from '../shared/model/schema';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { median, startPreview } from './bench-common';
 import { longNarrationWav } from '../test/fixtures/wav';
 
 const { values: args } = parseArgs({
@@ -47,25 +48,6 @@ const seconds = Number(args.seconds);
 const rate = Number(args.rate);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-async function waitForServer(url: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 /** The narration transcript: one segment per tone burst (4 s bursts, every third one silent). */
 function narrationEvents(): SessionEvent[] {
@@ -220,10 +202,9 @@ async function main() {
   writeFileSync(withPeaksPath, withPeaks);
   log(`WAV: ${(wav.byteLength / 1048576).toFixed(1)} MiB (generated in ${genMs.toFixed(0)} ms); archive ${(plain.byteLength / 1048576).toFixed(1)} MiB, ${events.length} events (written in ${(performance.now() - t).toFixed(0)} ms)`);
 
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const server = await startPreview(OUT_DIR, port);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    await waitForServer(`${base}/bench.html`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.addInitScript('globalThis.__name = (f) => f;');
@@ -306,11 +287,7 @@ async function main() {
     console.log(`machine: ${result.machine}; ${result.date}`);
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
+    server.stop();
   }
 }
 

@@ -6,7 +6,7 @@
  * `--replay-only` to import once (no floor, no scoring, no library) and measure only the replay.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { writeArchiveToBytes } from '../shared/archive/baton-writer';
 import { generateLargeSession } from '../shared/samples';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { median, startPreview } from './bench-common';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,12 +33,6 @@ const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web');
 const eventCount = Number(args.events);
 const port = Number(args.port);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Resident memory of Chromium's renderer processes (the page and its workers), MiB. */
 function rendererRssMiB(): number {
   try {
@@ -48,20 +43,6 @@ function rendererRssMiB(): number {
   } catch {
     return NaN;
   }
-}
-
-async function waitForServer(url: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 async function main() {
@@ -86,13 +67,9 @@ async function main() {
   for (const e of session.events) jsonlBytes += JSON.stringify(e).length + 1;
   log(`archive: ${(bytes.byteLength / 1048576).toFixed(1)} MiB compressed, ${(jsonlBytes / 1048576).toFixed(1)} MiB of events.jsonl (generated in ${genMs.toFixed(0)} ms)`);
 
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await startPreview(OUT_DIR, port);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   try {
-    await waitForServer(`http://127.0.0.1:${port}/bench.html`);
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     page.on('console', (m) => {
@@ -298,11 +275,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
+    server.stop();
   }
 }
 

@@ -1,0 +1,44 @@
+/** Pieces every browser benchmark script needs: a preview server of a build, and a median. */
+import { spawn } from 'node:child_process';
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function waitForServer(url: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/**
+ * `vite preview` of the web build in outDir on 127.0.0.1:port. Resolves once bench.html is
+ * served; call stop() when done (it kills the server's whole process group).
+ */
+export async function startPreview(outDir: string, port: number): Promise<{ base: string; stop(): void }> {
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${base}/bench.html`);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { base, stop };
+}
