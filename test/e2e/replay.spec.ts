@@ -118,3 +118,51 @@ test('clicking an event seeks; filters narrow the list', async ({ page }) => {
   await page.locator(`[data-testid="replay-event"][data-event-id="${third.id}"]`).click();
   await expect(page.getByTestId('clock-time')).toContainText(fmt(third.t));
 });
+
+test('the first frame after a far seek already shows the current event, message, file and command in view', async ({ page }) => {
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const hash = new URL(page.url()).hash;
+  await page.goto(`/?bench=1${hash}`);
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  // Seek from a task, as a click does, and look at the DOM in the next animation frame: that is
+  // what the frame after the seek paints. Before the fix the lists still held the rows of the
+  // old scroll position there (the virtualizer heard of the jump only from the scroll event).
+  const check = (tab: string) =>
+    page.evaluate(async (tab) => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const inView = (item: string, scroller: string) => {
+        const el = document.querySelector(item);
+        const sc = document.querySelector(scroller);
+        if (!el || !sc) return el ? 'no list' : 'not rendered';
+        const a = el.getBoundingClientRect();
+        const b = sc.getBoundingClientRect();
+        return a.bottom > b.top + 1 && a.top < b.bottom - 1 ? 'in view' : 'out of view';
+      };
+      const panes: [string, string, string][] = [
+        ['event', '[data-testid="replay-events"] [aria-current="true"]', '[data-testid="replay-event-scroll"]'],
+        ['message', '[data-testid="conv-message"].current', '.conv-scroll'],
+      ];
+      if (tab === 'Code') panes.push(['file', '[data-testid="code-file"][aria-current="true"]', '.code-tree']);
+      if (tab === 'Terminal') panes.push(['command', '[data-testid="terminal-command"][aria-current="true"]', '.term-list']);
+      const wrong: string[] = [];
+      const d = clock.get().duration;
+      for (const f of [0.97, 0.2, 0.6, 0.3, 0.999, 0.45]) {
+        await new Promise((r) => setTimeout(r, 50));
+        clock.seek(f * d);
+        await frame();
+        for (const [name, item, scroller] of panes) {
+          const where = inView(item, scroller);
+          if (where !== 'in view') wrong.push(`${name} at ${f}: ${where}`);
+        }
+      }
+      return wrong;
+    }, tab);
+  expect(await check('Decisions')).toEqual([]);
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await expect(page.getByTestId('code-pane')).toBeVisible();
+  expect(await check('Code')).toEqual([]);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.getByTestId('terminal-pane')).toBeVisible();
+  expect(await check('Terminal')).toEqual([]);
+});

@@ -4,8 +4,9 @@ import type { SessionEvent } from '../../../../../shared/model/schema';
 import { buildWorkspace, type DiffEvent, type DiffView, type FileEntry, type FileState, type Workspace } from '../../../../../shared/replay/workspace';
 import { Split } from '../../../components/Split';
 import { formatClock } from '../../session/summary';
-import { useClock } from '../clock';
+import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
+import { useScrollSync } from '../scroll-sync';
 import type * as MonacoSetup from './monaco-setup';
 import './code.css';
 
@@ -129,32 +130,55 @@ const FileRow = memo(function FileRow({
   );
 });
 
-function FileTree({ entries, selected, onPick }: { entries: FileEntry[]; selected: string | null; onPick: (path: string) => void }) {
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    let dir: string | undefined;
-    for (const entry of entries) {
-      const d = dirName(entry.path);
-      if (d !== dir) {
-        dir = d;
-        if (d) out.push({ kind: 'dir', dir: d });
-      }
-      out.push({ kind: 'file', entry });
+/** The tree's rows: files in path order, each directory's name above its first file. */
+function treeRows(entries: readonly FileEntry[]): Row[] {
+  const out: Row[] = [];
+  let dir: string | undefined;
+  for (const entry of entries) {
+    const d = dirName(entry.path);
+    if (d !== dir) {
+      dir = d;
+      if (d) out.push({ kind: 'dir', dir: d });
     }
-    return out;
-  }, [entries]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10, useFlushSync: false });
-  const selectedRow = useMemo(() => rows.findIndex((r) => r.kind === 'file' && r.entry.path === selected), [rows, selected]);
+    out.push({ kind: 'file', entry });
+  }
+  return out;
+}
 
-  // Keep the selected file in view (one scrollTop write; rows have a fixed height).
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || selectedRow < 0) return;
-    const top = selectedRow * ROW_H;
-    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [selectedRow]);
+const rowOfPath = (rows: readonly Row[], path: string | null) => rows.findIndex((r) => r.kind === 'file' && r.entry.path === path);
+
+/** The file the pane follows at event index i: that of the latest diff. */
+function followedPath(ws: Workspace, events: readonly SessionEvent[], i: number): string | null {
+  const last = ws.lastDiffAt(i);
+  return last >= 0 ? (events[last] as DiffEvent).path : null;
+}
+
+/** Where the tree will be at a moment: its row count and the selected file's row (-1: none). */
+type TreeAt = (t: number) => { rows: number; selected: number };
+
+function FileTree({ entries, selected, onPick, clock, at }: { entries: FileEntry[]; selected: string | null; onPick: (path: string) => void; clock: ReplayClock; at: TreeAt }) {
+  const rows = useMemo(() => treeRows(entries), [entries]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const sync = useScrollSync(scrollRef);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
+  const selectedRow = useMemo(() => rowOfPath(rows, selected), [rows, selected]);
+
+  // Keep the selected file in view. On a seek, from a clock listener that runs before React
+  // renders it (layout is clean then; a scrollTop write in the commit forced a layout of every
+  // pane's new content, about 4 ms a seek), so the render already holds the row.
+  useLayoutEffect(
+    () =>
+      clock.subscribe((s) => {
+        const { rows, selected } = at(s.t);
+        if (selected >= 0) sync.reveal(selected * ROW_H, (selected + 1) * ROW_H, rows * ROW_H, 1 / 3);
+      }),
+    [clock, at, sync],
+  );
+  // And in the commit when the selection changes otherwise (the reviewer picked a file).
+  useLayoutEffect(() => {
+    if (selectedRow >= 0) sync.reveal(selectedRow * ROW_H, (selectedRow + 1) * ROW_H, rows.length * ROW_H, 1 / 3);
+  }, [selectedRow, rows.length, sync]);
 
   if (entries.length === 0) return <p className="code-tree-empty muted small">No file has changed yet at this moment.</p>;
   return (
@@ -281,6 +305,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       hover: { enabled: 'off' },
       quickSuggestions: false,
       stickyScroll: { enabled: false },
+      editContext: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     editorRef.current = editor;
@@ -387,9 +412,7 @@ export function CodePane({ session, clock }: PaneProps) {
   }, []);
 
   const entries = useMemo(() => ws.filesAt(current), [ws, current]);
-  const lastDiff = ws.lastDiffAt(current);
-  const followPath = lastDiff >= 0 ? (events[lastDiff] as DiffEvent).path : null;
-  const selected = pinned ?? followPath;
+  const selected = pinned ?? followedPath(ws, events, current);
   const version = selected ? ws.versionAt(selected, current) : undefined;
 
   const sinceIndex = since === null ? null : Math.min(since, current + 1);
@@ -415,6 +438,18 @@ export function CodePane({ session, clock }: PaneProps) {
   const sinceOptions = useMemo(() => (selected ? ws.versionsOf(selected, current) : []), [ws, selected, current]);
 
   const pick = useCallback((path: string) => setPinned(path), []);
+  const pinnedRef = useRef(pinned);
+  useLayoutEffect(() => {
+    pinnedRef.current = pinned;
+  });
+  const treeAt = useCallback<TreeAt>(
+    (t) => {
+      const i = session.index.indexAt(t);
+      const rows = treeRows(ws.filesAt(i));
+      return { rows: rows.length, selected: rowOfPath(rows, pinnedRef.current ?? followedPath(ws, events, i)) };
+    },
+    [session.index, ws, events],
+  );
 
   const chooseMode = (m: Mode) => {
     setMode(m);
@@ -472,7 +507,7 @@ export function CodePane({ session, clock }: PaneProps) {
         </label>
       </div>
       <Split id="code-pane" direction="row" initial={[0.32, 0.68]} min={0.12}>
-        <FileTree entries={entries} selected={selected} onPick={pick} />
+        <FileTree entries={entries} selected={selected} onPick={pick} clock={clock} at={treeAt} />
         <div className="code-main">
           {selected && (
             <div className="code-head">

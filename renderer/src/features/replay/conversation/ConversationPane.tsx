@@ -6,8 +6,9 @@ import { Dialog } from '../../../components/Dialog';
 import { renderMarkdown } from '../../../components/Markdown';
 import { platform } from '../../../platform';
 import { formatClock } from '../../session/summary';
-import { useViewport } from '../viewport';
+import { useScrollSync } from '../scroll-sync';
 import { useClock } from '../clock';
+import { floorIndex } from '../../../../../shared/util/bisect';
 import type { LoadedSession, PaneProps } from '../types';
 
 const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 'thinking', 'interrupt']);
@@ -85,36 +86,47 @@ export function ConversationPane({ session, clock }: PaneProps) {
     return out;
   }, [session.events]);
   const current = useClock(clock, (s) => session.index.indexAt(s.t));
-  const currentItem = useMemo(() => {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]! <= current) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }, [items, current]);
+  const currentItem = useMemo(() => floorIndex(items, current), [items, current]);
   const [follow, setFollow] = useState(true);
   const [pendingLink, setPendingLink] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const viewport = useViewport(scrollRef);
+  const sync = useScrollSync(scrollRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false });
+  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
 
-  // In the commit, not after it: the frame that shows the seek shows the message in view.
+  /** Brings a message's end into view from the virtualizer's measurements (estimates until measured). */
+  const reveal = useCallback(
+    (item: number) => {
+      const total = v.getTotalSize(); // brings measurementsCache up to date
+      const m = v.measurementsCache[item];
+      if (m) sync.reveal(m.start, m.end, total, 'end');
+    },
+    [v, sync],
+  );
+  // Follow the clock from its own listener, before React renders the seek, so that render
+  // already holds the messages around the new current one.
+  const live = useRef({ follow, items });
   useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!follow || currentItem < 0 || !el) return;
-    // Bring the current message's end into view from the virtualizer's measurements (estimated
-    // until measured), with one direct scrollTop write rather than scrollToIndex's retry loop.
-    const m = v.measurementsCache[currentItem];
-    if (!m) return;
-    const vp = viewport.current;
-    const view = vp.height;
-    if (m.start >= vp.top && m.end <= vp.top + view) return;
-    el.scrollTop = vp.top = Math.max(0, Math.min(m.end - m.start > view ? m.start : m.end - view, v.getTotalSize() - view));
-  }, [follow, currentItem, v, viewport]);
+    live.current = { follow, items };
+  });
+  useLayoutEffect(
+    () =>
+      clock.subscribe((s) => {
+        const { follow, items } = live.current;
+        if (!follow) return;
+        const item = floorIndex(items, session.index.indexAt(s.t));
+        if (item >= 0) reveal(item);
+      }),
+    [clock, session.index, reveal],
+  );
+  // Again in the commit when follow turns on, and whenever measuring the rendered messages
+  // moved the current one (their real heights replace the estimates): the reviewer sees it
+  // settle in view instead of drifting out of it.
+  const virtualItems = v.getVirtualItems();
+  const placed = currentItem >= 0 ? v.measurementsCache[currentItem] : undefined;
+  useLayoutEffect(() => {
+    if (follow && currentItem >= 0) reveal(currentItem);
+  }, [follow, currentItem, placed?.start, placed?.end, reveal]);
 
   const onClick = useCallback((ev: MouseEvent) => {
     const a = (ev.target as HTMLElement).closest('a');
@@ -131,7 +143,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
     <div className="conversation" data-testid="conversation" onClick={onClick}>
       <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)}>
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {v.getVirtualItems().map((vi) => {
+          {virtualItems.map((vi) => {
             const e = session.events[items[vi.index]!]!;
             return (
               <div

@@ -6,27 +6,11 @@ import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';
 import { findEvents } from './search';
 import { floorIndex } from '../../../../../shared/util/bisect';
-import { useViewport, type Viewport } from '../viewport';
+import { useScrollSync } from '../scroll-sync';
 
 const ROW = 30;
 const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
 
-
-/**
- * Scrolls a fixed-height row into view by setting scrollTop directly, from the tracked
- * viewport: no layout read, no retry loop (the virtualizer's scrollToIndex re-measures across
- * frames, which made seeks slow).
- */
-function revealRow(el: HTMLElement | null, vp: Viewport, rows: number, row: number, center: boolean): void {
-  if (!el) return;
-  const top = row * ROW;
-  const view = vp.height;
-  if (!center && top >= vp.top && top + ROW <= vp.top + view) return;
-  const want = center ? top - (view - ROW) / 2 : top < vp.top ? top : top + ROW - view;
-  const next = Math.max(0, Math.min(want, rows * ROW - view));
-  el.scrollTop = next;
-  vp.top = next;
-}
 
 /**
  * The session's events, in step with the clock: the current event is highlighted and kept in
@@ -63,7 +47,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const [cursor, setCursor] = useState(-1);
   const [searching, setSearching] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const viewport = useViewport(scrollRef);
+  const sync = useScrollSync(scrollRef);
 
   const present = useMemo(() => EVENT_KINDS.filter((k) => session.row.counts[k]), [session.row.counts]);
 
@@ -88,13 +72,30 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const currentMatch = cursor >= 0 ? matches[cursor] : undefined;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8, useFlushSync: false });
+  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
 
   const currentRow = rowOf(current);
-  // In the commit, not after it: the frame that shows the seek shows the row in view.
+  // Follow the clock from its own listener, which runs when the clock moves and before React
+  // renders: the render of a seek then already holds the rows around the new current event.
+  const live = useRef({ follow, count, visible });
   useLayoutEffect(() => {
-    if (follow && currentRow >= 0) revealRow(scrollRef.current, viewport.current, count, currentRow, false);
-  }, [follow, currentRow, count, viewport]);
+    live.current = { follow, count, visible };
+  });
+  useLayoutEffect(
+    () =>
+      clock.subscribe((s) => {
+        const { follow, count, visible } = live.current;
+        if (!follow) return;
+        const ei = index.indexAt(s.t);
+        const row = visible ? floorIndex(visible, ei) : ei;
+        if (row >= 0) sync.reveal(row * ROW, (row + 1) * ROW, count * ROW, 'nearest');
+      }),
+    [clock, index, sync],
+  );
+  // And after a change of filters or of follow, in the commit: that frame shows the row.
+  useLayoutEffect(() => {
+    if (follow && currentRow >= 0) sync.reveal(currentRow * ROW, (currentRow + 1) * ROW, count * ROW, 'nearest');
+  }, [follow, currentRow, count, sync]);
 
   // Find runs over every event (not only rendered rows), debounced, newest search wins.
   useEffect(() => {
@@ -127,10 +128,11 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
     }
     setCursor(next);
     const ei = matches[next]!;
-    clock.seek(events[ei]!.t);
     const row = rowOf(ei);
+    // Centre the match first: the seek's own follow then finds it in view and leaves it there.
+    if (row >= 0) sync.reveal(row * ROW, (row + 1) * ROW, count * ROW, 0.5);
     setFollow(false);
-    if (row >= 0) revealRow(scrollRef.current, viewport.current, count, row, true);
+    clock.seek(events[ei]!.t);
   };
 
   const toggleKind = (k: EventKind) =>

@@ -8,13 +8,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parseCast } from '../../../../../shared/importers/asciinema';
 import type { LargeText, SessionEvent, TerminalTrack } from '../../../../../shared/model/schema';
 import { formatDuration } from '../../../components/format';
 import { formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
+import { useScrollSync } from '../scroll-sync';
 import { buildCheckpoints, castFrames, CastPlayer, type TermLike } from './cast-player';
 
 type Command = Extract<SessionEvent, { kind: 'command' }>;
@@ -90,16 +91,14 @@ export function TerminalPane({ session, clock }: PaneProps) {
   const screenRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<{ term: Terminal; ser: SerializeAddon } | null>(null);
   const [castState, setCastState] = useState<'none' | 'loading' | 'ready' | 'error'>(track ? 'loading' : 'none');
+  const list = useScrollSync(listRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: commands.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false });
+  const v = useVirtualizer({ count: commands.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false, observeElementOffset: list.observeElementOffset });
 
-  // Keep the current command in view.
-  useEffect(() => {
-    const el = listRef.current;
-    if (!follow || current < 0 || !el) return;
-    const top = current * ROW;
-    if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [follow, current]);
+  // Keep the current command in view, in the commit so the frame that shows it has its row.
+  useLayoutEffect(() => {
+    if (follow && current >= 0) list.reveal(current * ROW, (current + 1) * ROW, commands.length * ROW, 1 / 3);
+  }, [follow, current, commands.length, list]);
 
   // The visible terminal.
   useEffect(() => {
