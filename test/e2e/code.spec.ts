@@ -108,6 +108,32 @@ test('the Code pane follows the clock to a diff and shows it in Monaco', async (
   await page.screenshot({ path: join('test-results', 'code-pane-dark.png') });
 });
 
+test('side by side the original side shows its lines in full; inline, the deleted lines do', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  const edit = sample.events.find((e): e is Diff => e.id === 'e000041' && e.kind === 'diff')!;
+  const afterLines = new Set(edit.after!.split('\n'));
+  const removed = edit.before!.split('\n').find((l) => !afterLines.has(l) && l.trim().length > 25)!;
+  expect(removed).toBeDefined();
+  // Without any whitespace: a long line may wrap anywhere.
+  const bare = (t: string) => t.replace(/[\s\u00a0\u00b7]/g, '');
+  const original = () => page.locator('[data-testid="code-editor"] .editor.original .view-lines').evaluate(inScreenOrder).then(bare);
+  const deleted = () => page.locator('[data-testid="code-editor"] .editor.modified .view-zones').evaluate(inScreenOrder).then(bare);
+  // Wide enough for the side-by-side view.
+  await page.setViewportSize({ width: 3000, height: 900 });
+  await openSample(page, SCOPER);
+  await openCodeTab(page);
+  await clickDiffEvent(page, edit.id);
+  await expect.poll(original, { timeout: 20_000 }).toContain(bare(removed));
+  // Narrow: inline. The original editor is hidden behind its line numbers (its text is not
+  // rendered then); the deleted lines show in full among the modified ones.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(deleted, { timeout: 20_000 }).toContain(bare(removed));
+  await expect.poll(original).not.toContain(bare(removed));
+  // Wide again: the original side is whole again.
+  await page.setViewportSize({ width: 3000, height: 900 });
+  await expect.poll(original, { timeout: 20_000 }).toContain(bare(removed));
+});
+
 test('pinning a file keeps it while the replay moves on; modes show cumulative diffs', async ({ page }) => {
   const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
   const created = sample.events.find((e): e is Diff => e.id === 'e000034' && e.kind === 'diff')!;

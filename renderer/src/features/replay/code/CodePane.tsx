@@ -309,6 +309,16 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     editorRef.current = editor;
+    // In the inline view the original editor shows only its line numbers; its text is clipped
+    // away (deleted lines are drawn in the modified editor). Monaco still renders that text on
+    // every model swap, so render one character of each line while it is hidden.
+    const original = editor.getOriginalEditor();
+    const fitOriginal = () => {
+      const hidden = original.getLayoutInfo().contentWidth < 8;
+      original.updateOptions({ stopRenderingLineAfter: hidden ? 1 : 10000 });
+    };
+    fitOriginal();
+    const layoutSub = original.onDidLayoutChange(fitOriginal);
     const sub = editor.onDidUpdateDiff(() => {
       host.dataset.diffReady = current.current?.key ?? '';
       host.dataset.diffSync = String(monaco.diffStats.sync);
@@ -318,6 +328,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     });
     return () => {
       sub.dispose();
+      layoutSub.dispose();
       const model = editor.getModel();
       editor.dispose();
       model?.original.dispose();
