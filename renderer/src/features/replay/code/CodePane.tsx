@@ -453,11 +453,19 @@ export function CodePane({ session, clock }: PaneProps) {
   useLayoutEffect(() => {
     pinnedRef.current = pinned;
   });
+  // Called on every clock change, each frame while playing; the tree only changes with the
+  // event, so the last answer is kept.
+  const treeCache = useRef<{ i: number; pinned: string | null; ws: Workspace; at: ReturnType<TreeAt> } | null>(null);
   const treeAt = useCallback<TreeAt>(
     (t) => {
       const i = session.index.indexAt(t);
+      const pinned = pinnedRef.current;
+      const last = treeCache.current;
+      if (last && last.i === i && last.pinned === pinned && last.ws === ws) return last.at;
       const rows = treeRows(ws.filesAt(i));
-      return { rows: rows.length, selected: rowOfPath(rows, pinnedRef.current ?? followedPath(ws, events, i)) };
+      const at = { rows: rows.length, selected: rowOfPath(rows, pinned ?? followedPath(ws, events, i)) };
+      treeCache.current = { i, pinned, ws, at };
+      return at;
     },
     [session.index, ws, events],
   );
