@@ -166,3 +166,31 @@ test('the first frame after a far seek already shows the current event, message,
   await expect(page.getByTestId('terminal-pane')).toBeVisible();
   expect(await check('Terminal')).toEqual([]);
 });
+
+test('scrolling a list away stops it following the playhead until the reviewer asks again', async ({ page }) => {
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const events = page.getByTestId('replay-event-scroll');
+  const currentRow = page.locator('[data-testid="replay-event"][aria-current="true"]');
+  const currentMsg = page.locator('[data-testid="conv-message"].current');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(currentRow).toBeInViewport();
+  await expect(currentMsg).toBeInViewport();
+  // The wheel on the event list, a press on the conversation's scrollbar (the scroller itself).
+  await events.hover();
+  await page.mouse.wheel(0, -100_000);
+  await page.getByTestId('conversation').locator('.conv-scroll').dispatchEvent('pointerdown');
+  await expect(page.getByRole('button', { name: 'Follow playhead' })).toHaveCount(2);
+  // Far from the end now: neither list moves to the new current item.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('replay-event').first()).toHaveAttribute('data-event-id', 'e000001');
+  await expect(currentRow).not.toBeInViewport();
+  await page.getByTestId('replay-events').getByRole('button', { name: 'Follow playhead' }).click();
+  await expect(currentRow).toBeInViewport();
+  await page.getByTestId('conversation').getByRole('button', { name: 'Follow playhead' }).click();
+  await expect(currentMsg).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Follow playhead' })).toHaveCount(0);
+});

@@ -141,7 +141,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
 
   return (
     <div className="conversation" data-testid="conversation" onClick={onClick}>
-      <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)}>
+      <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)}>
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((vi) => {
             const e = session.events[items[vi.index]!]!;

@@ -81,7 +81,7 @@ export function DecisionsPane({ session, clock }: PaneProps) {
   if (items.length === 0) return <p className="pane-empty muted">No decisions, approvals or interrupts were recorded in this session.</p>;
   return (
     <div className="decisions-wrap">
-      <div className="decisions" data-testid="decisions" ref={scrollRef} onWheel={() => setFollow(false)}>
+      <div className="decisions" data-testid="decisions" ref={scrollRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)}>
         <div role="list" aria-label={`${items.length} decisions, approvals and interrupts`} style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((vi) => {
             const e = session.events[items[vi.index]!] as Steering;

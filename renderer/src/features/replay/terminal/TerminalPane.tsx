@@ -224,7 +224,7 @@ export function TerminalPane({ session, clock }: PaneProps) {
         </div>
       )}
       {commands.length > 0 ? (
-        <div className="term-list" ref={listRef} onWheel={() => setFollow(false)} aria-label={`${commands.length} commands`}>
+        <div className="term-list" ref={listRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)} aria-label={`${commands.length} commands`}>
           <div role="list" style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((vi) => (
               <div role="listitem" key={vi.key}>
