@@ -277,6 +277,9 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       renderSideBySideInlineBreakpoint: 720,
       ignoreTrimWhitespace: false,
       renderOverviewRuler: false,
+      // Nor each editor's own overview ruler in the scrollbar, a canvas redrawn on every swap.
+      overviewRulerLanes: 0,
+      overviewRulerBorder: false,
       // Read-only: no revert arrows or gutter menu. The gutter also re-measured the DOM on
       // every model swap, a few ms per seek.
       renderGutterMenu: false,
