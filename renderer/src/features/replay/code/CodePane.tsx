@@ -316,12 +316,18 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     // away (deleted lines are drawn in the modified editor). Monaco still renders that text on
     // every model swap, so render one character of each line while it is hidden.
     const original = editor.getOriginalEditor();
+    let cut: boolean | undefined;
     const fitOriginal = () => {
       const hidden = original.getLayoutInfo().contentWidth < 8;
+      if (hidden === cut) return;
+      cut = hidden;
       original.updateOptions({ stopRenderingLineAfter: hidden ? 1 : 10000 });
     };
     fitOriginal();
-    const layoutSub = original.onDidLayoutChange(fitOriginal);
+    // After the layout event, not inside it: changing options while Monaco delivers a change of
+    // options is asking for the two to cross.
+    let live = true;
+    const layoutSub = original.onDidLayoutChange(() => queueMicrotask(() => live && fitOriginal()));
     const sub = editor.onDidUpdateDiff(() => {
       host.dataset.diffReady = current.current?.key ?? '';
       host.dataset.diffSync = String(monaco.diffStats.sync);
@@ -331,6 +337,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     });
     return () => {
       sub.dispose();
+      live = false;
       layoutSub.dispose();
       const model = editor.getModel();
       editor.dispose();
