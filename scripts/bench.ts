@@ -134,8 +134,10 @@ async function main() {
       console.log(`| measure | value |\n|---|---|`);
       console.log(`| open to interactive (navigation → events listed) | ${f(replay.openMs)} ms |`);
       console.log(`| seek latency over 200 random seeks, p50 / p95 / max (seek → two frames painted; event list, conversation, transport, decisions) | ${f(replay.seek.p50, 1)} / ${f(replay.seek.p95, 1)} / ${f(replay.seek.max, 1)} ms |`);
+      console.log(`| those seeks by display frames until painted (frames: seeks) | ${framesHistogram(replay.seek.all)} |`);
       console.log(`| the same 200 seeks run first, just after opening (cold: first use of each code path), p50 / p95 / max | ${f(replay.coldSeek.p50, 1)} / ${f(replay.coldSeek.p95, 1)} / ${f(replay.coldSeek.max, 1)} ms |`);
       console.log(`| seek latency with the Code tab (Monaco diff), 100 random seeks: painted p50 / p95 / max; JS until committed p50 / p95 | ${f(replay.codeSeek.p50, 1)} / ${f(replay.codeSeek.p95, 1)} / ${f(replay.codeSeek.max, 1)} ms; ${f(replay.codeSeek.js50, 1)} / ${f(replay.codeSeek.js95, 1)} ms |`);
+      console.log(`| Code-tab seeks by display frames until painted (frames: seeks) | ${framesHistogram(replay.codeSeek.all)} |`);
       console.log(`| Code tab: seek until the diff is shown (colours, unchanged regions collapsed) p50 / p95; seeks whose diff was in the first painted frame | ${f(replay.codeSeek.ready50, 1)} / ${f(replay.codeSeek.ready95, 1)} ms; ${replay.codeSeek.readyAtPaint} of 100 (diffs computed on: ${replay.codeSeek.diffSource}) |`);
       console.log(`| timeline pan/zoom (240 wheel events, one per frame): frame interval p50 / p95 / max | ${f(replay.panZoom.frameP50, 1)} / ${f(replay.panZoom.frameP95, 1)} / ${f(replay.panZoom.frameMax, 1)} ms |`);
       console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
@@ -280,6 +282,21 @@ async function main() {
   }
 }
 
+/**
+ * How many display frames (16.7 ms at 60 Hz) each seek took to paint: a seek that lands just
+ * after a frame is painted two frames later at best, so the latencies come in steps of a frame
+ * plus the scheduler's jitter (33.3–35, 50–52 ms…).
+ */
+function framesHistogram(latencies: number[]): string {
+  const counts = new Map<string, number>();
+  for (const ms of latencies) {
+    const n = Math.round(ms / (1000 / 60));
+    const k = n >= 4 ? '4 or more' : String(n);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => `${k}: ${v}`).join(', ');
+}
+
 async function benchReplay(page: Page, port: number, id: string) {
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
@@ -309,7 +326,7 @@ async function benchReplay(page: Page, port: number, id: string) {
         lat.push(performance.now() - start);
       }
       lat.sort((a, b) => a - b);
-      return { p50: lat[100]!, p95: lat[190]!, max: lat[199]! };
+      return { p50: lat[100]!, p95: lat[190]!, max: lat[199]!, all: lat };
     });
   // The first pass runs each pane's code paths for the first time (JIT, first markdown and
   // highlighting); it is reported as "cold", and the second pass, the same 200 seeks, as the figure.
@@ -355,6 +372,7 @@ async function benchReplay(page: Page, port: number, id: string) {
       const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))]!;
       const host = document.querySelector<HTMLElement>('[data-testid="code-editor"]')!;
       return {
+        all: painted,
         js50: q(js, 0.5),
         js95: q(js, 0.95),
         p50: q(painted, 0.5),
