@@ -268,3 +268,47 @@ test('a diff reached after many seeks looks exactly like the same diff opened fr
   await seek(target.t);
   expect(await state()).toEqual(after);
 });
+
+test('the file tree brings the followed file into view when it changes, and otherwise stays where the reviewer scrolled it', async ({ page }) => {
+  // Sixty files, created one a second, then a response every second: the followed file stays
+  // the last one created while the clock runs on.
+  const events: SessionEvent[] = [{ id: 'p1', t: 0, actor: 'candidate', kind: 'prompt', text: 'Make the files.' }];
+  for (let i = 1; i <= 60; i++) {
+    const n = String(i).padStart(2, '0');
+    events.push({ id: `d${n}`, t: i * 1000, actor: 'agent', kind: 'diff', path: `src/f${n}.ts`, change: 'created', after: `export const f${n} = ${i};\n` });
+  }
+  for (let i = 61; i <= 90; i++) events.push({ id: `r${i}`, t: i * 1000, actor: 'agent', kind: 'response', text: `Still going (${i}).` });
+  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta('code-many-files', 'Code pane many files'), durationMs: 91_000 }, events, createdAt: '2026-03-04T10:00:00.000Z' });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'many-files.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await rows(page).filter({ hasText: 'Code pane many files' }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await openCodeTab(page);
+
+  // Seek as a pasted link does: through the time in the URL.
+  const seekTo = (ms: number) => page.evaluate((ms) => (location.hash = location.hash.replace(/(\?t=\d+)?$/, `?t=${ms}`)), ms);
+  await seekTo(60_000);
+  const last = fileRow(page, 'src/f60.ts');
+  await expect(last).toHaveAttribute('aria-current', 'true');
+  await expect(last).toBeInViewport();
+  // The reviewer scrolls the tree to its top and the replay plays on past the last file.
+  const tree = page.locator('.code-tree');
+  await tree.hover();
+  await page.mouse.wheel(0, -100_000);
+  await expect(fileRow(page, 'src/f01.ts')).toBeInViewport();
+  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('8');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('clock-time')).toContainText('01:2', { timeout: 15_000 });
+  await page.getByTestId('play').click();
+  await expect(fileRow(page, 'src/f01.ts')).toBeInViewport();
+  await expect(last).not.toBeInViewport();
+  // Another file becomes the followed one: the tree shows it.
+  await seekTo(30_000);
+  await expect(fileRow(page, 'src/f30.ts')).toHaveAttribute('aria-current', 'true');
+  await expect(fileRow(page, 'src/f30.ts')).toBeInViewport();
+});

@@ -164,21 +164,29 @@ function FileTree({ entries, selected, onPick, clock, at }: { entries: FileEntry
   const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
   const selectedRow = useMemo(() => rowOfPath(rows, selected), [rows, selected]);
 
-  // Keep the selected file in view. On a seek, from a clock listener that runs before React
-  // renders it (layout is clean then; a scrollTop write in the commit forced a layout of every
-  // pane's new content, about 4 ms a seek), so the render already holds the row.
-  useLayoutEffect(
-    () =>
-      clock.subscribe((s) => {
-        const { rows, selected } = at(s.t);
-        if (selected >= 0) sync.reveal(selected * ROW_H, (selected + 1) * ROW_H, rows * ROW_H, 1 / 3);
-      }),
-    [clock, at, sync],
-  );
-  // And in the commit when the selection changes otherwise (the reviewer picked a file).
+  // Bring the selected file into view when the selection moves to another row, not on every
+  // clock tick (a reviewer may be looking elsewhere in the tree while the replay plays). On a
+  // seek, from a clock listener that runs before React renders it: layout is clean then (a
+  // scrollTop write in the commit forced a layout of every pane's new content, about 4 ms a
+  // seek), and the render already holds the row.
   useLayoutEffect(() => {
-    if (selectedRow >= 0) sync.reveal(selectedRow * ROW_H, (selectedRow + 1) * ROW_H, rows.length * ROW_H, 1 / 3);
-  }, [selectedRow, rows.length, sync]);
+    let shown = -2;
+    return clock.subscribe((s) => {
+      const { rows, selected } = at(s.t);
+      if (selected === shown) return;
+      shown = selected;
+      if (selected >= 0) sync.reveal(selected * ROW_H, (selected + 1) * ROW_H, rows * ROW_H, 1 / 3);
+    });
+  }, [clock, at, sync]);
+  // And in the commit when the selection changes otherwise (the reviewer picked a file).
+  const total = rows.length * ROW_H;
+  const totalRef = useRef(total);
+  useLayoutEffect(() => {
+    totalRef.current = total;
+  });
+  useLayoutEffect(() => {
+    if (selectedRow >= 0) sync.reveal(selectedRow * ROW_H, (selectedRow + 1) * ROW_H, totalRef.current, 1 / 3);
+  }, [selectedRow, sync]);
 
   if (entries.length === 0) return <p className="code-tree-empty muted small">No file has changed yet at this moment.</p>;
   return (
