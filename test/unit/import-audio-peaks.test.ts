@@ -172,6 +172,23 @@ describe('peaks added by the import client (browser decoder)', () => {
     expect((await database.reports.get(outcome.reportId))!.report.problems).toEqual([warning]);
   });
 
+  it('a damaged WAV the browser cannot decode either keeps the one warning the reader gave', async () => {
+    const cut = wav.slice(0, wav.byteLength - 1000);
+    const outcome = await importToDexie(await archive(withAudio('audio/narration.wav', 'audio/wav', cut.byteLength), [{ path: 'audio/narration.wav', data: cut }]));
+    expect(outcome.report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/^audio is a damaged WAV file: its data chunk is truncated/)]);
+    const sid = outcome.report.sessions[0]!.id;
+    const before = await database.sessions.get(sid);
+    let calls = 0;
+    const after = await addMissingPeaks(database, outcome, async () => {
+      calls++;
+      throw new DOMException('Unable to decode audio data', 'EncodingError');
+    });
+    // The browser was given its chance (it is more lenient than the reader), and failed.
+    expect(calls).toBe(1);
+    expect(after.report.problems).toEqual(outcome.report.problems);
+    expect(await database.sessions.get(sid)).toEqual(before);
+  });
+
   it('a recording with no samples is a failure too; the listed-problem limit holds', async () => {
     const outcome = await importToDexie(await oggArchive());
     const full = { ...outcome, report: { ...outcome.report, problems: [{ file: 'x', severity: 'warning' as const, reason: 'r' }] } };

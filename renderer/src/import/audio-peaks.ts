@@ -84,6 +84,9 @@ export async function addMissingPeaks(database: BatonDB, outcome: ImportOutcome,
       if (peaks.length === 0) throw new Error('it holds no samples');
       found.push({ sid: s.id, blob: audio.blob.blob, peaks });
     } catch (e) {
+      // The reader already warned about this recording (a damaged WAV the browser could not
+      // rescue either): one warning per file is enough.
+      if (report.problems.some((p) => p.file === `${report.file}:${audio.blob.blob}`)) continue;
       failed.push({
         sid: s.id,
         problem: {
