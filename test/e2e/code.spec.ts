@@ -23,6 +23,21 @@ async function openCodeTab(page: Page) {
   await expect(page.getByTestId('code-pane')).toBeVisible();
 }
 
+/** Imports a session made by code through the Import button and opens its Code tab. */
+async function importAndOpen(page: Page, events: SessionEvent[], title: string, durationMs: number) {
+  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta(title.toLowerCase().replace(/\W+/g, '-'), title), durationMs }, events, createdAt: '2026-03-04T10:00:00.000Z' });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'session.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await rows(page).filter({ hasText: title }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await openCodeTab(page);
+}
+
 /** Seeks by clicking the event in the event list, filtered to diffs so the row is rendered. */
 async function clickDiffEvent(page: Page, id: string) {
   const chip = page.getByTestId('replay-events').getByRole('button', { name: 'diff', exact: true });
@@ -181,18 +196,7 @@ test('a patch that does not apply is shown as a banner with the raw patch', asyn
     { id: 'd3', t: 3000, actor: 'agent', kind: 'diff', path: 'src/math.ts', change: 'modified', patch: bad },
     { id: 'r1', t: 4000, actor: 'agent', kind: 'response', text: 'Done.' },
   ];
-  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta('code-bad-patch', 'Code pane bad patch'), durationMs: 5000 }, events, createdAt: '2026-03-04T10:00:00.000Z' });
-
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'bad-patch.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
-  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
-  await rows(page).filter({ hasText: 'Code pane bad patch' }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-  await openCodeTab(page);
+  await importAndOpen(page, events, 'Code pane bad patch', 5000);
 
   await clickDiffEvent(page, 'd2');
   await expect.poll(() => modifiedText(page), { timeout: 20_000 }).toContain('return b + a;');
@@ -278,17 +282,7 @@ test('the file tree brings the followed file into view when it changes, and othe
     events.push({ id: `d${n}`, t: i * 1000, actor: 'agent', kind: 'diff', path: `src/f${n}.ts`, change: 'created', after: `export const f${n} = ${i};\n` });
   }
   for (let i = 61; i <= 90; i++) events.push({ id: `r${i}`, t: i * 1000, actor: 'agent', kind: 'response', text: `Still going (${i}).` });
-  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta('code-many-files', 'Code pane many files'), durationMs: 91_000 }, events, createdAt: '2026-03-04T10:00:00.000Z' });
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'many-files.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
-  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
-  await rows(page).filter({ hasText: 'Code pane many files' }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-  await openCodeTab(page);
+  await importAndOpen(page, events, 'Code pane many files', 91_000);
 
   // Seek as a pasted link does: through the time in the URL.
   const seekTo = (ms: number) => page.evaluate((ms) => (location.hash = location.hash.replace(/(\?t=\d+)?$/, `?t=${ms}`)), ms);

@@ -9,6 +9,9 @@ import { floorIndex } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
 
 const ROW = 30;
+
+/** The list row of an event index: with filters on, the last shown event at or before it. */
+const rowOfEvent = (visible: Int32Array | null, eventIndex: number) => (visible ? floorIndex(visible, eventIndex) : eventIndex);
 const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
 
 
@@ -65,7 +68,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   }, [events, kinds, actor]);
   const count = visible ? visible.length : events.length;
   const eventAt = (row: number) => (visible ? visible[row]! : row);
-  const rowOf = (eventIndex: number) => (visible ? floorIndex(visible, eventIndex) : eventIndex);
+  const rowOf = (eventIndex: number) => rowOfEvent(visible, eventIndex);
 
   const current = useClock(clock, (s) => index.indexAt(s.t));
   const matchSet = useMemo(() => new Set(matches), [matches]);
@@ -86,8 +89,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
       clock.subscribe((s) => {
         const { follow, count, visible } = live.current;
         if (!follow) return;
-        const ei = index.indexAt(s.t);
-        const row = visible ? floorIndex(visible, ei) : ei;
+        const row = rowOfEvent(visible, index.indexAt(s.t));
         if (row >= 0) sync.reveal(row * ROW, (row + 1) * ROW, count * ROW, 'nearest');
       }),
     [clock, index, sync],
