@@ -71,7 +71,12 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   try {
     const page = await browser.newPage();
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    // Counted and printed with the replay figures: an uncaught error during the seeks is a bug.
+    let pageErrors = 0;
+    page.on('pageerror', (e) => {
+      pageErrors++;
+      console.error(`page error: ${e.message}`);
+    });
     page.on('console', (m) => {
       if (m.type() === 'error') console.error(`console: ${m.text()}`);
     });
@@ -143,6 +148,7 @@ async function main() {
       console.log(`| timeline draw per frame p50 / p95 / max | ${f(replay.panZoom.drawP50, 2)} / ${f(replay.panZoom.drawP95, 2)} / ${f(replay.panZoom.drawMax, 2)} ms |`);
       console.log(`| longest task while panning and zooming | ${f(replay.panZoom.longest)} ms |`);
       console.log(`| JS heap after open, seeks, pan and zoom | ${f(replay.heapMiB)} MiB |`);
+      console.log(`| uncaught page errors (whole run so far) | ${pageErrors} |`);
     };
     if (args['replay-only']) {
       if (args.json) console.log(JSON.stringify({ date: new Date().toISOString(), machine, replay }, null, 2));

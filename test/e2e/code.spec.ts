@@ -252,6 +252,10 @@ test('a diff reached after many seeks looks exactly like the same diff opened fr
   };
   const seek = (t: number) => page.evaluate((t) => (window as unknown as { __batonReplay: { clock: { seek(t: number): void } } }).__batonReplay.clock.seek(t), t);
 
+  // The editor reuses its text models from one diff to the next; Monaco reports any fault
+  // in that as an uncaught error.
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
   await openSample(page, SCOPER);
   await openCodeTab(page);
   // ?bench exposes the replay clock to the page, so the test can seek without waiting.
@@ -271,6 +275,7 @@ test('a diff reached after many seeks looks exactly like the same diff opened fr
   await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
   await seek(target.t);
   expect(await state()).toEqual(after);
+  expect(errors).toEqual([]);
 });
 
 test('the file tree brings the followed file into view when it changes, and otherwise stays where the reviewer scrolled it', async ({ page }) => {
@@ -305,4 +310,56 @@ test('the file tree brings the followed file into view when it changes, and othe
   await seekTo(30_000);
   await expect(fileRow(page, 'src/f30.ts')).toHaveAttribute('aria-current', 'true');
   await expect(fileRow(page, 'src/f30.ts')).toBeInViewport();
+});
+
+test('moving between long files with folded lines shows each diff folded afresh, with no errors', async ({ page }) => {
+  // Two 120-line files, each changed in the middle and again near the end, so both sides of
+  // each diff have folded (hidden) lines. The pane reuses its editor's text models from one
+  // diff to the next; the folds of one file must never leak into another, and Monaco must
+  // not trip over the previous file's folds when the text is replaced (it throws if it does).
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  const file = (name: string, edits: Record<number, string>) =>
+    Array.from({ length: 120 }, (_, i) => edits[i + 1] ?? `export const ${name}${i + 1} = ${i + 1}; // line ${i + 1} of ${name}`).join('\n') + '\n';
+  const a0 = file('a', {});
+  const a1 = file('a', { 60: 'export const a60 = "changed";' });
+  const b0 = file('b', {});
+  const b1 = file('b', { 30: 'export const b30 = "changed";', 100: 'export const b100 = "changed too";' });
+  const c0 = file('c', {});
+  const c1 = file('c', Object.fromEntries(Array.from({ length: 12 }, (_, k) => [10 * (k + 1), `export const c${10 * (k + 1)} = "changed";`])));
+  const events: SessionEvent[] = [
+    { id: 'p1', t: 0, actor: 'candidate', kind: 'prompt', text: 'Edit both files.' },
+    { id: 'da0', t: 1000, actor: 'agent', kind: 'diff', path: 'src/a.ts', change: 'created', after: a0 },
+    { id: 'db0', t: 2000, actor: 'agent', kind: 'diff', path: 'src/b.py', change: 'created', after: b0 },
+    { id: 'da1', t: 3000, actor: 'agent', kind: 'diff', path: 'src/a.ts', change: 'modified', before: a0, after: a1 },
+    { id: 'db1', t: 4000, actor: 'agent', kind: 'diff', path: 'src/b.py', change: 'modified', before: b0, after: b1 },
+    // A file changed every tenth line: a diff taller than the editor, which the reviewer scrolls.
+    { id: 'dc0', t: 5000, actor: 'agent', kind: 'diff', path: 'src/c.ts', change: 'created', after: c0 },
+    { id: 'dc1', t: 6000, actor: 'agent', kind: 'diff', path: 'src/c.ts', change: 'modified', before: c0, after: c1 },
+  ];
+  await importAndOpen(page, events, 'Code pane long files', 7000);
+  const folded = () => page.locator('[data-testid="code-editor"] .editor.modified .diff-hidden-lines').allTextContents();
+  const seekTo = (ms: number) => page.evaluate((ms) => (location.hash = location.hash.replace(/(\?t=\d+)?$/, `?t=${ms}`)), ms);
+
+  for (let round = 0; round < 3; round++) {
+    await seekTo(3000);
+    await expect(page.getByTestId('code-path')).toHaveText('src/a.ts');
+    // 121 lines (the last one empty), one change at line 60 and three lines of context each
+    // side: lines 1–56 and 64–121 are folded.
+    await expect.poll(folded).toEqual(['56 hidden lines', '58 hidden lines']);
+    await expect.poll(() => modifiedText(page)).toContain('export const a60 = "changed";');
+    await seekTo(4000);
+    await expect(page.getByTestId('code-path')).toHaveText('src/b.py');
+    // Changes at lines 30 and 100: lines 1–26, 34–96 and 104–121 are folded, none of a.ts's.
+    await expect.poll(folded).toEqual(['26 hidden lines', '63 hidden lines', '18 hidden lines']);
+    await expect.poll(() => modifiedText(page)).toContain('export const b30 = "changed"; export const b31 = 31;');
+    await seekTo(6000);
+    await expect(page.getByTestId('code-path')).toHaveText('src/c.ts');
+    await expect.poll(() => modifiedText(page)).toContain('export const c10 = "changed";');
+    await page.locator('[data-testid="code-editor"] .editor.modified .view-lines:not(.line-delete)').click();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => modifiedText(page)).not.toContain('export const c10 = "changed";');
+  }
+  expect(errors).toEqual([]);
 });

@@ -265,8 +265,8 @@ interface Shown {
 }
 
 /**
- * One Monaco diff editor for the pane's lifetime. A new diff swaps in two fresh models and
- * disposes the old ones, which is much cheaper than a new editor per seek.
+ * One Monaco diff editor and one pair of text models for the pane's lifetime: a new diff
+ * replaces the models' text (see showTexts), much cheaper than a new editor or new models.
  */
 function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -375,13 +375,8 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       host.dataset.diffReady = shown.key;
       return;
     }
-    const old = editor.getModel();
-    const original = monaco.monaco.editor.createModel(shown.original, shown.language);
-    const modified = monaco.monaco.editor.createModel(shown.modified, shown.language);
     current.current = shown;
-    editor.setModel({ original, modified });
-    old?.original.dispose();
-    old?.modified.dispose();
+    monaco.showTexts(editor, shown.original, shown.modified, shown.language);
     host.dataset.shown = shown.key;
   }, [monaco, shown]);
 

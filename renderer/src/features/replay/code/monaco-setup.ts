@@ -113,3 +113,44 @@ export function applyTheme(dark: boolean): void {
   });
   monaco.editor.setTheme(name);
 }
+
+type DiffEditor = monaco.editor.IStandaloneDiffEditor;
+/** The two internals `showTexts` uses; both are optional so a Monaco without them still works. */
+interface DiffEditorInternals {
+  _diffModel?: { get(): { dispose(): void } | undefined };
+}
+interface CodeEditorInternals {
+  setHiddenAreas?(ranges: readonly monaco.IRange[]): void;
+}
+
+/**
+ * Shows two new texts in a diff editor, reusing its text models and so its two editor views.
+ *
+ * `setModel` with fresh models disposes and rebuilds each editor's whole view (a hundred or so
+ * elements apiece: layers, scrollbars, input area), which then have to be styled and laid out
+ * again: a large share of a seek's cost in the Code tab. Replacing the models' text keeps the
+ * views. Passing the same two models to `setModel` still gives the editor a new diff view
+ * model, so the diff and its folded regions are computed afresh, as for new models.
+ *
+ * Two steps keep the old diff from getting in the way:
+ * - Its view model is disposed first. Otherwise it reacts to the new text (it patches its old
+ *   diff and starts a timer) just before it is replaced.
+ * - The folded lines are unhidden. Hidden areas are model decorations, and setValue removes
+ *   them; an editor that reads its hidden areas while the change is still being delivered
+ *   then fails on the removed ones ("Cannot read properties of null", seen in the benchmark's
+ *   8-hour session, which counts uncaught page errors).
+ */
+export function showTexts(editor: DiffEditor, original: string, modified: string, language: string): void {
+  const models = editor.getModel();
+  if (!models) {
+    editor.setModel({ original: monaco.editor.createModel(original, language), modified: monaco.editor.createModel(modified, language) });
+    return;
+  }
+  (editor as unknown as DiffEditorInternals)._diffModel?.get()?.dispose();
+  for (const side of [editor.getOriginalEditor(), editor.getModifiedEditor()]) (side as unknown as CodeEditorInternals).setHiddenAreas?.([]);
+  for (const model of [models.original, models.modified]) if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+  models.original.setValue(original);
+  models.modified.setValue(modified);
+  editor.setModel({ original: models.original, modified: models.modified });
+  editor.getModifiedEditor().setScrollPosition({ scrollTop: 0, scrollLeft: 0 }, monaco.editor.ScrollType.Immediate);
+}
