@@ -115,9 +115,10 @@ export function applyTheme(dark: boolean): void {
 }
 
 type DiffEditor = monaco.editor.IStandaloneDiffEditor;
-/** The two internals `showTexts` uses; both are optional so a Monaco without them still works. */
+/** The internals `showTexts` uses; all optional, so a Monaco without them still works. */
 interface DiffEditorInternals {
   _diffModel?: { get(): { dispose(): void } | undefined };
+  _diffModelSrc?: { set(value: undefined, tx: undefined): void };
 }
 interface CodeEditorInternals {
   setHiddenAreas?(ranges: readonly monaco.IRange[]): void;
@@ -132,13 +133,16 @@ interface CodeEditorInternals {
  * views. Passing the same two models to `setModel` still gives the editor a new diff view
  * model, so the diff and its folded regions are computed afresh, as for new models.
  *
- * Two steps keep the old diff from getting in the way:
- * - Its view model is disposed first. Otherwise it reacts to the new text (it patches its old
- *   diff and starts a timer) just before it is replaced.
- * - The folded lines are unhidden. Hidden areas are model decorations, and setValue removes
- *   them; an editor that reads its hidden areas while the change is still being delivered
- *   then fails on the removed ones ("Cannot read properties of null", seen in the benchmark's
- *   8-hour session, which counts uncaught page errors).
+ * The old diff is detached before the text changes, in two steps:
+ * - The editor is left without a diff for a moment, so it unfolds the folded lines and drops
+ *   the diff's zones itself, as for any change of model. Hidden areas are model decorations,
+ *   and setValue removes them; an editor that reads its hidden areas while the change is
+ *   still being delivered then fails on the removed ones ("Cannot read properties of null",
+ *   seen in the benchmark's 8-hour session, which counts uncaught page errors). Unfolding from
+ *   outside (setHiddenAreas, the fallback should the internal slot go away) also works, but
+ *   Monaco then schedules a second alignment of both sides for the next task.
+ * - Its view model is disposed. Otherwise it reacts to the new text (it patches its old diff
+ *   and starts a timer) just before it is replaced.
  */
 export function showTexts(editor: DiffEditor, original: string, modified: string, language: string): void {
   const models = editor.getModel();
@@ -146,8 +150,11 @@ export function showTexts(editor: DiffEditor, original: string, modified: string
     editor.setModel({ original: monaco.editor.createModel(original, language), modified: monaco.editor.createModel(modified, language) });
     return;
   }
-  (editor as unknown as DiffEditorInternals)._diffModel?.get()?.dispose();
-  for (const side of [editor.getOriginalEditor(), editor.getModifiedEditor()]) (side as unknown as CodeEditorInternals).setHiddenAreas?.([]);
+  const internals = editor as unknown as DiffEditorInternals;
+  const oldDiff = internals._diffModel?.get();
+  if (internals._diffModelSrc) internals._diffModelSrc.set(undefined, undefined);
+  else for (const side of [editor.getOriginalEditor(), editor.getModifiedEditor()]) (side as unknown as CodeEditorInternals).setHiddenAreas?.([]);
+  oldDiff?.dispose();
   for (const model of [models.original, models.modified]) if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
   models.original.setValue(original);
   models.modified.setValue(modified);
