@@ -322,13 +322,15 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     editorRef.current = editor;
     // In the inline view the original editor shows only its line numbers; its text is clipped
     // away (deleted lines are drawn in the modified editor). Monaco still renders that text on
-    // every model swap, so render one character of each line while it is hidden.
+    // every model swap, so while it is hidden render one character of each line, and leave its
+    // text layers out of the page's style, layout and paint (class inline-original, code.css).
     const original = editor.getOriginalEditor();
     let cut: boolean | undefined;
     const fitOriginal = () => {
       const hidden = original.getLayoutInfo().contentWidth < 8;
       if (hidden === cut) return;
       cut = hidden;
+      host.classList.toggle('inline-original', hidden);
       original.updateOptions({ stopRenderingLineAfter: hidden ? 1 : 10000 });
     };
     fitOriginal();
