@@ -130,8 +130,27 @@ const FileRow = memo(function FileRow({
   );
 });
 
+/**
+ * The files at event index i, the last answer kept per workspace: on a seek the tree's clock
+ * listener asks first, before React renders, and the render then takes the same array.
+ */
+const lastFiles = new WeakMap<Workspace, { i: number; entries: FileEntry[] }>();
+function filesAt(ws: Workspace, i: number): FileEntry[] {
+  const last = lastFiles.get(ws);
+  if (last?.i === i) return last.entries;
+  const entries = ws.filesAt(i);
+  lastFiles.set(ws, { i, entries });
+  return entries;
+}
+
 /** The tree's rows: files in path order, each directory's name above its first file. */
+const rowsOf = new WeakMap<readonly FileEntry[], Row[]>();
 function treeRows(entries: readonly FileEntry[]): Row[] {
+  let rows = rowsOf.get(entries);
+  if (!rows) rowsOf.set(entries, (rows = buildTreeRows(entries)));
+  return rows;
+}
+function buildTreeRows(entries: readonly FileEntry[]): Row[] {
   const out: Row[] = [];
   let dir: string | undefined;
   for (const entry of entries) {
@@ -437,7 +456,7 @@ export function CodePane({ session, clock }: PaneProps) {
     };
   }, []);
 
-  const entries = useMemo(() => ws.filesAt(current), [ws, current]);
+  const entries = useMemo(() => filesAt(ws, current), [ws, current]);
   const selected = pinned ?? followedPath(ws, events, current);
   const version = selected ? ws.versionAt(selected, current) : undefined;
 
@@ -477,7 +496,7 @@ export function CodePane({ session, clock }: PaneProps) {
       const pinned = pinnedRef.current;
       const last = treeCache.current;
       if (last && last.i === i && last.pinned === pinned && last.ws === ws) return last.at;
-      const rows = treeRows(ws.filesAt(i));
+      const rows = treeRows(filesAt(ws, i));
       const at = { rows: rows.length, selected: rowOfPath(rows, pinned ?? followedPath(ws, events, i)) };
       treeCache.current = { i, pinned, ws, at };
       return at;
