@@ -487,19 +487,13 @@ export function CodePane({ session, clock }: PaneProps) {
   useLayoutEffect(() => {
     pinnedRef.current = pinned;
   });
-  // Called on every clock change, each frame while playing; the tree only changes with the
-  // event, so the last answer is kept.
-  const treeCache = useRef<{ i: number; pinned: string | null; ws: Workspace; at: ReturnType<TreeAt> } | null>(null);
+  // Called on every clock change, each frame while playing: the files and rows of an event are
+  // kept (filesAt, treeRows), so a tick that stays on the same event only looks up a row.
   const treeAt = useCallback<TreeAt>(
     (t) => {
       const i = session.index.indexAt(t);
-      const pinned = pinnedRef.current;
-      const last = treeCache.current;
-      if (last && last.i === i && last.pinned === pinned && last.ws === ws) return last.at;
       const rows = treeRows(filesAt(ws, i));
-      const at = { rows: rows.length, selected: rowOfPath(rows, pinned ?? followedPath(ws, events, i)) };
-      treeCache.current = { i, pinned, ws, at };
-      return at;
+      return { rows: rows.length, selected: rowOfPath(rows, pinnedRef.current ?? followedPath(ws, events, i)) };
     },
     [session.index, ws, events],
   );
