@@ -105,6 +105,8 @@ test('the Code pane follows the clock to a diff and shows it in Monaco', async (
   await expect(page.locator('[data-testid="code-editor"] .editor.modified .line-insert, [data-testid="code-editor"] .editor.modified .char-insert').first()).toBeAttached();
   const editor = page.getByTestId('code-editor');
   await expect(editor).toHaveAttribute('data-diff-source', 'main');
+  // With Monaco's small-input diff replaced by the typed-array port (dp-diff.ts).
+  await expect(editor).toHaveAttribute('data-diff-ported', 'true');
   // Answered here, or tried here and handed to the worker after the 20 ms budget (a cold
   // first diff on a busy CI machine can take that long).
   const tried = await editor.evaluate((el) => Number(el.dataset.diffSync) + Number(el.dataset.diffOverBudget));

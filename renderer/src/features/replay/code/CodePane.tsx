@@ -401,7 +401,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
     host.dataset.shown = shown.key;
   }, [monaco, shown]);
 
-  return <div className={`code-editor ${hidden ? 'hidden' : ''}`} ref={hostRef} data-testid="code-editor" data-diff-source={monaco.diffSource} />;
+  return <div className={`code-editor ${hidden ? 'hidden' : ''}`} ref={hostRef} data-testid="code-editor" data-diff-source={monaco.diffSource} data-diff-ported={String(monaco.diffPorted)} />;
 }
 
 function usePrefersDark(): boolean {

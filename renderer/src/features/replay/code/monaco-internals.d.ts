@@ -28,3 +28,38 @@ declare module 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFacto
   export const IDiffProviderFactoryService: unknown;
   export const WorkerBasedDocumentDiffProvider: unknown;
 }
+
+declare module 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/algorithms/diffAlgorithm' {
+  export class SequenceDiff {
+    constructor(seq1Range: never, seq2Range: never);
+  }
+  export class DiffAlgorithmResult {
+    constructor(diffs: never[], hitTimeout: boolean);
+    readonly diffs: readonly SequenceDiff[];
+    readonly hitTimeout: boolean;
+    static trivial(seq1: unknown, seq2: unknown): DiffAlgorithmResult;
+    static trivialTimedOut(seq1: unknown, seq2: unknown): DiffAlgorithmResult;
+  }
+  export class DateTimeout {
+    constructor(timeoutMs: number);
+    isValid(): boolean;
+  }
+}
+
+declare module 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/algorithms/dynamicProgrammingDiffing' {
+  import type { DiffAlgorithmResult } from 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/algorithms/diffAlgorithm';
+  export class DynamicProgrammingDiffing {
+    compute(
+      seq1: { length: number; getElement(i: number): number },
+      seq2: { length: number; getElement(i: number): number },
+      timeout?: { isValid(): boolean },
+      equalityScore?: (offset1: number, offset2: number) => number,
+    ): DiffAlgorithmResult;
+  }
+}
+
+declare module 'monaco-editor/editor/common/core/ranges/offsetRange' {
+  export class OffsetRange {
+    constructor(start: number, endExclusive: number);
+  }
+}

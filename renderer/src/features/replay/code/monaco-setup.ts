@@ -36,19 +36,30 @@ import 'monaco-editor/languages/definitions/ini/register';
 import { StandaloneServices } from 'monaco-editor/editor/standalone/browser/standaloneServices';
 import { IDiffProviderFactoryService, WorkerBasedDocumentDiffProvider } from 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFactoryService';
 import { DefaultLinesDiffComputer } from 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/defaultLinesDiffComputer';
+import { DiffAlgorithmResult, SequenceDiff } from 'monaco-editor/editor/common/diff/defaultLinesDiffComputer/algorithms/diffAlgorithm';
+import { OffsetRange } from 'monaco-editor/editor/common/core/ranges/offsetRange';
 import { createSyncDiffFactory, type DiffProvider } from './sync-diff';
+import { createDpDiffing, installDpDiffing } from './dp-diff';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+// Monaco's own diff computer, with its small-input algorithm swapped for the same algorithm
+// on reused typed arrays (dp-diff.ts), which leaves far less garbage behind each seek.
+const computer = new DefaultLinesDiffComputer();
+const dpPorted = installDpDiffing(computer, createDpDiffing({ OffsetRange, SequenceDiff, DiffAlgorithmResult }));
 
 // Small diffs are computed in the calling task (see sync-diff.ts); the worker keeps the rest.
 // Services are created on first use, which nothing above triggers (language registrations
 // defer theirs), so the override below still takes effect; `diffSource` says whether it did.
 const syncDiff = createSyncDiffFactory({
-  computer: new DefaultLinesDiffComputer(),
+  computer,
   fallback: (options) => services.createInstance(WorkerBasedDocumentDiffProvider, options) as DiffProvider,
 });
 const services = StandaloneServices.initialize({ diffProviderFactoryService: { createDiffProvider: syncDiff.createDiffProvider } });
 const installed = (StandaloneServices.get<{ createDiffProvider?: unknown }>(IDiffProviderFactoryService).createDiffProvider === syncDiff.createDiffProvider);
+
+/** Whether the diff computer runs dp-diff.ts's port (true) or Monaco's own small-input diff. */
+export const diffPorted = dpPorted;
 
 /** Where diffs are computed: 'main' (small ones in the seek's own task) or 'worker' (all). */
 export const diffSource: 'main' | 'worker' = installed ? 'main' : 'worker';
