@@ -120,6 +120,9 @@ export class ImportContext {
   readonly sessions: PendingSession[] = [];
   private readonly builders: SessionBuilder[] = [];
   private readonly hasher = sha256.create();
+  private digest: string | undefined;
+  /** The contexts that read companion files, by source, so their hashes can be folded in. */
+  private readonly companionReaders = new Map<ByteSource, ImportContext>();
   private consumed = false;
   bytesRead = 0;
   eventsWritten = 0;
@@ -171,7 +174,27 @@ export class ImportContext {
   /** Hash of every byte of the source; drains what the importer did not read. */
   async contentHash(): Promise<string> {
     if (!this.consumed) for await (const chunk of this.chunks()) void chunk;
-    return bytesToHex(this.hasher.digest());
+    return (this.digest ??= bytesToHex(this.hasher.digest()));
+  }
+
+  /**
+   * The hash that tells one import from another: the source's own, or, when other files were
+   * imported into the same session with it (`companions`, a Claude Code transcript's subagent
+   * files), a hash over the source's hash and each companion's lane and hash. So a session
+   * whose subagent files changed is not taken for the one already in the library; a file
+   * imported on its own keeps the plain hash of its bytes.
+   */
+  async importHash(): Promise<string> {
+    const own = await this.contentHash();
+    if (this.companions.length === 0) return own;
+    const h = sha256.create();
+    const text = new TextEncoder();
+    h.update(text.encode(`baton-import-group\n${own}`));
+    for (const c of this.companions) {
+      const reader = this.companionReaders.get(c.source) ?? this.companionReader(c.source);
+      h.update(text.encode(`\n${c.lane}\n${await reader.contentHash()}`));
+    }
+    return bytesToHex(h.digest());
   }
 
   progress(force = false): void {
@@ -192,7 +215,9 @@ export class ImportContext {
    * line limits, this import's cancellation; its problems are merged by the caller.
    */
   companionReader(source: ByteSource): ImportContext {
-    return new ImportContext(source, this.sink, this.limits, this.batchSize, this.signal, undefined, this.now);
+    const reader = new ImportContext(source, this.sink, this.limits, this.batchSize, this.signal, undefined, this.now);
+    this.companionReaders.set(source, reader);
+    return reader;
   }
 
   async openSession(): Promise<SessionBuilder> {

@@ -77,7 +77,7 @@ export async function importSource(
   try {
     await importer.run(ctx);
     ctx.checkCancelled();
-    const hash = await ctx.contentHash();
+    const hash = await ctx.importHash();
     report.contentHash = hash;
     if (ctx.sessions.length === 0) throw new ImportError(`${source.name}: no session found in the file`);
     for (const [i, pending] of ctx.sessions.entries()) {

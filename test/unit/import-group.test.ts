@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { claudeProjectFiles } from '../fixtures/claude-project';
 import { describe, expect, it } from 'vitest';
 import { groupImportFiles, subagentLane } from '../../shared/import/group';
@@ -64,6 +66,44 @@ describe.skipIf(!realSessionsAvailable)('a real Claude Code project folder', () 
     }
     // The main lane is unchanged: its six typed prompts are the candidate's.
     expect(s.events.filter((e) => !e.lane && e.kind === 'prompt' && e.actor === 'candidate')).toHaveLength(6);
+  });
+});
+
+describe('telling a re-import from a new session', () => {
+  const enc = new TextEncoder();
+  const files = claudeProjectFiles();
+  const main = () => bytesSource('proj-sess-1.jsonl', enc.encode(files['proj-sess-1.jsonl']!));
+  const agent = (text: string) => ({ source: bytesSource('agent-f1a2b3c.jsonl', enc.encode(text)), lane: 'f1a2b3c' });
+  const subagent = files['proj-sess-1/subagents/agent-f1a2b3c.jsonl']!;
+
+  it('the same transcript with the same subagent file is already in the library', async () => {
+    const sink = new MemorySink();
+    const first = await importSource(main(), sink, { now: () => 0, companions: [agent(subagent)] });
+    expect(first.status, first.message).toBe('imported');
+    const again = await importSource(main(), sink, { now: () => 0, companions: [agent(subagent)] });
+    expect(again.status).toBe('duplicate');
+    expect(sink.sessions.size).toBe(1);
+  });
+
+  it('the same transcript with a changed subagent file is a session of its own', async () => {
+    const sink = new MemorySink();
+    await importSource(main(), sink, { now: () => 0, companions: [agent(subagent)] });
+    // The subagent's last line changed: the main transcript is byte for byte the same.
+    const lines = subagent.trimEnd().split('\n');
+    const changed = [...lines.slice(0, -1), lines.at(-1)!.replace(/"text":\s*"/, '"text": "Changed: ')].join('\n') + '\n';
+    expect(changed).not.toBe(subagent);
+    const report = await importSource(main(), sink, { now: () => 0, companions: [agent(changed)] });
+    expect(report.status, report.message).toBe('imported');
+    expect(sink.sessions.size).toBe(2);
+    // Nor is the transcript alone the one imported with its subagent.
+    const alone = await importSource(main(), sink, { now: () => 0 });
+    expect(alone.status).toBe('imported');
+    expect(sink.sessions.size).toBe(3);
+  });
+
+  it('a file imported on its own keeps the plain SHA-256 of its bytes', async () => {
+    const report = await importSource(main(), new MemorySink(), { now: () => 0 });
+    expect(report.contentHash).toBe(bytesToHex(sha256(enc.encode(files['proj-sess-1.jsonl']!))));
   });
 });
 
