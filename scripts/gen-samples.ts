@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArchiveToBytes, type ArchiveBlob } from '../shared/archive/baton-writer';
+import { computePeaks, PEAK_PAIRS } from '../shared/audio/peaks';
 import type { AudioTrack, SessionEvent } from '../shared/model/schema';
 import { generateSample, SAMPLE_FILES, type GeneratedSession } from '../shared/samples/index';
 import { NARRATION_MS } from '../shared/samples/narration-timing';
@@ -21,7 +22,6 @@ const CREATED_AT = '2026-03-01T00:00:00.000Z';
 const VOICE = ['-v', 'en-us', '-s', '160', '-g', '2'];
 const SPEECH_RATE = 22_050; // espeak-ng's native rate
 const AUDIO_RATE = 16_000;
-const PEAK_PAIRS = 1000;
 const AUDIO_BLOB = 'audio/narration.ogg';
 
 function tool(cmd: string, args: string[], opts: { encoding?: 'buffer' } = {}): Buffer {
@@ -80,20 +80,7 @@ function buildTrack(narration: Extract<SessionEvent, { kind: 'narration' }>[], s
   const raw = tool('sox', ['-R', ogg, '-t', 'raw', '-e', 'floating-point', '-b', '32', '-L', '-c', '1', '-']);
   const pcm = new Float32Array(raw.buffer, raw.byteOffset, Math.floor(raw.byteLength / 4));
   const rate = Number(tool('soxi', ['-r', ogg]).toString().trim());
-  const peaks: number[] = [];
-  const r3 = (x: number) => Math.round(Math.max(-1, Math.min(1, x)) * 1000) / 1000 || 0;
-  for (let b = 0; b < PEAK_PAIRS; b++) {
-    const from = Math.floor((b * pcm.length) / PEAK_PAIRS);
-    const to = Math.max(from + 1, Math.floor(((b + 1) * pcm.length) / PEAK_PAIRS));
-    let min = 0;
-    let max = 0;
-    for (let k = from; k < to && k < pcm.length; k++) {
-      const v = pcm[k]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    peaks.push(r3(min), r3(max));
-  }
+  const peaks = computePeaks([pcm], PEAK_PAIRS);
   const durationMs = Math.round((pcm.length * 1000) / rate);
   return { ogg: bytes, audio: { blob: { blob: AUDIO_BLOB, mime: 'audio/ogg', size: bytes.byteLength }, durationMs, offsetMs: 0, peaks } };
 }
