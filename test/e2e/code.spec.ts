@@ -78,13 +78,11 @@ test('the Code pane follows the clock to a diff and shows it in Monaco', async (
 
   const problems: string[] = [];
   page.on('console', (m) => {
-    // The browser's own favicon request is not the pane's business.
-    if (m.location().url.endsWith('/favicon.ico')) return;
     if (m.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(m.text())) problems.push(`${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
   });
   await openSample(page, SCOPER);
   await openCodeTab(page);
