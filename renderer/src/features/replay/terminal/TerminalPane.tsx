@@ -71,21 +71,24 @@ const CommandRow = memo(function CommandRow({ c, state, top, clock }: { c: Comma
   );
 });
 
+/** The index of the last command started at or before t, or -1. */
+function commandAt(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 export function TerminalPane({ session, clock }: PaneProps) {
   const commands = useMemo(() => session.events.filter((e): e is Command => e.kind === 'command'), [session.events]);
   const starts = useMemo(() => Float64Array.from(commands, (c) => c.t), [commands]);
   const track: TerminalTrack | undefined = session.meta.terminals[0];
   const [mode, setMode] = useState<'recording' | 'output'>(track ? 'recording' : 'output');
-  const current = useClock(clock, (s) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= s.t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  });
+  const current = useClock(clock, (s) => commandAt(starts, s.t));
   const [follow, setFollow] = useState(true);
   const listRef = useRef<HTMLDivElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
@@ -95,7 +98,24 @@ export function TerminalPane({ session, clock }: PaneProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const v = useVirtualizer({ count: commands.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false, observeElementOffset: list.observeElementOffset });
 
-  // Keep the current command in view, in the commit so the frame that shows it has its row.
+  // Keep the current command in view from the clock's own listener, which runs before React
+  // renders a seek (as the event list does): the render then lays out the rows of the new
+  // position, and the scroll write meets a clean layout instead of forcing one in the commit.
+  const live = useRef({ follow, count: commands.length, starts });
+  useLayoutEffect(() => {
+    live.current = { follow, count: commands.length, starts };
+  });
+  useLayoutEffect(
+    () =>
+      clock.subscribe((s) => {
+        const { follow, count, starts } = live.current;
+        const i = follow ? commandAt(starts, s.t) : -1;
+        if (i >= 0) list.reveal(i * ROW, (i + 1) * ROW, count * ROW, 1 / 3);
+      }),
+    [clock, list],
+  );
+  // And when following resumes or the list changes, in the commit: that frame shows the row.
+  // After a seek the listener has already brought it into view, so this writes nothing.
   useLayoutEffect(() => {
     if (follow && current >= 0) list.reveal(current * ROW, (current + 1) * ROW, commands.length * ROW, 1 / 3);
   }, [follow, current, commands.length, list]);
