@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealOffset } from '../../renderer/src/features/replay/scroll-sync';
+import { createScrollSync, revealOffset } from '../../renderer/src/features/replay/scroll-sync';
 
 // A list of 100 rows of 30 px in a 300 px view.
 const total = 3000;
@@ -35,5 +35,71 @@ describe('revealOffset', () => {
     expect(revealOffset(...row(0), 500, view, total, 0.5)).toBe(0);
     expect(revealOffset(...row(99), 2700, view, total, 'nearest')).toBeUndefined();
     expect(revealOffset(2990, 3030, 2700, view, total, 'nearest')).toBeUndefined();
+  });
+});
+
+describe('createScrollSync: a reveal and the virtualizer', () => {
+  // A scroll element and a virtualizer, as far as the sync and the virtualizer's scroll
+  // observer touch them.
+  function setup() {
+    (globalThis as { HTMLElement?: unknown }).HTMLElement ??= class {};
+    const handlers = new Map<string, () => void>();
+    const el = {
+      scrollTop: 0,
+      firstElementChild: null,
+      addEventListener: (type: string, h: () => void) => handlers.set(type, h),
+      removeEventListener: (type: string) => handlers.delete(type),
+    };
+    const instance = {
+      scrollElement: el,
+      targetWindow: { setTimeout, clearTimeout },
+      options: { horizontal: false, isRtl: false, useScrollendEvent: false, isScrollingResetDelay: 150 },
+      scrollRect: { height: view },
+      scrollOffset: 0,
+    };
+    const heard: [number, boolean][] = [];
+    const sync = createScrollSync({ current: el as unknown as HTMLDivElement });
+    const stop = sync.observeElementOffset(instance as never, (offset, isScrolling) => {
+      heard.push([offset, isScrolling]);
+      instance.scrollOffset = offset;
+    });
+    const scroll = (top: number) => {
+      el.scrollTop = top;
+      handlers.get('scroll')!();
+    };
+    return { el, heard, sync, scroll, handlers, stop };
+  }
+
+  it('tells the virtualizer of its own scroll once, as settled, and drops the echo of it', () => {
+    const { el, heard, sync, handlers } = setup();
+    expect(sync.reveal(...row(50), total, 0.5)).toBe(true);
+    expect(el.scrollTop).toBe(1365);
+    expect(heard).toEqual([[1365, false]]);
+    // The browser's scroll event for that write: the virtualizer already knows, and must not
+    // be told it is scrolling (it would render the list twice more for nothing).
+    handlers.get('scroll')!();
+    expect(heard).toEqual([[1365, false]]);
+  });
+
+  it('passes on the reviewer’s own scrolling, and an event that does not match the write', () => {
+    const { heard, sync, scroll } = setup();
+    scroll(200);
+    expect(heard).toEqual([[200, true]]);
+    sync.reveal(...row(50), total, 0.5);
+    // The browser put the view elsewhere than asked (clamped, say): that is news.
+    scroll(1300);
+    expect(heard).toEqual([[200, true], [1365, false], [1300, true]]);
+    // Only the event right after a reveal is checked; the same offset later is a real scroll.
+    scroll(1300);
+    expect(heard.at(-1)).toEqual([1300, true]);
+  });
+
+  it('leaves a row in view where it is, and does nothing once the list is gone', () => {
+    const { el, heard, sync, stop } = setup();
+    expect(sync.reveal(...row(3), total, 'nearest')).toBe(false);
+    expect(heard).toEqual([]);
+    if (typeof stop === 'function') stop();
+    expect(sync.reveal(...row(50), total, 0.5)).toBe(false);
+    expect(el.scrollTop).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { observeElementOffset as observeScrollEvents, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 
 /**
  * Where a revealed span should sit when it has to move: at the nearest edge; with its end at the
@@ -51,34 +51,48 @@ export interface ScrollSync<E extends HTMLElement> {
  * render that follows lays out the rows of the new position), or from a layout effect.
  */
 export function useScrollSync<E extends HTMLElement>(ref: RefObject<E | null>): ScrollSync<E> {
-  // The scroll element's first child is the virtualizer's sizer (height: getTotalSize()).
-  const attached = useRef<{ v: Virtualizer<E, Element>; cb: OffsetCallback } | null>(null);
-  const observeElementOffset = useCallback((v: Virtualizer<E, Element>, cb: OffsetCallback) => {
-    const mine = { v, cb };
-    attached.current = mine;
-    const stop = observeScrollEvents(v, cb);
-    return () => {
-      if (attached.current === mine) attached.current = null;
-      stop?.();
-    };
-  }, []);
-  const reveal = useCallback(
-    (start: number, end: number, total: number, align: RevealAlign) => {
+  return useMemo(() => createScrollSync(ref), [ref]);
+}
+
+/** The logic of useScrollSync, outside React (for tests). `ref` holds the scroll element. */
+export function createScrollSync<E extends HTMLElement>(ref: { readonly current: E | null }): ScrollSync<E> {
+  type Attached = { v: Virtualizer<E, Element>; cb: OffsetCallback; echo?: number };
+  let attached: Attached | null = null;
+  return {
+    observeElementOffset(v, cb) {
+      const mine: Attached = { v, cb };
+      attached = mine;
+      // The scroll event of reveal's own write brings the offset the virtualizer already has,
+      // but marks it as scrolling: the list would render again in the next frame, and once
+      // more when "scrolling" times out. That one event is dropped; any other is passed on.
+      const stop = observeScrollEvents(v, (offset, isScrolling) => {
+        const echo = mine.echo;
+        mine.echo = undefined;
+        if (isScrolling && offset === echo) return;
+        cb(offset, isScrolling);
+      });
+      return () => {
+        if (attached === mine) attached = null;
+        stop?.();
+      };
+    },
+    reveal(start, end, total, align) {
       const el = ref.current;
-      const a = attached.current;
+      const a = attached;
       const view = a?.v.scrollRect?.height ?? 0;
       if (!el || !a || view <= 0) return false;
       const next = revealOffset(start, end, a.v.scrollOffset ?? 0, view, total, align);
       if (next === undefined) return false;
       // The list may be about to grow (a tree gaining files): size the content first, or the
       // browser would clamp the write to the old height. React sets the same height after.
+      // (The scroll element's first child is the virtualizer's sizer: height getTotalSize().)
       const sizer = el.firstElementChild;
       if (sizer instanceof HTMLElement && parseFloat(sizer.style.height) < total) sizer.style.height = `${total}px`;
       el.scrollTop = next;
+      // Should the browser round or clamp the write differently, its event is simply passed on.
+      a.echo = next;
       a.cb(next, false);
       return true;
     },
-    [ref],
-  );
-  return useMemo(() => ({ observeElementOffset, reveal }), [observeElementOffset, reveal]);
+  };
 }
