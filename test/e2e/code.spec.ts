@@ -144,9 +144,19 @@ test('side by side the original side shows its lines in full; inline, the delete
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect.poll(deleted, { timeout: 20_000 }).toContain(bare(removed));
   await expect.poll(original).not.toContain(bare(removed));
-  // Wide again: the original side is whole again.
+  // Wide again, the way a window is dragged wider (several resizes in quick succession, which
+  // Monaco on its own would answer with a "temporary" inline view that never ends while the
+  // models stay the same): the two sides again, the original whole.
+  await page.evaluate(() => {
+    // The resize events a window manager sends while the edge is being dragged.
+    for (let i = 0; i < 3; i++) window.dispatchEvent(new Event('resize'));
+  });
   await page.setViewportSize({ width: 3000, height: 900 });
+  await expect(page.locator('[data-testid="code-editor"] .monaco-diff-editor')).toHaveClass(/side-by-side/, { timeout: 10_000 });
   await expect.poll(original, { timeout: 20_000 }).toContain(bare(removed));
+  // And a seek to another diff and back changes nothing about that.
+  await clickDiffEvent(page, edit.id);
+  await expect(page.locator('[data-testid="code-editor"] .monaco-diff-editor')).toHaveClass(/side-by-side/);
 });
 
 test('pinning a file keeps it while the replay moves on; modes show cumulative diffs', async ({ page }) => {

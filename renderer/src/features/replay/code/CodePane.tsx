@@ -287,6 +287,9 @@ interface Shown {
  * One Monaco diff editor and one pair of text models for the pane's lifetime: a new diff
  * replaces the models' text (see showTexts), much cheaper than a new editor or new models.
  */
+/** Below this width (px) the diff is shown inline, above it side by side. */
+const SIDE_BY_SIDE_MIN_WIDTH = 720;
+
 function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<DiffEditor | null>(null);
@@ -299,9 +302,12 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       readOnly: true,
       originalEditable: false,
       automaticLayout: true,
-      renderSideBySide: true,
-      useInlineViewWhenSpaceIsLimited: true,
-      renderSideBySideInlineBreakpoint: 720,
+      // Side by side when the pane is wide enough, inline when not: decided below, not by
+      // Monaco's own breakpoint (useInlineViewWhenSpaceIsLimited). When a window is dragged
+      // wider across that breakpoint, Monaco switches to a "temporary" inline view that ends only
+      // when the editor gets new models, and this pane keeps its models (see showTexts).
+      renderSideBySide: host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH,
+      useInlineViewWhenSpaceIsLimited: false,
       ignoreTrimWhitespace: false,
       renderOverviewRuler: false,
       // Nor each editor's own overview ruler in the scrollbar, a canvas redrawn on every swap.
@@ -339,6 +345,14 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     editorRef.current = editor;
+    let sideBySide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
+    const widthObserver = new ResizeObserver(() => {
+      const wide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
+      if (wide === sideBySide) return;
+      sideBySide = wide;
+      editor.updateOptions({ renderSideBySide: wide });
+    });
+    widthObserver.observe(host);
     // In the inline view the original editor shows only its line numbers; its text is clipped
     // away (deleted lines are drawn in the modified editor). Monaco still renders that text on
     // every model swap, so while it is hidden render one character of each line, and leave its
@@ -365,6 +379,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       if (changes && changes.length > 0) editor.revealFirstDiff();
     });
     return () => {
+      widthObserver.disconnect();
       sub.dispose();
       live = false;
       layoutSub.dispose();
