@@ -283,13 +283,13 @@ interface Shown {
   key: string;
 }
 
+/** Below this width (px) the diff is shown inline, above it side by side. */
+const SIDE_BY_SIDE_MIN_WIDTH = 720;
+
 /**
  * One Monaco diff editor and one pair of text models for the pane's lifetime: a new diff
  * replaces the models' text (see showTexts), much cheaper than a new editor or new models.
  */
-/** Below this width (px) the diff is shown inline, above it side by side. */
-const SIDE_BY_SIDE_MIN_WIDTH = 720;
-
 function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<DiffEditor | null>(null);
@@ -298,6 +298,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
+    let sideBySide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
     const editor = monaco.monaco.editor.createDiffEditor(host, {
       readOnly: true,
       originalEditable: false,
@@ -306,7 +307,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       // Monaco's own breakpoint (useInlineViewWhenSpaceIsLimited). When a window is dragged
       // wider across that breakpoint, Monaco switches to a "temporary" inline view that ends only
       // when the editor gets new models, and this pane keeps its models (see showTexts).
-      renderSideBySide: host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH,
+      renderSideBySide: sideBySide,
       useInlineViewWhenSpaceIsLimited: false,
       ignoreTrimWhitespace: false,
       renderOverviewRuler: false,
@@ -345,7 +346,6 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     editorRef.current = editor;
-    let sideBySide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
     const widthObserver = new ResizeObserver(() => {
       const wide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
       if (wide === sideBySide) return;

@@ -11,6 +11,7 @@ import '@xterm/xterm/css/xterm.css';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parseCast } from '../../../../../shared/importers/asciinema';
 import type { LargeText, SessionEvent, TerminalTrack } from '../../../../../shared/model/schema';
+import { floorIndex } from '../../../../../shared/util/bisect';
 import { formatDuration } from '../../../components/format';
 import { formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
@@ -71,24 +72,12 @@ const CommandRow = memo(function CommandRow({ c, state, top, clock }: { c: Comma
   );
 });
 
-/** The index of the last command started at or before t, or -1. */
-function commandAt(starts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 export function TerminalPane({ session, clock }: PaneProps) {
   const commands = useMemo(() => session.events.filter((e): e is Command => e.kind === 'command'), [session.events]);
   const starts = useMemo(() => Float64Array.from(commands, (c) => c.t), [commands]);
   const track: TerminalTrack | undefined = session.meta.terminals[0];
   const [mode, setMode] = useState<'recording' | 'output'>(track ? 'recording' : 'output');
-  const current = useClock(clock, (s) => commandAt(starts, s.t));
+  const current = useClock(clock, (s) => floorIndex(starts, s.t));
   const [follow, setFollow] = useState(true);
   const listRef = useRef<HTMLDivElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
@@ -109,7 +98,7 @@ export function TerminalPane({ session, clock }: PaneProps) {
     () =>
       clock.subscribe((s) => {
         const { follow, count, starts } = live.current;
-        const i = follow ? commandAt(starts, s.t) : -1;
+        const i = follow ? floorIndex(starts, s.t) : -1;
         if (i >= 0) list.reveal(i * ROW, (i + 1) * ROW, count * ROW, 1 / 3);
       }),
     [clock, list],

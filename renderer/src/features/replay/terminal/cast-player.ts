@@ -11,6 +11,7 @@
  * here is plain and testable.
  */
 import type { CastEvent } from '../../../../../shared/importers/asciinema';
+import { upperBound } from '../../../../../shared/util/bisect';
 
 /** What the player needs from a terminal. */
 export interface TermLike {
@@ -66,14 +67,7 @@ export function castFrames(events: readonly CastEvent[], offsetMs: number): Fram
 
 /** Index of the first frame with t > time (frames [0, result) are due at `time`). */
 export function framesDue(times: Float64Array, time: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(times, time);
 }
 
 /**
