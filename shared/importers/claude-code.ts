@@ -51,6 +51,8 @@ interface OpenResponse {
   /** Time of the record that carried the first text, and the first thinking, of the message. */
   tText: number;
   tThinking: number;
+  /** A tool_use came after the gathered text: more text starts another response. */
+  toolSinceText: boolean;
   line: number;
   lane?: string;
   model?: string;
@@ -504,7 +506,15 @@ class ClaudeRun {
     this.open = undefined;
     const lane = o.lane ? { lane: o.lane } : {};
     if (o.thinking.length) this.add({ id: this.nextId(`${o.uuid}.th`), t: o.tThinking, actor: 'agent', kind: 'thinking', text: o.thinking.join('\n\n'), ...lane }, o.line);
+    this.emitTexts(o);
+  }
+
+  /** The text gathered so far of an open message, as one response. */
+  private emitTexts(o: OpenResponse): void {
+    const lane = o.lane ? { lane: o.lane } : {};
     const text = o.texts.join('\n\n').trim();
+    o.texts = [];
+    o.toolSinceText = false;
     if (!text) return;
     if (o.synthetic) this.add({ id: this.nextId(`${o.uuid}.sys`), t: o.tText, actor: 'system', kind: 'marker', label: clip(text, 1900), ...lane }, o.line);
     else this.add({ id: this.nextId(`${o.uuid}.r`), t: o.tText, actor: 'agent', kind: 'response', text, ...(o.model ? { model: o.model } : {}), ...lane }, o.line);
@@ -538,11 +548,13 @@ class ClaudeRun {
     if (model && model !== '<synthetic>') this.model ??= model;
     if (!this.open || this.open.msgId !== msgId || this.open.lane !== lane) {
       this.flushResponse();
-      this.open = { msgId, texts: [], thinking: [], tText: t, tThinking: t, line, lane, model, synthetic: model === '<synthetic>', uuid };
+      this.open = { msgId, texts: [], thinking: [], tText: t, tThinking: t, toolSinceText: false, line, lane, model, synthetic: model === '<synthetic>', uuid };
     }
     for (const block of content) {
       if (!isRecord(block)) continue;
       if (block.type === 'text' && typeof block.text === 'string') {
+        // Text after a tool call of the same message is a response of its own, at its own time.
+        if (this.open.toolSinceText && this.open.texts.length) this.emitTexts(this.open);
         // Each record's own timestamp places its content.
         if (this.open.texts.length === 0) this.open.tText = t;
         this.open.texts.push(block.text);
@@ -551,6 +563,7 @@ class ClaudeRun {
         this.open.thinking.push(block.thinking);
       } else if (block.type === 'redacted_thinking') this.skipped.add('redacted thinking blocks');
       else if (block.type === 'tool_use') {
+        this.open.toolSinceText = true;
         const id = str(block.id) ?? this.nextId(`${uuid}.tu`);
         if (this.seenToolUses.has(id)) continue;
         this.seenToolUses.add(id);
@@ -746,8 +759,9 @@ class ClaudeRun {
     const tEnd = tResult ?? p.t;
 
     if (denied) {
+      // The reason is what the person typed when refusing; the harness's own wording is not theirs.
       const reason = typedReason(text) ?? typedReason(turText);
-      this.add({ id: `${idBase}.deny`, t: tEnd, actor: 'candidate', kind: 'approval', tool: name, granted: false, ...(reason ? { reason } : text ? { reason: clip(text, 500) } : {}), ...laneProps }, line);
+      this.add({ id: `${idBase}.deny`, t: tEnd, actor: 'candidate', kind: 'approval', tool: name, granted: false, ...(reason ? { reason } : {}), ...laneProps }, line);
     }
     // Images returned by tools (screenshots) are kept as blobs.
     if (block && Array.isArray(block.content)) {
@@ -846,7 +860,7 @@ class ClaudeRun {
       }
       case 'ExitPlanMode': {
         if (block && !denied) {
-          const reason = isError ? (typedReason(text) ?? (text ? clip(text, 500) : undefined)) : undefined;
+          const reason = isError ? typedReason(text) : undefined;
           this.add({ id: `${idBase}.plan`, t: tEnd, actor: 'candidate', kind: 'approval', tool: 'ExitPlanMode', granted: !isError, ...(reason ? { reason } : {}), ...laneProps }, line);
         }
         return call();

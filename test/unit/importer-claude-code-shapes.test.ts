@@ -230,4 +230,28 @@ describe('Claude Code shapes: slash commands, rejections and timestamps', () => 
     expect(of(events, 'thinking')[0]!.t).toBe(1000);
     expect(of(events, 'response')[0]!.t).toBe(23000);
   });
+
+  it('text written after a tool call of the same message is a response at its own time', async () => {
+    const tr = new Transcript()
+      .user(0, 'check the build')
+      .asst(1, 'msg_1', [text('Building first.')])
+      .asst(2, 'msg_1', [toolUse('b1', 'Bash', { command: 'make' })])
+      .result(9, 'b1', 'ok', { stdout: 'ok', stderr: '', interrupted: false })
+      .asst(12, 'msg_1', [text('It builds.')]);
+    const { events } = await importText('split.jsonl', tr.text);
+    expect(of(events, 'response').map((r) => [r.text, r.t])).toEqual([
+      ['Building first.', 1000],
+      ['It builds.', 12000],
+    ]);
+  });
+
+  it('a refusal without typed words has no reason (the harness wording is not the candidate\'s)', async () => {
+    const tr = new Transcript()
+      .user(0, 'clean up')
+      .asst(1, 'msg_1', [toolUse('b1', 'Bash', { command: 'rm -rf dist' })])
+      .result(2, 'b1', "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.", 'Error: rejected', true);
+    const { events } = await importText('deny.jsonl', tr.text);
+    expect(of(events, 'approval')).toEqual([expect.objectContaining({ actor: 'candidate', tool: 'Bash', granted: false })]);
+    expect(of(events, 'approval')[0]!.reason).toBeUndefined();
+  });
 });
