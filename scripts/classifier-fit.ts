@@ -18,3 +18,9 @@ for (const f of FACTORS) for (const r of Object.keys(RULES).filter((x) => RULES[
 console.log('  },');
 console.log(`  base: { ${FACTORS.map((f) => `${f}: ${p.base[f]}`).join(', ')} },`);
 console.log('};');
+
+if (process.argv.includes('--markdown')) {
+  console.log('\n| factor | rule | prior | fitted |');
+  console.log('|---|---|---|---|');
+  for (const f of FACTORS) for (const r of Object.keys(RULES).filter((x) => RULES[x]!.factor === f)) console.log(`| ${f} | \`${r}\` | ${PRIOR_PARAMS.weights[r]} | ${p.weights[r]} |`);
+}

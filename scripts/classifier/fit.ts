@@ -6,8 +6,9 @@
  *
  * to the raters' mean on the 0–100 scale ((mean − 1) · 25), with each weight kept to its
  * rule's sign (and cap), and shrunk toward its hand-set prior by a ridge penalty
- * λ · (weight − prior)², so a rule the ratings say little about keeps its prior. Solved by
- * coordinate descent (a small convex problem: a few rules, tens of sessions).
+ * λ · n · (weight − prior)², so a rule the ratings say little about keeps its prior. The
+ * bases are not fitted (see below). Solved by coordinate descent (a small convex problem:
+ * a few rules per factor, tens of sessions).
  */
 import { FACTORS, g, PRIOR_PARAMS, RULES, type FactorId, type Params } from '../../shared/classifier';
 
@@ -38,13 +39,11 @@ export function fit(sessions: readonly FitSession[], prior: Params = PRIOR_PARAM
     const w0 = rules.map((r) => prior.weights[r]!);
     const n = rows.length;
     const lam = lambda * n;
-    let b = base[f];
+    // The base (a session with no evidence) stays as set by hand: fitting it would let a
+    // held-out session's own rating move the score it is compared with.
+    const b = base[f];
     const pred = (i: number) => X[i]!.reduce((a, x, j) => a + x * w[j]!, b);
     for (let it = 0; it < ITERATIONS; it++) {
-      // Base: the mean residual (not penalized).
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += y[i]! - (pred(i) - b);
-      b = sum / n;
       for (let j = 0; j < rules.length; j++) {
         let xy = 0;
         let xx = 0;
@@ -63,7 +62,6 @@ export function fit(sessions: readonly FitSession[], prior: Params = PRIOR_PARAM
       }
     }
     rules.forEach((r, j) => (weights[r] = Math.round(w[j]! * 100) / 100));
-    base[f] = Math.round(b * 100) / 100;
   }
   return { weights, base };
 }

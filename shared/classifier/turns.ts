@@ -35,7 +35,7 @@ export interface Turn {
 
 const FENCE = /```[\s\S]*?(?:```|$)/g;
 /** Lines that are pasted output rather than the candidate's words. */
-const PASTED_LINE = /^\s*(?:>|\$ |#\s*\w+:|(?:fatal|error|warning|warn|panic|traceback|exception|caused by|at |npm err|go: |--- |\+\+\+ |@@ |diff --git|index [0-9a-f]{7})|\d{4}-\d{2}-\d{2}[ t]\d|\[\d{2}:\d{2}|\s{4,}\S)/i;
+const PASTED_LINE = /^\s*(?:If you need specific details from before exiting plan mode|>|\$ |#\s*\w+:|(?:fatal|error|warning|warn|panic|traceback|exception|caused by|at |npm err|go: |--- |\+\+\+ |@@ |diff --git|index [0-9a-f]{7})|\d{4}-\d{2}-\d{2}[ t]\d|\[\d{2}:\d{2}|\s{4,}\S)/i;
 /** Words that show a person speaking to the agent rather than a pasted report. */
 const SPEAKER = /\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us|you|your|let's|lets|please)\b/i;
 
@@ -59,10 +59,18 @@ export const STRUCTURE_LINE = /^\s*(#{1,6}\s|\d+[.)]\s|[-*•]\s|\*\*[^*]+\*\*)/
 
 const REFUSAL_SAID = /the user said:\s*([\s\S]*)$/i;
 
-/** What the candidate typed when refusing a tool use (Claude Code puts it after "the user said:"). */
+/** Harness wording of a refusal, which nobody typed. */
+const REFUSAL_BOILERPLATE = /doesn't want to (?:proceed|take this action)|tool use was rejected|STOP what you are doing/i;
+
+/**
+ * What the candidate typed when refusing a tool use: the importer keeps only that as the
+ * reason; older archives may hold the harness's whole message, where it follows "the user said:".
+ */
 export function refusalWords(reason: string | undefined): string {
-  const m = reason ? REFUSAL_SAID.exec(reason) : null;
-  return m ? m[1]!.trim() : '';
+  if (!reason) return '';
+  const m = REFUSAL_SAID.exec(reason);
+  if (m) return m[1]!.trim();
+  return REFUSAL_BOILERPLATE.test(reason) ? '' : reason.trim();
 }
 
 export interface TurnContext {

@@ -22,7 +22,8 @@ export function adversarial(c: Ctx): void {
   cueRule(c, { factor: 'adversarial', rule: 'probing-question', bareRule: 'bare-probe', re: PROBE, kinds: ['prompt', 'narration'], when: (_, k) => answersAgent(c, k), explain: (s, a) => (a ? `Questioned the agent's work: ${s}.` : `A question that names nothing of the session: ${s}.`) });
   c.turns.forEach((t, k) => {
     if (t.kind === 'refusal' && t.e.kind === 'approval') {
-      const said = t.sentences.map((s) => s.text).join(' ');
+      // Keyed by what was typed, so the same refusal repeated counts once.
+      const said = t.words;
       push(c, { factor: 'adversarial', rule: said ? 'refused-with-reason' : 'refused-tool-use', eventIds: [t.e.id], t: t.e.t, explanation: said ? `Refused the agent's ${t.e.tool} and said why: ${quote(said)}.` : `Refused the agent's ${t.e.tool}.` }, said ? `refuse:${normalize(said).slice(0, 80)}` : `refuse:${t.e.tool}`);
       return;
     }
