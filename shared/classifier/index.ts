@@ -41,7 +41,7 @@ export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; even
   const ix = buildIndexes(events);
   const vocab = vocabulary(events, session.meta);
   const unique = uniqueCandidateTexts(events, ix);
-  const turns = candidateTurns(events, { vocab, words: sessionWords(events, session.meta), cues: CUE_WORDS, unique });
+  const turns = candidateTurns(events, { vocab, words: sessionWords(events, session.meta, ix), cues: CUE_WORDS, unique });
   const c: Ctx = { events, vocab, task: `${session.meta.task.title}\n${session.meta.task.statement}`, ix, turns, out: [], seen: new Set() };
   scoping(c);
   tradeoffs(c);

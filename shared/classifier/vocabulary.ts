@@ -5,6 +5,7 @@
  * something of the session ("anchoring"): cue words alone earn nothing.
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
+import { changedLines, type Indexes } from './session-index';
 import { basename, forEachWord, identifierEnd, wordKey } from './text';
 
 /** Tokens that name things in the session: file names, identifiers, commands. */
@@ -96,24 +97,54 @@ const WORD = /[a-z][a-z'-]{3,}/g;
 
 /**
  * The plain content words (4+ letters, no function words) of what the session shows apart
- * from the candidate's own words: the task, the agent's answers, diffs, commands and tool
- * inputs. Each text is read up to `limit` characters, so a huge output costs little.
+ * from the candidate's own words: the task, the agent's answers, diffs, commands and the
+ * string fields of tool inputs. Each text is read up to `limit` characters and each
+ * distinct short text once, so a huge output or a repeated command costs little.
  */
-export function sessionWords(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, limit = 6000): Set<string> {
+export function sessionWords(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, ix: Indexes, limit = 3000): Set<string> {
   const words = new Set<string>();
-  const add = (t: string) => {
-    const s = (t.length > limit ? t.slice(0, limit) : t).toLowerCase();
-    for (const w of s.match(WORD) ?? []) if (!STOP.has(w)) words.add(w);
+  const seen = new Set<string>();
+  const add = (t: string, max = limit) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    forEachPlainWord(t, Math.min(t.length, max), (w) => {
+      if (!STOP.has(w)) words.add(w);
+    });
   };
   add(`${meta.task.title ?? ''} ${meta.task.statement}`);
-  for (const e of events) {
-    if (e.actor === 'candidate') continue;
+  events.forEach((e, i) => {
+    if (e.actor === 'candidate') return;
     if (e.kind === 'response') add(e.text);
-    else if (e.kind === 'diff') add(`${e.path.replace(/[/._-]+/g, ' ')} ${e.after ?? e.patch ?? ''}`);
-    else if (e.kind === 'command') add(e.cmd);
-    else if (e.kind === 'tool_call' && e.input && typeof e.input === 'object') add(JSON.stringify(e.input));
-  }
+    // A diff by its path and the first lines it adds (code names things by identifiers, which the vocabulary holds).
+    else if (e.kind === 'diff') add(`${e.path.replace(/[/._-]+/g, ' ')} ${changedLines(ix, i).added.slice(0, 20).join('\n')}`, 1000);
+    else if (e.kind === 'command') add(e.cmd, 1000);
+    else if (e.kind === 'tool_call' && e.input && typeof e.input === 'object') {
+      for (const v of Object.values(e.input as Record<string, unknown>)) if (typeof v === 'string') add(v, 1000);
+    }
+  });
   return words;
+}
+
+const isLetter = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90);
+
+/** Calls fn with each match of /[a-z][a-z'-]{3,}/ in the lowercased text[0, end), lowercased. */
+function forEachPlainWord(text: string, end: number, fn: (w: string) => void): void {
+  let p = 0;
+  while (p < end) {
+    if (!isLetter(text.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    for (;;) {
+      if (q >= end) break;
+      const ch = text.charCodeAt(q);
+      if (isLetter(ch) || ch === 39 || ch === 45) q++;
+      else break;
+    }
+    if (q - p >= 4) fn(text.slice(p, q).toLowerCase());
+    p = q;
+  }
 }
 
 /** The content words of a sentence (what anchoring counts). */

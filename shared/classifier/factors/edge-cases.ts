@@ -16,6 +16,7 @@ export function edgeCases(c: Ctx): void {
   const task = c.task.toLowerCase();
   const open = EDGE_CATEGORIES.filter((cat) => !cat.re.test(task));
   const raised = new Set<string>();
+  const texts = new Map<number, string>(); // what each coverer adds, joined once
   for (const t of c.turns) {
     if (!t.unique || raised.size === open.length) continue;
     for (const cat of open) {
@@ -23,19 +24,23 @@ export function edgeCases(c: Ctx): void {
       const s = t.sentences.find((x) => x.anchored && cat.re.test(x.text) && ASKS_ABOUT.test(x.text));
       if (!s) continue;
       raised.add(cat.id);
-      const covered = coveredLater(c, t.i, cat.re);
+      const covered = coveredLater(c, t.i, cat.re, texts);
       push(c, { factor: 'edgeCases', rule: covered ? 'edge-case-covered' : 'edge-case-raised', eventIds: [t.e.id], spans: spanOf(t.e.id, s), t: t.e.t, explanation: `Raised ${cat.label}, which the task did not mention${covered ? ', and later code or tests cover it' : ''}: ${quote(s.text)}.` });
     }
   }
 }
 
 /** Does a later diff's added lines, or a later passing test run's command, cover it? */
-function coveredLater(c: Ctx, i: number, re: RegExp): boolean {
+function coveredLater(c: Ctx, i: number, re: RegExp, texts: Map<number, string>): boolean {
   const { coverers } = c.ix;
   for (let k = after(coverers, i); k < coverers.length; k++) {
     const j = coverers[k]!;
-    const x = c.events[j]!;
-    if (x.kind === 'diff' ? re.test(changedLines(c.ix, j).added.join('\n')) : x.kind === 'test_run' && re.test(x.cmd ?? '')) return true;
+    let text = texts.get(j);
+    if (text === undefined) {
+      const x = c.events[j]!;
+      texts.set(j, (text = x.kind === 'diff' ? changedLines(c.ix, j).added.join('\n') : x.kind === 'test_run' ? x.cmd ?? '' : ''));
+    }
+    if (re.test(text)) return true;
   }
   return false;
 }
