@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   FACTORS,
   itemPoints,
   PARAMS,
+  RULES,
   type ClassifierResult,
   type FactorId,
 } from '../../shared/classifier';
@@ -54,6 +55,11 @@ describe('rules, each with a minimal positive and negative session', () => {
   it('scoping: a structured plan handed to the agent counts as scoping', () => {
     const plan = ['Implement the following plan for fetchWithRetry in client.ts:', '## Changes', '1. Retry only GET requests on a 503 response; keep POST requests as they are.', '2. Honour the Retry-After header of the 503 response, capped at 30 seconds per wait.', '3. Add tests in client.test.ts for three 503 responses in a row and for a POST.', '4. Log each retry of fetchWithRetry at debug level with the attempt number and the wait in milliseconds.', '5. Keep the exported signature of fetchWithRetry in client.ts unchanged so the callers do not move.', '## Verification', '- Run the client tests and the type check before committing the change.'].join('\n');
     expect(rules([response(0, 'fetchWithRetry lives in client.ts'), prompt(1, plan)], 'scoping').map((e) => e.rule)).toContain('wrote-plan');
+  });
+
+  it('scoping: a plan sent back in plan mode with the candidate’s changes counts; approving one counts', () => {
+    const ev = rules([response(0, 'Plan: add a retry loop to fetchWithRetry in client.ts.'), { id: id(), t: 1, actor: 'candidate', kind: 'approval', tool: 'ExitPlanMode', granted: false, reason: 'keep POST requests out of fetchWithRetry and cap the retries at 3' }, { id: id(), t: 2, actor: 'candidate', kind: 'approval', tool: 'ExitPlanMode', granted: true }], 'scoping');
+    expect(names(ev)).toEqual(expect.arrayContaining([['revised-plan', true], ['plan-approved', true]]));
   });
 
   it('tradeoffs: an alternative weighed with a criterion and a reason; a new dependency without reasoning counts against', () => {
@@ -113,8 +119,29 @@ describe('rules, each with a minimal positive and negative session', () => {
       ['committed-untested', false],
       ['untested-at-end', false],
     ]);
+    const own = rules([prompt(0, 'make fetchWithRetry retry on 503 in client.ts'), diff(5, 'src/client.ts', CLIENT_V1, CLIENT_V2), cmd(6, 'npx vitest run test/client.test.ts', 0, 'candidate')], 'sequencing');
+    expect(names(own)).toContainEqual(['checked-themselves', true]);
     const shipped = rules([prompt(0, 'make fetchWithRetry retry'), diff(5, 'src/client.ts', CLIENT_V1, CLIENT_V2), prompt(6, 'commit and push it')], 'sequencing');
     expect(names(shipped)).toContainEqual(['shipped-unverified', false]);
+  });
+});
+
+describe('rules and constants', () => {
+  it('every rule the factor modules can record has a weight, a prior and a sign, in the factor it belongs to', () => {
+    expect(Object.keys(PARAMS.weights).sort()).toEqual(Object.keys(RULES).sort());
+    const dir = new URL('../../shared/classifier/factors/', import.meta.url);
+    const named = new Map<string, string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'common.ts')) {
+      const src = readFileSync(new URL(file, dir), 'utf8');
+      const factor = /factor: '(\w+)'/.exec(src)![1]!;
+      for (const m of src.matchAll(/(?:rule|bareRule): ([^,}]+)/g)) for (const q of m[1]!.matchAll(/'([a-z-]+)'/g)) named.set(q[1]!, factor);
+    }
+    expect(named.size).toBeGreaterThan(40);
+    for (const [rule, factor] of named) {
+      expect(RULES[rule], rule).toBeDefined();
+      expect(RULES[rule]!.factor, rule).toBe(factor);
+      expect(Math.sign(PARAMS.weights[rule]!) * RULES[rule]!.sign, rule).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

@@ -33,6 +33,10 @@ export function scoping(c: Ctx): void {
   const firstDiff = diffs[0] ?? c.events.length;
   for (const t of c.turns) {
     if (!t.unique) continue;
+    if (t.kind === 'refusal' && t.e.kind === 'approval' && /exitplanmode/i.test(t.e.tool) && t.words) {
+      push(c, { factor: 'scoping', rule: 'revised-plan', eventIds: [t.e.id], t: t.e.t, explanation: `Sent the agent's plan back with changes before any code: ${quote(t.words)}.` });
+      continue;
+    }
     if (t.kind === 'plan-approved') {
       push(c, { factor: 'scoping', rule: 'plan-approved', eventIds: [t.e.id], t: t.e.t, explanation: 'Had the agent plan first and approved the plan before it wrote code (plan mode).' });
       continue;

@@ -11,12 +11,19 @@ import { basename } from '../text';
 import { cueRule } from './common';
 
 const READ_COMMAND = /\b(cat|less|head|grep|rg|sed -n)\b/;
+/** A command that checks the work: tests, type checks, linters, builds, or a look at the changes. */
+const OWN_CHECK = /\b(test|tests|pytest|vitest|jest|go test|cargo (?:test|check|build)|tsc|lint|eslint|make|build|git (?:diff|status|log|show))\b/;
 
 export function sequencing(c: Ctx): void {
   const { events } = c;
   cueRule(c, { factor: 'sequencing', rule: 'asked-to-understand-first', bareRule: 'bare-sequencing-cue', re: READ_ASK, kinds: ['prompt', 'narration', 'refusal'], explain: (s, a) => (a ? `Asked for the code to be read or understood first: ${s}.` : `Ordering words that name nothing of the session: ${s}.`) });
   cueRule(c, { factor: 'sequencing', rule: 'asked-to-verify', bareRule: 'bare-sequencing-cue', re: VERIFY_ASK, kinds: ['prompt', 'narration', 'refusal'], explain: (s, a) => (a ? `Asked for the work to be tested or verified: ${s}.` : `Ordering words that name nothing of the session: ${s}.`) });
   cueRule(c, { factor: 'sequencing', rule: 'ordered-the-work', bareRule: 'bare-sequencing-cue', re: ORDERING, kinds: ['prompt', 'narration', 'refusal'], explain: (s, a) => (a ? `Put the work in an order: ${s}.` : `Ordering words that name nothing of the session: ${s}.`) });
+  // Checks the candidate ran themselves (bash mode, their own terminal): tests, builds, diffs.
+  for (const i of c.ix.candidateActs) {
+    const x = events[i]!;
+    if (x.kind === 'command' && OWN_CHECK.test(x.cmd)) push(c, { factor: 'sequencing', rule: 'checked-themselves', eventIds: [x.id], t: x.t, explanation: `Ran a check themselves: \`${x.cmd.slice(0, 80)}\`.` }, `own-check:${x.cmd}`);
+  }
   for (const t of c.turns) {
     if (t.kind === 'plan-approved') push(c, { factor: 'sequencing', rule: 'plan-before-build', eventIds: [t.e.id], t: t.e.t, explanation: 'Approved a plan before the agent started building.' });
   }
