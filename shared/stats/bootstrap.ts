@@ -1,0 +1,101 @@
+/**
+ * Nonparametric bootstrap over units (sessions): draw units with replacement, recompute the
+ * statistic, and take the percentile interval. A seeded PRNG makes every interval
+ * reproducible: the same data, seed and resample count give the same figures.
+ *
+ * Resamples where the statistic is undefined (NaN, e.g. no variation in the draw) are left
+ * out; `valid` says how many remained. The interval is NaN when fewer than half were valid.
+ */
+import { alphaFromCoincidences, ALPHA_METRICS, sumCoincidences, type AlphaMetric, type PreparedAlpha } from './krippendorff';
+
+/** mulberry32: a small, fast 32-bit generator; returns uniform numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface BootstrapOptions {
+  /** Number of resamples (default 1000). */
+  resamples?: number;
+  /** PRNG seed (default 18). */
+  seed?: number;
+  /** Coverage of the interval (default 0.95). */
+  level?: number;
+}
+
+export interface BootstrapInterval {
+  lo: number;
+  hi: number;
+  /** Resamples where the statistic was defined. */
+  valid: number;
+}
+
+export const DEFAULT_RESAMPLES = 1000;
+export const DEFAULT_SEED = 18;
+
+/** The q-quantile of ascending values, linear between order statistics (R's type 7). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function percentileInterval(samples: readonly number[], total: number, level = 0.95): BootstrapInterval {
+  const sorted = samples.filter(Number.isFinite).sort((a, b) => a - b);
+  const valid = sorted.length;
+  if (valid === 0 || valid * 2 < total) return { lo: NaN, hi: NaN, valid };
+  const tail = (1 - level) / 2;
+  return { lo: quantileSorted(sorted, tail), hi: quantileSorted(sorted, 1 - tail), valid };
+}
+
+/**
+ * Bootstraps several statistics at once over the same resamples: `statistic` gets the drawn
+ * unit indices (length nUnits, with repeats) and returns one number per statistic.
+ */
+export function bootstrapMany(nUnits: number, statistic: (indices: Int32Array) => readonly number[], options: BootstrapOptions = {}): BootstrapInterval[] {
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  const samples: number[][] = [];
+  const idx = new Int32Array(nUnits);
+  for (let r = 0; r < resamples && nUnits > 0; r++) {
+    for (let i = 0; i < nUnits; i++) idx[i] = Math.floor(random() * nUnits);
+    const values = statistic(idx);
+    values.forEach((v, s) => (samples[s] ??= []).push(v));
+  }
+  return samples.map((s) => percentileInterval(s, resamples, options.level));
+}
+
+/** Bootstraps one statistic. */
+export function bootstrap(nUnits: number, statistic: (indices: Int32Array) => number, options: BootstrapOptions = {}): BootstrapInterval {
+  return bootstrapMany(nUnits, (idx) => [statistic(idx)], options)[0] ?? { lo: NaN, hi: NaN, valid: 0 };
+}
+
+/**
+ * Percentile intervals of Krippendorff's alpha for each metric, resampling clusters of units:
+ * `clusters[c]` lists the units of cluster c (a session; several units when factors are
+ * pooled). Without clusters, every unit is its own cluster.
+ */
+export function alphaIntervals(prepared: PreparedAlpha, options: BootstrapOptions = {}, clusters?: readonly (readonly number[])[]): Record<AlphaMetric, BootstrapInterval> {
+  const groups = clusters ?? prepared.units.map((_, i) => [i]);
+  const units: number[] = [];
+  const intervals = bootstrapMany(
+    groups.length,
+    (idx) => {
+      units.length = 0;
+      for (let i = 0; i < idx.length; i++) for (const u of groups[idx[i]!]!) units.push(u);
+      const o = sumCoincidences(prepared, units);
+      return ALPHA_METRICS.map((m) => alphaFromCoincidences(prepared.values, o, m));
+    },
+    options,
+  );
+  const none = { lo: NaN, hi: NaN, valid: 0 };
+  return { nominal: intervals[0] ?? none, ordinal: intervals[1] ?? none, interval: intervals[2] ?? none };
+}
