@@ -85,13 +85,31 @@ export function bootstrap(nUnits: number, statistic: (indices: Int32Array) => nu
  */
 export function alphaIntervals(prepared: PreparedAlpha, options: BootstrapOptions = {}, clusters?: readonly (readonly number[])[]): Record<AlphaMetric, BootstrapInterval> {
   const groups = clusters ?? prepared.units.map((_, i) => [i]);
-  const units: number[] = [];
+  const V = prepared.values.length;
+  // Each cluster's coincidences summed once and kept sparse (a session uses few of the V²
+  // value pairs), so a resample costs a few additions per drawn session.
+  const start = new Int32Array(groups.length + 1);
+  const cells: number[] = [];
+  const weights: number[] = [];
+  groups.forEach((units, c) => {
+    const sum = sumCoincidences(prepared, units);
+    for (let i = 0; i < sum.length; i++) {
+      if (sum[i] !== 0) {
+        cells.push(i);
+        weights.push(sum[i]!);
+      }
+    }
+    start[c + 1] = cells.length;
+  });
+  const o = new Float64Array(V * V);
   const intervals = bootstrapMany(
     groups.length,
     (idx) => {
-      units.length = 0;
-      for (let i = 0; i < idx.length; i++) for (const u of groups[idx[i]!]!) units.push(u);
-      const o = sumCoincidences(prepared, units);
+      o.fill(0);
+      for (let i = 0; i < idx.length; i++) {
+        const c = idx[i]!;
+        for (let e = start[c]!; e < start[c + 1]!; e++) o[cells[e]!]! += weights[e]!;
+      }
       return ALPHA_METRICS.map((m) => alphaFromCoincidences(prepared.values, o, m));
     },
     options,

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench` (part): panel agreement statistics in Node. A generated panel of
+ * 50 sessions × 8 reviewers × 7 ratings (six factors and overall; about 5% N/A), through
+ * agreement() with 1,000 bootstrap resamples (target ≤ 200 ms per call).
+ *
+ *   node --import tsx scripts/bench-agreement.ts [--runs 5] [--json]
+ */
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { REVIEW_FACTORS } from '../shared/review/factors';
+import { agreement, type Rating } from '../shared/stats/agreement';
+import { mulberry32 } from '../shared/stats/bootstrap';
+
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
+const runs = Number(args.runs);
+
+function panel(sessions: number, reviewers: number, seed: number): Rating[] {
+  const random = mulberry32(seed);
+  const out: Rating[] = [];
+  for (let s = 0; s < sessions; s++) {
+    const quality = 1 + 4 * random();
+    for (const factor of REVIEW_FACTORS) {
+      const truth = quality + (random() - 0.5);
+      for (let r = 0; r < reviewers; r++) {
+        const score = random() < 0.05 ? null : Math.min(5, Math.max(1, Math.round(truth + (random() - 0.5) * 1.6)));
+        out.push({ session: `s${s}`, reviewer: `r${r}`, factor, score });
+      }
+    }
+  }
+  return out;
+}
+
+const ratings = panel(50, 8, 18);
+const ms: number[] = [];
+let last: ReturnType<typeof agreement> | undefined;
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  last = agreement(ratings, { resamples: 1000, seed: 18 + i, factors: REVIEW_FACTORS });
+  ms.push(performance.now() - t);
+}
+const sorted = [...ms].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)]!;
+const result = {
+  ratings: ratings.length,
+  resamples: 1000,
+  runsMs: ms.map((x) => Math.round(x * 10) / 10),
+  firstMs: Math.round(ms[0]! * 10) / 10,
+  medianMs: Math.round(median * 10) / 10,
+  targetMs: 200,
+  allFactorsAlphaInterval: last?.allFactors.alphaInterval,
+  cpu: cpus()[0]?.model,
+};
+if (args.json) console.log(JSON.stringify(result, null, 2));
+else {
+  console.log(`agreement: ${result.ratings} ratings (50 sessions × 8 reviewers × 7), 1,000 resamples`);
+  console.log(`  per call: first ${result.firstMs} ms, median ${result.medianMs} ms of ${runs} (${result.runsMs.join(' / ')} ms); target ≤ 200 ms`);
+}
