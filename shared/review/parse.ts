@@ -2,6 +2,7 @@
  * Reading a `.baton-review` file: JSON syntax errors with line and column, schema problems
  * with the path of the offending field (ratings[3].scores.overall), at most ten listed.
  */
+import { jsonErrorOffset } from '../util/json-error';
 import { BatonReview, REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from './schema';
 
 /** Larger review files are refused before parsing. */
@@ -39,7 +40,8 @@ export function parseReviewJson(text: string, file: string): unknown {
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at ${lineAndColumn(text, Number(pos[1]))}` : '';
+    const offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
+    const where = offset === undefined ? '' : ` at ${lineAndColumn(text, offset)}`;
     throw new ReviewParseError(file, [`not valid JSON${where}: ${msg.replace(/\s*\(line \d+ column \d+\)/, '')}`]);
   }
 }
