@@ -6,7 +6,7 @@
  * Resamples where the statistic is undefined (NaN, e.g. no variation in the draw) are left
  * out; `valid` says how many remained. The interval is NaN when fewer than half were valid.
  */
-import { alphaFromCoincidences, ALPHA_METRICS, sumCoincidences, type AlphaMetric, type PreparedAlpha } from './krippendorff';
+import { alphaAllMetrics, sumCoincidences, type AlphaMetric, type PreparedAlpha } from './krippendorff';
 
 /** mulberry32: a small, fast 32-bit generator; returns uniform numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -40,7 +40,7 @@ export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 18;
 
 /** The q-quantile of ascending values, linear between order statistics (R's type 7). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
@@ -48,9 +48,11 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function percentileInterval(samples: readonly number[], total: number, level = 0.95): BootstrapInterval {
-  const sorted = samples.filter(Number.isFinite).sort((a, b) => a - b);
-  const valid = sorted.length;
+export function percentileInterval(samples: ArrayLike<number>, total: number, level = 0.95): BootstrapInterval {
+  const finite = new Float64Array(samples.length);
+  let valid = 0;
+  for (let i = 0; i < samples.length; i++) if (Number.isFinite(samples[i])) finite[valid++] = samples[i]!;
+  const sorted = finite.subarray(0, valid).sort(); // a typed array sorts numerically
   if (valid === 0 || valid * 2 < total) return { lo: NaN, hi: NaN, valid };
   const tail = (1 - level) / 2;
   return { lo: quantileSorted(sorted, tail), hi: quantileSorted(sorted, 1 - tail), valid };
@@ -58,17 +60,18 @@ export function percentileInterval(samples: readonly number[], total: number, le
 
 /**
  * Bootstraps several statistics at once over the same resamples: `statistic` gets the drawn
- * unit indices (length nUnits, with repeats) and returns one number per statistic.
+ * unit indices (length nUnits, with repeats) and returns one number per statistic (it may
+ * return the same array every time: the values are copied at once).
  */
-export function bootstrapMany(nUnits: number, statistic: (indices: Int32Array) => readonly number[], options: BootstrapOptions = {}): BootstrapInterval[] {
+export function bootstrapMany(nUnits: number, statistic: (indices: Int32Array) => ArrayLike<number>, options: BootstrapOptions = {}): BootstrapInterval[] {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const random = mulberry32(options.seed ?? DEFAULT_SEED);
-  const samples: number[][] = [];
+  const samples: Float64Array[] = [];
   const idx = new Int32Array(nUnits);
   for (let r = 0; r < resamples && nUnits > 0; r++) {
     for (let i = 0; i < nUnits; i++) idx[i] = Math.floor(random() * nUnits);
     const values = statistic(idx);
-    values.forEach((v, s) => (samples[s] ??= []).push(v));
+    for (let s = 0; s < values.length; s++) (samples[s] ??= new Float64Array(resamples))[r] = values[s]!;
   }
   return samples.map((s) => percentileInterval(s, resamples, options.level));
 }
@@ -89,19 +92,22 @@ export function alphaIntervals(prepared: PreparedAlpha, options: BootstrapOption
   // Each cluster's coincidences summed once and kept sparse (a session uses few of the V²
   // value pairs), so a resample costs a few additions per drawn session.
   const start = new Int32Array(groups.length + 1);
-  const cells: number[] = [];
-  const weights: number[] = [];
-  groups.forEach((units, c) => {
-    const sum = sumCoincidences(prepared, units);
+  const sums = groups.map((units) => sumCoincidences(prepared, units));
+  const total = sums.reduce((n, sum) => n + sum.filter((x) => x !== 0).length, 0);
+  const cells = new Int32Array(total);
+  const weights = new Float64Array(total);
+  let e = 0;
+  sums.forEach((sum, c) => {
     for (let i = 0; i < sum.length; i++) {
       if (sum[i] !== 0) {
-        cells.push(i);
-        weights.push(sum[i]!);
+        cells[e] = i;
+        weights[e++] = sum[i]!;
       }
     }
-    start[c + 1] = cells.length;
+    start[c + 1] = e;
   });
   const o = new Float64Array(V * V);
+  const out = new Float64Array(3);
   const intervals = bootstrapMany(
     groups.length,
     (idx) => {
@@ -110,7 +116,7 @@ export function alphaIntervals(prepared: PreparedAlpha, options: BootstrapOption
         const c = idx[i]!;
         for (let e = start[c]!; e < start[c + 1]!; e++) o[cells[e]!]! += weights[e]!;
       }
-      return ALPHA_METRICS.map((m) => alphaFromCoincidences(prepared.values, o, m));
+      return alphaAllMetrics(prepared.values, o, out);
     },
     options,
   );
