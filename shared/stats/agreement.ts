@@ -12,17 +12,17 @@
  * (session, reviewer, factor) appears twice, the later one counts. Figures that are not
  * defined for the data (too few sessions, no variation) are null.
  */
-import { alphaIntervals, bootstrap, DEFAULT_RESAMPLES, type BootstrapInterval, type BootstrapOptions } from './bootstrap';
+import { alphaIntervals, bootstrap, DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapInterval, type BootstrapOptions } from './bootstrap';
 import { alphaFromCoincidences, prepareAlpha, sumCoincidences } from './krippendorff';
 import { icc, type Interval } from './icc';
-import { kappaMatrix } from './kappa';
+import { kappaMatrix, RATING_SCALE } from './kappa';
 import { isPresent, spearman, type Maybe } from './rank';
 
 export interface Rating {
   session: string;
   reviewer: string;
   factor: string;
-  /** 1-5, or null for N/A. */
+  /** A whole number 1-5, or null for N/A (anything else is refused with an error). */
   score: number | null;
 }
 
@@ -101,7 +101,7 @@ export interface AgreementResult {
   /** Every factor but the overall rating, pooled (units are session × factor). */
   allFactors: FactorAgreement;
   resamples: number;
-  seed: number | undefined;
+  seed: number;
 }
 
 export const ALL_FACTORS = 'all factors';
@@ -133,7 +133,9 @@ export function agreement(ratings: readonly Rating[], options: AgreementOptions 
   // cube[factor][session][reviewer]
   const cube: Maybe[][][] = factors.map(() => sessions.map(() => new Array<Maybe>(reviewers.length).fill(null)));
   for (const r of ratings) {
-    if (r.score !== null && !isPresent(r.score)) throw new Error(`score of ${r.reviewer} for ${r.session}/${r.factor} is not a number`);
+    if (r.score !== null && !(Number.isInteger(r.score) && r.score >= RATING_SCALE.min && r.score <= RATING_SCALE.max)) {
+      throw new Error(`score ${r.score} of ${r.reviewer} for ${r.session}/${r.factor} is not a whole number ${RATING_SCALE.min}-${RATING_SCALE.max} or null`);
+    }
     cube[fIdx.get(r.factor)!]![sIdx.get(r.session)!]![rIdx.get(r.reviewer)!] = r.score;
   }
 
@@ -159,7 +161,7 @@ export function agreement(ratings: readonly Rating[], options: AgreementOptions 
   const perFactor = factors.map((f, i) => analyse(blockOf(f, [i]), reviewers, options, classifier));
   const pooledIdx = factors.map((_, i) => i).filter((i) => factors[i] !== overall);
   const allFactors = analyse(blockOf(ALL_FACTORS, pooledIdx), reviewers, options, classifier);
-  return { sessions, reviewers, factors: perFactor, allFactors, resamples: options.resamples ?? DEFAULT_RESAMPLES, seed: options.seed };
+  return { sessions, reviewers, factors: perFactor, allFactors, resamples: options.resamples ?? DEFAULT_RESAMPLES, seed: options.seed ?? DEFAULT_SEED };
 }
 
 function indexClassifier(scores: readonly ClassifierScore[]): Map<string, number> {

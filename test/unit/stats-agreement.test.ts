@@ -88,6 +88,11 @@ describe('agreement', () => {
     expect(withEmpty.factors[0]!.alphaOrdinal).toBe(scoping.alphaOrdinal);
   });
 
+  it('refuses scores off the 1-5 scale, naming the rating', () => {
+    expect(() => agreement([{ session: 's1', reviewer: 'a', factor: 'scoping', score: 70 }])).toThrow('score 70 of a for s1/scoping is not a whole number 1-5 or null');
+    expect(() => agreement([{ session: 's1', reviewer: 'a', factor: 'scoping', score: NaN }])).toThrow(/not a whole number/);
+  });
+
   it('figures that are not defined are null, not NaN', () => {
     const one = agreement([{ session: 's1', reviewer: 'a', factor: 'scoping', score: 3 }]);
     expect(one.factors[0]).toMatchObject({ alphaInterval: null, icc21: null, alphaIntervalInterval: { lo: null, hi: null } });
