@@ -67,13 +67,13 @@ export function weightedKappa(a: readonly Maybe[], b: readonly Maybe[], scale: K
  * The diagonal is 1 where a rater scored at least one unit.
  */
 export function kappaMatrix(columns: readonly (readonly Maybe[])[], scale: KappaScale = RATING_SCALE): KappaResult[][] {
-  return columns.map((a, i) =>
-    columns.map((b, j) => {
-      if (i === j) {
-        const n = a.filter(isPresent).length;
-        return { kappa: n > 0 ? 1 : NaN, n };
-      }
-      return weightedKappa(a, b, scale);
-    }),
-  );
+  const m = columns.length;
+  const out: KappaResult[][] = columns.map(() => new Array<KappaResult>(m));
+  for (let i = 0; i < m; i++) {
+    const n = columns[i]!.filter(isPresent).length;
+    out[i]![i] = { kappa: n > 0 ? 1 : NaN, n };
+    // Kappa is symmetric: the table of (j, i) is the transpose of (i, j).
+    for (let j = i + 1; j < m; j++) out[i]![j] = out[j]![i] = weightedKappa(columns[i]!, columns[j]!, scale);
+  }
+  return out;
 }
