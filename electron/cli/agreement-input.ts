@@ -48,7 +48,8 @@ export function detectKind(path: string, text: string): PanelFileKind {
   return firstLine.includes('\t') ? 'tsv' : 'csv';
 }
 
-export async function readPanel(paths: readonly string[]): Promise<PanelInput> {
+/** `phase`: keep only the CSV rows of that phase (review and TSV files have no phases). */
+export async function readPanel(paths: readonly string[], phase?: string): Promise<PanelInput> {
   const files: PanelFile[] = [];
   const rows: TimedRating[] = [];
   const reviews: BatonReview[] = [];
@@ -69,7 +70,7 @@ export async function readPanel(paths: readonly string[]): Promise<PanelInput> {
         const read = file.kind === 'csv' ? readRatingsCsv(text, path) : readRaterTsv(text, reviewerFromFileName(path), path);
         file.problems = read.problems;
         file.ratings = read.ratings.length;
-        for (const { line: _line, ...r } of read.ratings) rows.push(r);
+        for (const { line: _line, ...r } of read.ratings) if (phase === undefined || file.kind !== 'csv' || r.phase === phase) rows.push(r);
       }
     } catch (e) {
       const msg = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;

@@ -1,5 +1,5 @@
 /**
- * `baton agreement FILE… [--json] [--resamples N] [--seed N]`: how well a panel of reviewers
+ * `baton agreement FILE… [--json] [--resamples N] [--seed N] [--phase P]`: how well a panel of reviewers
  * agrees, per factor and over all factors pooled: Krippendorff's alpha (nominal, ordinal,
  * interval) with bootstrap intervals over sessions, ICC(2,1) and ICC(2,k) with F-based
  * intervals, each reviewer's bias and within-one-point rate, and the weighted kappa
@@ -17,6 +17,8 @@ export interface AgreementCliOptions {
   json: boolean;
   resamples?: number;
   seed?: number;
+  /** Only CSV rows of this phase. */
+  phase?: string;
 }
 
 const MAX_PROBLEMS_SHOWN = 20;
@@ -59,7 +61,7 @@ export function formatAgreement(result: AgreementResult): string {
 }
 
 export async function agreementCommand(paths: readonly string[], options: AgreementCliOptions, io: CliIO): Promise<number> {
-  const panel = await readPanel(paths);
+  const panel = await readPanel(paths, options.phase);
   let failed = 0;
   for (const f of panel.files) {
     if (f.error) {

@@ -36,12 +36,13 @@ Commands:
                              them) on the six orchestration factors, in parallel worker
                              threads: overall, per-factor scores and opportunities.
                              Exits 1 when any file cannot be imported.
-  agreement FILE… [--json] [--resamples N] [--seed N]
+  agreement FILE… [--json] [--resamples N] [--seed N] [--phase P]
                              Agreement of a review panel from .baton-review files, ratings
                              CSV (session,reviewer,factor,score) and raters' TSV files (one
                              reviewer per file): per factor Krippendorff's alpha (nominal,
                              ordinal, interval) with bootstrap intervals, ICC(2,1) and
                              ICC(2,k) with 95% intervals, reviewer bias, weighted kappa.
+                             --phase keeps only the CSV rows of that phase.
                              Bad lines are reported and skipped; exits 1 when a file
                              cannot be read.
   help                       Show this text.
@@ -108,6 +109,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
             json: { type: 'boolean', default: false },
             resamples: { type: 'string' },
             seed: { type: 'string' },
+            phase: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
           },
           allowPositionals: true,
@@ -118,7 +120,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         if (resamples !== undefined && !(Number.isInteger(resamples) && resamples >= 0 && resamples <= 100_000)) return usageError('--resamples must be a whole number from 0 to 100000');
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed must be a whole number');
-        return await agreementCommand(positionals, { json: values.json, resamples, seed }, io);
+        return await agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
       }
       case 'help':
       case '--help':

@@ -86,7 +86,10 @@ export function parseCsvRecords(text: string, file = 'csv'): { line: number; fie
         // After a closing quote only a separator or the end of the record may follow.
         if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') throw new CsvError(file, line, 'text after a closing quote');
       } else {
-        while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+        let end = i;
+        while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
+        field = text.slice(i, end);
+        i = end;
       }
       if (field.length > MAX_FIELD) throw new CsvError(file, start, `a field is longer than ${MAX_FIELD} characters`);
       fields.push(field);
@@ -129,7 +132,13 @@ export function readRatingsCsv(text: string, file = 'ratings.csv'): CsvReadResul
   if (missing.length) throw new CsvError(file, header.line, `the header lacks ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}`);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new CsvError(file, header.line, `column "${dup}" appears twice`);
-  const col = (name: string) => names.indexOf(name);
+  const iSession = names.indexOf('session');
+  const iReviewer = names.indexOf('reviewer');
+  const iFactor = names.indexOf('factor');
+  const iScore = names.indexOf('score');
+  const iPhase = names.indexOf('phase');
+  const iTime = names.indexOf('time');
+  const iNote = names.indexOf('note');
 
   const ratings: CsvRating[] = [];
   const problems: LineProblem[] = [];
@@ -138,11 +147,10 @@ export function readRatingsCsv(text: string, file = 'ratings.csv'): CsvReadResul
       problems.push({ line, message: `${fields.length} fields, the header has ${names.length}` });
       continue;
     }
-    const get = (name: string) => (col(name) >= 0 ? fields[col(name)]!.trim() : undefined);
-    const session = get('session')!;
-    const reviewer = get('reviewer')!;
-    const factor = get('factor')!.toLowerCase();
-    const scoreRaw = get('score')!;
+    const session = fields[iSession]!.trim();
+    const reviewer = fields[iReviewer]!.trim();
+    const factor = fields[iFactor]!.trim().toLowerCase();
+    const scoreRaw = fields[iScore]!.trim();
     if (!session) {
       problems.push({ line, message: 'empty session' });
       continue;
@@ -160,14 +168,14 @@ export function readRatingsCsv(text: string, file = 'ratings.csv'): CsvReadResul
       problems.push({ line, message: `score "${scoreRaw}" is not a whole number ${MIN_SCORE}-${MAX_SCORE} (leave it empty for N/A)` });
       continue;
     }
-    const time = get('time');
+    const time = iTime >= 0 ? fields[iTime]!.trim() : '';
     if (time && !(ISO.test(time) && Number.isFinite(Date.parse(time)))) {
       problems.push({ line, message: `time "${time}" is not an ISO 8601 date or time` });
       continue;
     }
     const rating: CsvRating = { session, reviewer, factor, score, line };
-    const phase = get('phase');
-    const note = col('note') >= 0 ? fields[col('note')]! : undefined;
+    const phase = iPhase >= 0 ? fields[iPhase]!.trim() : '';
+    const note = iNote >= 0 ? fields[iNote]! : '';
     if (phase) rating.phase = phase;
     if (time) rating.time = time;
     if (note) rating.note = note;

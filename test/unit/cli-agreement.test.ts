@@ -180,6 +180,16 @@ describe('baton agreement on review files and CSV', () => {
     expect(r.stdout).toMatch(/^2 reviewers, 2 sessions/);
   });
 
+  it('--phase keeps only the CSV rows of that phase', async () => {
+    const csv = join(tmp, 'phases.csv');
+    const rows = ['session,reviewer,factor,score,phase'];
+    for (const [s, a, b] of [['s1', 1, 5], ['s2', 2, 4], ['s3', 3, 3], ['s4', 4, 2]] as const) rows.push(`${s},a,overall,${a},before`, `${s},b,overall,${b},before`, `${s},a,overall,${a},after`, `${s},b,overall,${a},after`);
+    await writeFile(csv, rows.join('\n'));
+    const alpha = async (...extra: string[]) => (JSON.parse((await cli('agreement', '--json', csv, ...extra)).stdout) as AgreementResult).factors[0]!.alphaInterval;
+    expect(await alpha('--phase', 'after')).toBe(1);
+    expect(await alpha('--phase', 'before')).toBeLessThan(0);
+  });
+
   it('exits 1 naming the file for a missing file, a broken review file or a bad header', async () => {
     const broken = join(tmp, 'broken.baton-review');
     await writeFile(broken, '{"format":"baton-review","version":1,\n"reviewer":}');
