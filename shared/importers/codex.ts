@@ -141,6 +141,9 @@ export function parseToolOutput(raw: unknown): ToolOutput {
   return { text, success };
 }
 
+/** The text Codex wraps around an attached image (`<image name=[Image #1]>`, `</image>`). */
+const IMAGE_WRAPPER = /^\s*<\/?image\b[^>]*>\s*$/;
+
 const REJECTED = /^(exec command|patch) rejected by user/;
 
 function contentText(content: unknown, types: readonly string[]): string {
@@ -264,6 +267,8 @@ class CodexRun {
   private readonly asked = new Map<string, { t: number; line: number; tool: string }>();
   private readonly ends = new Map<string, { exitCode?: number; durationMs?: number; success?: boolean; declined?: boolean }>();
   private readonly dedupe = new Dedupe();
+  /** A view_image call was made: the image it returns arrives as a "user" message with no text. */
+  private viewImage = false;
   private readonly skipped = new Tally();
   private readonly unknown = new Tally();
   private seq = 0;
@@ -474,7 +479,7 @@ class CodexRun {
             continue;
           }
           if (isHarnessText(text)) harness++;
-          else texts.push(text);
+          else if (!IMAGE_WRAPPER.test(text)) texts.push(text);
         } else if (c.type === 'input_image' && typeof c.image_url === 'string') {
           const img = decodeDataUrl(c.image_url);
           if (img) {
@@ -488,6 +493,12 @@ class CodexRun {
       if (harness) this.skipped.add('harness context messages (not candidate prompts)', harness);
       const text = texts.join('\n\n');
       if (!text.trim() && images.length === 0) return;
+      if (!text.trim() && this.viewImage) {
+        // view_image's output: the harness hands the model the image as a user message.
+        this.skipped.add('images returned by view_image (tool output, not a prompt)');
+        return;
+      }
+      this.viewImage = false;
       // A new candidate prompt starts a turn: settle the previous turn's event_msg items.
       this.endTurn(text);
       this.firstPrompt ??= text;
@@ -497,6 +508,7 @@ class CodexRun {
       return;
     }
     if (role === 'assistant') {
+      this.viewImage = false;
       // Some writers put reasoning inside the assistant message as its own content item.
       const reasoning = contentText(content, ['reasoning']);
       if (reasoning.trim()) {
@@ -569,6 +581,7 @@ class CodexRun {
     }
     const earlier = this.pending.get(callId);
     if (earlier) await this.finish(earlier, undefined, earlier.line, undefined);
+    if (name === 'view_image') this.viewImage = true;
     this.pending.set(callId, pc);
   }
 
