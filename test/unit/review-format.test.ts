@@ -2,6 +2,7 @@
  * The .baton-review format: valid files parse, bad ones are refused with the field's path
  * or the JSON line; merging is order-independent, idempotent and keeps every revision.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionHash } from '../../shared/review/hash';
@@ -89,6 +90,17 @@ describe('parseReview', () => {
     const out = problems(JSON.stringify(many));
     expect(out).toHaveLength(11);
     expect(out[10]).toContain('and 20 more problems');
+  });
+});
+
+describe('docs/review-format.md', () => {
+  it('its example file is a valid .baton-review', () => {
+    const doc = readFileSync(new URL('../../docs/review-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const r = parseReview(example!, 'docs/review-format.md');
+    expect(r.ratings[0]!.revisions).toHaveLength(1);
+    expect(r.annotations[0]!.polarity).toBe('+');
   });
 });
 
