@@ -106,6 +106,9 @@ export interface AgreementResult {
 
 export const ALL_FACTORS = 'all factors';
 
+/** Bounds that keep time and memory in check (the work grows with sessions × reviewers × resamples). */
+export const AGREEMENT_LIMITS = { sessions: 10_000, reviewers: 1_000, cells: 5_000_000 } as const;
+
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const nullable = (iv: Interval | BootstrapInterval): NullableInterval => ({ lo: fin(iv.lo), hi: fin(iv.hi) });
 
@@ -126,6 +129,10 @@ export function agreement(ratings: readonly Rating[], options: AgreementOptions 
   const listed = options.factors ?? [];
   const present = new Set(ratings.map((r) => r.factor));
   const factors = [...listed.filter((f) => present.has(f)), ...[...present].filter((f) => !listed.includes(f)).sort()];
+  const cells = sessions.length * reviewers.length * factors.length;
+  if (sessions.length > AGREEMENT_LIMITS.sessions) throw new Error(`${sessions.length} sessions: agreement handles up to ${AGREEMENT_LIMITS.sessions}`);
+  if (reviewers.length > AGREEMENT_LIMITS.reviewers) throw new Error(`${reviewers.length} reviewers: agreement handles up to ${AGREEMENT_LIMITS.reviewers}`);
+  if (cells > AGREEMENT_LIMITS.cells) throw new Error(`${sessions.length} sessions × ${reviewers.length} reviewers × ${factors.length} factors: agreement handles up to ${AGREEMENT_LIMITS.cells} cells`);
   const sIdx = new Map(sessions.map((s, i) => [s, i]));
   const rIdx = new Map(reviewers.map((r, i) => [r, i]));
   const fIdx = new Map(factors.map((f, i) => [f, i]));

@@ -93,6 +93,13 @@ describe('agreement', () => {
     expect(() => agreement([{ session: 's1', reviewer: 'a', factor: 'scoping', score: NaN }])).toThrow(/not a whole number/);
   });
 
+  it('refuses panels beyond its limits with a sentence instead of running out of memory', () => {
+    const many = Array.from({ length: 10_001 }, (_, i) => ({ session: `s${i}`, reviewer: `r${i}`, factor: 'overall', score: 3 }));
+    expect(() => agreement(many)).toThrow('10001 sessions: agreement handles up to 10000');
+    const wide = Array.from({ length: 3_000 }, (_, i) => ({ session: `s${i}`, reviewer: `r${i % 1000}`, factor: `f${i % 2}`, score: 3 }));
+    expect(() => agreement(wide)).toThrow('3000 sessions × 1000 reviewers × 2 factors: agreement handles up to 5000000 cells');
+  });
+
   it('figures that are not defined are null, not NaN', () => {
     const one = agreement([{ session: 's1', reviewer: 'a', factor: 'scoping', score: 3 }]);
     expect(one.factors[0]).toMatchObject({ alphaInterval: null, icc21: null, alphaIntervalInterval: { lo: null, hi: null } });
