@@ -4,6 +4,7 @@
  *   baton inspect [--json] FILE…    what the app would import from each file
  *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
  *   baton score FILE… [--weights W] [--json|--csv]   orchestration scores
+ *   baton agreement FILE… [--json]  how well a panel of reviewers agrees
  *   baton help                      this text
  *
  * run() takes argv and the output streams and returns the exit code, so tests drive it
@@ -12,6 +13,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { agreementCommand } from './agreement';
 import { inspect } from './inspect';
 import type { CliIO } from './io';
 import { pack } from './pack';
@@ -34,6 +36,15 @@ Commands:
                              them) on the six orchestration factors, in parallel worker
                              threads: overall, per-factor scores and opportunities.
                              Exits 1 when any file cannot be imported.
+  agreement FILE… [--json] [--resamples N] [--seed N] [--phase P]
+                             Agreement of a review panel from .baton-review files, ratings
+                             CSV (session,reviewer,factor,score) and raters' TSV files (one
+                             reviewer per file): per factor Krippendorff's alpha (nominal,
+                             ordinal, interval) with bootstrap intervals, ICC(2,1) and
+                             ICC(2,k) with 95% intervals, reviewer bias, weighted kappa.
+                             --phase keeps only the CSV rows of that phase.
+                             Bad lines are reported and skipped; exits 1 when a file
+                             cannot be read.
   help                       Show this text.
 `;
 
@@ -90,6 +101,26 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const threads = values.threads ? Number(values.threads) : undefined;
         if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return usageError('--threads must be a whole number ≥ 1');
         return await score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
+      }
+      case 'agreement': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            json: { type: 'boolean', default: false },
+            resamples: { type: 'string' },
+            seed: { type: 'string' },
+            phase: { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+          },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length === 0) return usageError('agreement needs at least one FILE');
+        const resamples = values.resamples === undefined ? undefined : Number(values.resamples);
+        if (resamples !== undefined && !(Number.isInteger(resamples) && resamples >= 0 && resamples <= 100_000)) return usageError('--resamples must be a whole number from 0 to 100000');
+        const seed = values.seed === undefined ? undefined : Number(values.seed);
+        if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed must be a whole number');
+        return await agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
       }
       case 'help':
       case '--help':

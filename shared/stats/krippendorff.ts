@@ -95,6 +95,51 @@ export function alphaFromCoincidences(values: readonly number[], o: ArrayLike<nu
   return 1 - ((n - 1) * observed) / expected;
 }
 
+/**
+ * Nominal, ordinal and interval alpha of one coincidence matrix, in one pass, written into
+ * `out` (allocated when omitted). No closures or allocations when `out` is given: the
+ * bootstrap calls it once per resample.
+ */
+export function alphaAllMetrics(values: readonly number[], o: ArrayLike<number>, out: Float64Array = new Float64Array(3)): Float64Array {
+  const V = values.length;
+  let n = 0;
+  for (let i = 0; i < V * V; i++) n += o[i]!;
+  if (n < 2) {
+    out[0] = out[1] = out[2] = NaN;
+    return out;
+  }
+  let oNom = 0;
+  let eNom = 0;
+  let oOrd = 0;
+  let eOrd = 0;
+  let oInt = 0;
+  let eInt = 0;
+  for (let c = 0; c < V; c++) {
+    let nc = 0;
+    for (let k = 0; k < V; k++) nc += o[c * V + k]!;
+    let between = 0; // Σ n_g for c < g < k
+    for (let k = c + 1; k < V; k++) {
+      let nk = 0;
+      for (let j = 0; j < V; j++) nk += o[k * V + j]!;
+      const ock = 2 * o[c * V + k]!;
+      const eck = 2 * nc * nk;
+      const dOrd = (between + (nc + nk) / 2) ** 2;
+      const dInt = (values[c]! - values[k]!) ** 2;
+      oNom += ock;
+      eNom += eck;
+      oOrd += ock * dOrd;
+      eOrd += eck * dOrd;
+      oInt += ock * dInt;
+      eInt += eck * dInt;
+      between += nk;
+    }
+  }
+  out[0] = eNom === 0 ? NaN : 1 - ((n - 1) * oNom) / eNom;
+  out[1] = eOrd === 0 ? NaN : 1 - ((n - 1) * oOrd) / eOrd;
+  out[2] = eInt === 0 ? NaN : 1 - ((n - 1) * oInt) / eInt;
+  return out;
+}
+
 /** Alpha over the given units (all when omitted; indices may repeat, as in a bootstrap). */
 export function alphaOfUnits(prepared: PreparedAlpha, metric: AlphaMetric, unitIndices?: ArrayLike<number>): number {
   return alphaFromCoincidences(prepared.values, sumCoincidences(prepared, unitIndices), metric);

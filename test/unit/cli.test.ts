@@ -210,7 +210,7 @@ describe('baton usage', () => {
 describe('JSON Schemas in docs/', () => {
   it('match the zod schemas (run `npm run schema` after changing the model)', async () => {
     const schemas = buildSchemas();
-    expect(Object.keys(schemas).sort()).toEqual(['baton-archive.schema.json', 'baton-event.schema.json', 'baton-transcript.schema.json']);
+    expect(Object.keys(schemas).sort()).toEqual(['baton-archive.schema.json', 'baton-event.schema.json', 'baton-review.schema.json', 'baton-transcript.schema.json']);
     for (const [file, schema] of Object.entries(schemas)) {
       expect(await readFile(join(DOCS_DIR, file), 'utf8'), file).toBe(renderSchema(schema));
     }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alphaOfUnits, krippendorffAlpha, prepareAlpha } from '../../shared/stats/krippendorff';
+import { ALPHA_METRICS, alphaAllMetrics, alphaFromCoincidences, alphaOfUnits, krippendorffAlpha, prepareAlpha, sumCoincidences } from '../../shared/stats/krippendorff';
 
 const _ = null;
 /** Rows are units 1..12, columns observers A..D. */
@@ -98,5 +98,14 @@ describe('agrees with the direct pairwise definition', () => {
       }),
       { numRuns: 300, seed: 18 },
     );
+  });
+});
+
+describe('alphaAllMetrics', () => {
+  it('equals the three metrics one by one', () => {
+    const p = prepareAlpha(K2011);
+    const o = sumCoincidences(p);
+    expect([...alphaAllMetrics(p.values, o)]).toEqual(ALPHA_METRICS.map((m) => alphaFromCoincidences(p.values, o, m)).map((x) => expect.closeTo(x, 12)));
+    expect([...alphaAllMetrics([], new Float64Array(0))]).toEqual([NaN, NaN, NaN]);
   });
 });
