@@ -133,6 +133,8 @@ interface Queued {
   text: string;
   t: number;
   line: number;
+  /** Queued by the harness (a background task's notification), not typed. */
+  harness: boolean;
 }
 
 /** A prompt whose text was seen before: a replay if the next assistant record is one. */
@@ -460,19 +462,24 @@ class ClaudeRun {
     const op = str(r.operation);
     const content = queuedText(r.content);
     if (op === 'enqueue') {
-      if (content !== undefined) this.queue.push({ text: content, t: this.timeOf(r.timestamp), line });
+      if (content !== undefined) this.queue.push({ text: content, t: this.timeOf(r.timestamp), line, harness: !typedText(content).trim() });
       else this.skipped.add('queue-operation enqueue without text');
       return;
     }
-    const at = content !== undefined ? this.queue.findIndex((q) => q.text === content) : -1;
+    // The record names its item by content when it has one. Otherwise: the harness's own
+    // notifications go first (seen: one queued behind a typed message was dequeued at once),
+    // then typed messages in the order they were queued.
+    let at = content !== undefined ? this.queue.findIndex((q) => q.text === content) : -1;
+    if (at < 0) at = this.queue.findIndex((q) => q.harness);
     const q = at >= 0 ? this.queue.splice(at, 1)[0] : this.queue.shift();
     if (!q) {
       this.skipped.add(`queue-operation ${op ?? '?'} with nothing queued`);
       return;
     }
-    if (op === 'remove') {
+    if (q.harness) this.skipped.add('queued harness notifications (task-notification…)');
+    else if (op === 'remove') {
       this.flushResponse();
-      this.candidateText(q.text, q.t, q.line, undefined, this.nextId(`q${q.line}`), [], undefined);
+      this.candidateText(typedText(q.text), q.t, q.line, undefined, this.nextId(`q${q.line}`), [], undefined, q.text);
     } else if (op === 'dequeue') this.skipped.add('queue-operation dequeue (the prompt record that follows is imported)');
     else if (op === 'popAll') this.skipped.add('queued messages pulled back to be edited');
     else this.skipped.add(`queue-operation ${op ?? '?'}`);

@@ -76,6 +76,29 @@ describe('Claude Code shapes: messages typed while the agent works', () => {
     ]);
   });
 
+  it('queued task notifications are the harness\'s: never prompts, and dequeued before typed messages', async () => {
+    const note = (id: string) => `<task-notification>\n<task-id>${id}</task-id>\n<status>completed</status>\n<summary>Agent "scan" completed</summary>\n</task-notification>\nFull transcript available at: /tmp/tasks/${id}.output`;
+    const tr = new Transcript()
+      .user(0, 'scan the repo with three agents')
+      .asst(1, 'msg_1', [text('Started them.')])
+      .queue(10, 'enqueue', 'are they done yet?')
+      .queue(20, 'enqueue', note('a1'))
+      .queue(20.01, 'dequeue')
+      .user(20.02, note('a1'))
+      .asst(21, 'msg_2', [text('Agent a1 finished.')])
+      .queue(30, 'enqueue', note('a2'))
+      .queue(30.5, 'remove')
+      .asst(31, 'msg_3', [text('a2 finished too.')])
+      .queue(40, 'dequeue')
+      .user(40.01, 'are they done yet?')
+      .asst(41, 'msg_4', [text('Yes.')]);
+    const { events } = await importText('qn.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['scan the repo with three agents', 0],
+      ['are they done yet?', 40010],
+    ]);
+  });
+
   it('enqueue then dequeue is the next prompt once (its user record); popAll pulls it back', async () => {
     const tr = new Transcript()
       .user(0, 'Start the refactor')
@@ -98,7 +121,8 @@ describe('Claude Code shapes: harness text is never the candidate\'s prompt', ()
     const tr = new Transcript()
       .user(0, [text('<ide_opened_file>The user opened the file /w/a.ts in the IDE. This may or may not be related to the current task.</ide_opened_file>'), text('why does this fail?')])
       .asst(1, 'msg_1', [text('Because.')])
-      .user(2, '<task-notification>\n<task-id>b12</task-id>\n<status>completed</status>\n<summary>Background command "npm test" completed</summary>\n</task-notification>')
+      .user(2, '<task-notification>\n<task-id>b12</task-id>\n<status>completed</status>\n<summary>Background command "npm test" completed</summary>\n</task-notification>\nFull transcript available at: /tmp/claude/tasks/b12.output')
+      .user(2.5, 'Operation stopped by hook: Another session is active in this worktree')
       .user(3, [text('<ide_selection>The user selected the lines 3 to 9 from /w/a.ts:\nconst x = 1;\n</ide_selection>')])
       .user(4, '<ide_diagnostics>[{"file":"/w/a.ts","message":"unused"}]</ide_diagnostics>')
       .user(5, [text('<system-reminder>\nThe TodoWrite tool hasn\'t been used recently.\n</system-reminder>'), text('<ide_selection>x</ide_selection>\nexplain this selection')])
