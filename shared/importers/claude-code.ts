@@ -128,6 +128,10 @@ function replaceIn(text: string, oldS: string, newS: string, all: boolean): stri
   return all ? text.split(oldS).join(newS) : text.replace(oldS, () => newS);
 }
 
+/** Most messages kept waiting in the queue, and timestamps kept per repeated prompt text. */
+const MAX_QUEUED = 1000;
+const MAX_REPEAT_TIMES = 64;
+
 /** A queued message (typed while the agent worked) waiting to be delivered or pulled back. */
 interface Queued {
   text: string;
@@ -464,6 +468,11 @@ class ClaudeRun {
     if (op === 'enqueue') {
       if (content !== undefined) this.queue.push({ text: content, t: this.timeOf(r.timestamp), line, harness: !typedText(content).trim() });
       else this.skipped.add('queue-operation enqueue without text');
+      // A queue holds a few messages; a file that only ever enqueues must not make each lookup slow.
+      if (this.queue.length > MAX_QUEUED) {
+        this.queue.shift();
+        this.skipped.add(`queued messages beyond ${MAX_QUEUED} waiting at once`);
+      }
       return;
     }
     // The record names its item by content when it has one. Otherwise: the harness's own
@@ -743,6 +752,7 @@ class ClaudeRun {
       return true;
     }
     times.push(ts);
+    if (times.length > MAX_REPEAT_TIMES) times.shift();
     this.suspects.push({ ev, line });
     return true;
   }

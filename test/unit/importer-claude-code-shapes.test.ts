@@ -116,6 +116,20 @@ describe('Claude Code shapes: messages typed while the agent works', () => {
   });
 });
 
+describe('Claude Code shapes: hostile queues stay bounded', () => {
+  it('a file that enqueues thousands of messages keeps the last 1,000 and reports the rest', async () => {
+    const tr = new Transcript().user(0, 'start');
+    for (let i = 0; i < 3000; i++) tr.queue(1 + i / 1000, 'enqueue', `message ${i}`);
+    for (let i = 0; i < 3000; i++) tr.queue(5 + i / 1000, 'remove');
+    tr.asst(10, 'msg_1', [text('ok')]);
+    const { events, report } = await importText('flood.jsonl', tr.text, 64 * 1024);
+    const prompts = candidatePrompts(events);
+    expect(prompts).toHaveLength(1 + 1000);
+    expect(prompts[1]!.text).toBe('message 2000');
+    expect(report.problems.some((p) => /2000 queued messages beyond 1000 waiting at once/.test(p.reason))).toBe(true);
+  });
+});
+
 describe('Claude Code shapes: harness text is never the candidate\'s prompt', () => {
   it('task notifications, IDE context and reminders are dropped; typed text beside them is kept', async () => {
     const tr = new Transcript()
