@@ -15,22 +15,17 @@
  * - Records that carry no reviewable action (progress, file-history-snapshot,
  *   queue-operation, turn timings…) are counted and named in one warning.
  */
-import { createTwoFilesPatch } from 'diff';
-import type { BlobRef, EventOf, SessionEvent, SessionMetaInput, ToolCategory } from '../model/schema';
-
-type DiffEvent = EventOf<'diff'>;
+import type { BlobRef, SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext, SessionBuilder } from '../import/context';
-import type { FormatImporter, Sniff } from '../import/registry';
+import type { FormatImporter } from '../import/registry';
 import { ImportError, type ByteSource } from '../import/types';
 import { canonicalInput, canonicalTool, parseAcpBash, parseBashInput, parseBashOutput, parseSlash, typedReason, typedText } from './claude-text';
-import { clip, fnv1a, isRecord, largeText, num, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
+import { CLAUDE_CONTEXT_TYPES, CLAUDE_RECORD_TYPES, looksLikeClaudeTranscript } from './claude-detect';
+import { claudeToolDiff, resultText, toolCategory } from './claude-tools';
+import { clip, fnv1a, isRecord, largeText, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
 
-export const CLAUDE_RECORD_TYPES = new Set(['user', 'assistant', 'system', 'summary', 'progress', 'queue-operation', 'file-history-snapshot', 'attachment']);
-/**
- * Record types that carry session context, not actions (seen in 2.1.x; new ones appear every
- * few releases): counted and named in the import report.
- */
-export const CLAUDE_CONTEXT_TYPES = new Set(['permission-mode', 'ai-title', 'last-prompt', 'custom-title', 'agent-name', 'pr-link', 'tag', 'mode', 'worktree-state', 'agent-setting']);
+export { CLAUDE_CONTEXT_TYPES, CLAUDE_RECORD_TYPES, looksLikeClaudeTranscript } from './claude-detect';
+export { claudeToolDiff, resultText, structuredToUnified, toolCategory } from './claude-tools';
 
 const INTERRUPT_RE = /^\[Request interrupted by user( for tool use)?\]/;
 const DENIAL_RE = /(doesn't want to proceed with this tool use|user (?:denied|rejected)|was rejected|requested permissions to|permission to use .* (?:was|has been) denied|The user doesn't want to take this action)/i;
@@ -66,66 +61,6 @@ export interface ClaudeRunOptions {
   lane?: { id: string; label: string };
   /** Shared with the other files of the group so times line up. */
   startMs?: number;
-}
-
-export function toolCategory(name: string): ToolCategory {
-  if (name.startsWith('mcp__')) return 'mcp';
-  switch (name) {
-    case 'Read':
-    case 'NotebookRead':
-    case 'LS':
-    case 'BashOutput':
-    case 'TaskOutput':
-      return 'read';
-    case 'Grep':
-    case 'Glob':
-    case 'WebSearch':
-    case 'WebFetch':
-    case 'ToolSearch':
-      return 'search';
-    case 'Edit':
-    case 'MultiEdit':
-    case 'NotebookEdit':
-      return 'edit';
-    case 'Write':
-      return 'write';
-    case 'Bash':
-    case 'KillBash':
-    case 'KillShell':
-      return 'shell';
-    default:
-      return 'other';
-  }
-}
-
-/** Text of a tool_result's content (string, or blocks of text and images). */
-export function resultText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((b) => (isRecord(b) && b.type === 'text' && typeof b.text === 'string' ? b.text : isRecord(b) && b.type === 'image' ? '[image]' : ''))
-      .filter(Boolean)
-      .join('\n');
-  }
-  return '';
-}
-
-/** A structuredPatch (`[{oldStart, oldLines, newStart, newLines, lines}]`) as a unified diff. */
-export function structuredToUnified(path: string, hunks: unknown): string | undefined {
-  if (!Array.isArray(hunks) || hunks.length === 0) return undefined;
-  const out = [`--- a/${path}`, `+++ b/${path}`];
-  for (const h of hunks) {
-    if (!isRecord(h) || !Array.isArray(h.lines)) return undefined;
-    out.push(`@@ -${num(h.oldStart) ?? 0},${num(h.oldLines) ?? 0} +${num(h.newStart) ?? 0},${num(h.newLines) ?? 0} @@`);
-    for (const l of h.lines) if (typeof l === 'string') out.push(l);
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function replaceIn(text: string, oldS: string, newS: string, all: boolean): string | undefined {
-  if (oldS === '') return undefined;
-  if (!text.includes(oldS)) return undefined;
-  return all ? text.split(oldS).join(newS) : text.replace(oldS, () => newS);
 }
 
 /** Most messages kept waiting in the queue, and timestamps kept per repeated prompt text. */
@@ -905,85 +840,6 @@ function queuedText(content: unknown): string | undefined {
     return t || undefined;
   }
   return undefined;
-}
-
-/**
- * The diff an Edit, MultiEdit or Write tool call made, from its input and result (the
- * transcript's toolUseResult or a hook's tool_response): before and after when the original
- * file is known, else a patch. Shared with the hook-log importer.
- */
-export function claudeToolDiff(p: { name: string; input: Record<string, unknown>; t: number }, res: Record<string, unknown>, id: string): DiffEvent | undefined {
-  const input = p.input;
-  const path = str(res.filePath) ?? str(input.file_path) ?? str(input.notebook_path);
-  if (!path) return undefined;
-  const base: Pick<DiffEvent, 'id' | 't' | 'actor' | 'kind' | 'path'> = { id, t: p.t, actor: 'agent', kind: 'diff', path };
-  if (p.name === 'Write') {
-    const after = str(input.content) ?? str(res.content);
-    const created = res.type === 'create';
-    const before = str(res.originalFile) ?? undefined;
-    if (created) return { ...base, change: 'created', ...(after !== undefined ? { after } : {}) };
-    const patch = structuredToUnified(path, res.structuredPatch);
-    if (before !== undefined && after !== undefined) return { ...base, change: 'modified', before, after };
-    return { ...base, change: 'modified', ...(after !== undefined ? { after } : {}), ...(patch ? { patch } : {}) };
-  }
-  const original = str(res.originalFile) ?? str(res.originalFileContents);
-  const edits: { old: string; new: string; all: boolean }[] =
-    p.name === 'MultiEdit'
-      ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
-      : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
-  if (original !== undefined) {
-    let after: string | undefined = original;
-    for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
-    if (after !== undefined) return { ...base, change: 'modified', before: original, after };
-  }
-  const patch =
-    structuredToUnified(path, res.structuredPatch) ??
-    (edits.length ? edits.map((e) => createTwoFilesPatch(`a/${path}`, `b/${path}`, e.old, e.new, '', '', { context: 3 })).join('') : undefined);
-  return patch ? { ...base, change: 'modified', patch } : undefined;
-}
-
-/** Does this head of a file look like a Claude Code transcript? */
-export function looksLikeClaudeTranscript(s: Sniff): number {
-  if (s.isBinary || s.isZip) return 0;
-  const text = s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text;
-  const lines = text.split('\n');
-  let first = '';
-  for (const l of lines) {
-    const x = l.trim();
-    if (x === '' || x.startsWith('//')) continue;
-    first = x;
-    break;
-  }
-  if (!first) return 0;
-  if (first.startsWith('[') || first.startsWith('{"loglines"') || first === '{') {
-    const typed = /"type"\s*:\s*"(user|assistant|summary)"/.test(text) && /"message"\s*:/.test(text);
-    return typed && (/"(sessionId|uuid|parentUuid)"\s*:/.test(text) || /^\s*\{\s*"loglines"\s*:/.test(text)) ? 0.85 : 0;
-  }
-  if (!first.startsWith('{')) return 0;
-  const o = tryJson(first);
-  if (isRecord(o)) {
-    if (typeof o.hook_event_name === 'string') return 0;
-    if (isClaudeRecord(o)) return 0.95;
-    // Newer releases open with records of types added since (permission-mode, ai-title…):
-    // detection must not hinge on the first record, so look at the others in the head.
-    if (typeof o.type !== 'string' || !('sessionId' in o)) return 0;
-    let seen = 0;
-    for (const l of lines) {
-      const x = l.trim();
-      if (!x.startsWith('{') || ++seen > 200) continue;
-      const r = tryJson(x);
-      if (isRecord(r) && isClaudeRecord(r)) return 0.95;
-    }
-    return /^[a-z][a-z-]*$/.test(o.type) ? 0.6 : 0;
-  }
-  // A first line longer than the sniff window.
-  return /^\{"(parentUuid|isSidechain|leafUuid|type|uuid|sessionId|userType)"\s*:/.test(first) && /"type"\s*:\s*"(user|assistant|summary|system|file-history-snapshot|queue-operation|progress|permission-mode)"/.test(first) ? 0.8 : 0;
-}
-
-/** A record of a known type with Claude Code's envelope. */
-function isClaudeRecord(o: Record<string, unknown>): boolean {
-  const type = str(o.type);
-  return !!type && CLAUDE_RECORD_TYPES.has(type) && ('uuid' in o || 'sessionId' in o || 'leafUuid' in o || 'messageId' in o || 'snapshot' in o || 'parentUuid' in o);
 }
 
 export async function runClaudeTranscript(
