@@ -114,6 +114,9 @@ class ClaudeRun {
   private model: string | undefined;
   private firstPrompt: string | undefined;
   private summary: string | undefined;
+  /** The name the person gave the session (/rename), and the one Claude Code generated: latest wins. */
+  private customTitle: string | undefined;
+  private aiTitle: string | undefined;
   private cwd: string | undefined;
   private open: OpenResponse | undefined;
   private readonly pending = new Map<string, PendingTool>();
@@ -232,7 +235,8 @@ class ClaudeRun {
     if (this.badLines) this.warn(undefined, `${this.badLines} lines were not valid JSON and were skipped (listed above)`);
     // Claude Code's own summary makes a good title, unless it only records an error.
     const useful = this.summary && !/^\s*(API Error|Error|Invalid API key)/i.test(this.summary) ? this.summary : undefined;
-    const title = useful ? clip(useful, 80) : titleFrom(this.firstPrompt, 'Claude Code session');
+    const named = this.customTitle?.trim() || this.aiTitle?.trim() || useful;
+    const title = named ? clip(named, 80) : titleFrom(this.firstPrompt, 'Claude Code session');
     const meta: SessionMetaInput = {
       id: `claude-${clip(this.sessionId ?? 'session', 180).replace(/[^\w.-]/g, '_')}`,
       title,
@@ -322,6 +326,8 @@ class ClaudeRun {
       if (type && CLAUDE_CONTEXT_TYPES.has(type)) {
         this.records++;
         this.sessionId ??= str(r.sessionId);
+        if (type === 'custom-title') this.customTitle = str(r.customTitle) ?? this.customTitle;
+        if (type === 'ai-title') this.aiTitle = str(r.aiTitle) ?? this.aiTitle;
         this.skipped.add(type);
       } else this.unknown.add(type ?? '(no type)');
       return;

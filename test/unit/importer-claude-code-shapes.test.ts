@@ -29,9 +29,21 @@ describe('Claude Code shapes: detection of current releases', () => {
       .push({ type: 'last-prompt', lastPrompt: 'x', sessionId: 'sess-1' })
       .user(0, 'go')
       .asst(1, 'msg_1', [text('ok')]);
-    const { report } = await importText('t.jsonl', tr.text);
+    const { report, meta } = await importText('t.jsonl', tr.text);
     expect(report.status, report.message).toBe('imported');
     expect(report.format).toBe('claude-code');
+    expect(meta?.title).toBe('Signup validation');
+  });
+
+  it('the name the person gave the session (/rename, custom-title) is its title, over the generated one', async () => {
+    const tr = new Transcript('2.1.136')
+      .push({ type: 'ai-title', aiTitle: 'Signup validation', sessionId: 'sess-1' })
+      .user(0, 'go')
+      .asst(1, 'msg_1', [text('ok')])
+      .push({ type: 'custom-title', customTitle: 'signup-hardening', sessionId: 'sess-1' })
+      .push({ type: 'agent-name', agentName: 'signup-hardening', sessionId: 'sess-1' });
+    const { meta } = await importText('n.jsonl', tr.text);
+    expect(meta?.title).toBe('signup-hardening');
   });
 });
 
