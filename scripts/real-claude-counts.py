@@ -12,7 +12,8 @@ Rules (from the format as it appears in real files):
   command: ...", "This session is being continued...", "Base directory for this skill: ...");
   image-only messages count; plus queued messages (queue-operation enqueue followed by remove;
   a remove/dequeue without content takes a queued harness notification first, then the
-  oldest; queued harness text such as <task-notification> is no prompt);
+  oldest; queued harness text such as <task-notification> is no prompt; an `attachment` of
+  type queued_command with commandMode "prompt" is the same message, counted once);
   records repeated by uuid count once; replayed history (a prompt repeated with the same
   timestamp, or repeated and followed by assistant blocks already seen under the same
   message.id) counts once.
@@ -105,6 +106,8 @@ def count(path):
     recs, bad = records(path)
     uuids, seen_blocks, uses, done, early = set(), set(), {}, set(), {}
     prompt_times = {}
+    absorbed = 0          # queue items an attachment took, whose remove is still to come
+    from_remove = []      # texts counted at a remove, whose attachment may still come
     prompts = diffs = commands = 0
     suspects = 0
     queue = []
@@ -139,9 +142,31 @@ def count(path):
             if u in uuids:
                 continue
             uuids.add(u)
+        if t == 'attachment':
+            a = r.get('attachment') if isinstance(r.get('attachment'), dict) else {}
+            if a.get('type') != 'queued_command':
+                continue
+            p = a.get('prompt')
+            text = p if isinstance(p, str) else '\n\n'.join(b.get('text', '') for b in (p or []) if isinstance(b, dict) and b.get('type') == 'text')
+            if text in from_remove:
+                from_remove.remove(text)
+                continue
+            item = next((q for q in queue if q[0] == text), None)
+            when = r.get('timestamp')
+            if item:
+                queue.remove(item)
+                absorbed += 1
+                when = item[1]
+            origin = (a.get('origin') or {}).get('kind') if isinstance(a.get('origin'), dict) else None
+            if (a.get('commandMode') or 'prompt') == 'prompt' and origin in (None, 'human') and not a.get('isMeta') and typed(text).strip():
+                candidate(typed(text), when)
+            continue
         if t == 'queue-operation':
             op = r.get('operation')
             c = r.get('content')
+            if op == 'remove' and c is None and absorbed:
+                absorbed -= 1
+                continue
             if op == 'enqueue' and isinstance(c, str):
                 queue.append((c, r.get('timestamp'), not typed(c).strip()))
             elif queue:
@@ -150,6 +175,7 @@ def count(path):
                 queue.remove(item)
                 if op == 'remove' and not item[2]:
                     candidate(typed(item[0]), item[1])  # placed when it was typed
+                    from_remove.append(item[0])
             continue
         if t == 'system' and r.get('subtype') == 'local_command':
             c = r.get('content') or ''

@@ -137,6 +137,10 @@ class ClaudeRun {
   private readonly promptTimes = new Map<string, string[]>();
   private suspects: Suspect[] = [];
   private queue: Queued[] = [];
+  /** Queued items a queued_command attachment already imported, whose remove is still to come. */
+  private absorbed = 0;
+  /** Texts imported at a remove, whose queued_command attachment may still follow. */
+  private queueEmitted: string[] = [];
   private bashInput: BashInput | undefined;
 
   constructor(
@@ -357,7 +361,13 @@ class ClaudeRun {
       this.skipped.add(`progress${d && str(d.type) ? ` (${str(d.type)})` : ''}`);
       return;
     }
-    if (type === 'file-history-snapshot' || type === 'attachment') {
+    if (type === 'attachment') {
+      const a = isRecord(r.attachment) ? r.attachment : undefined;
+      if (a && a.type === 'queued_command') return this.queuedAttachment(r, a, line, uuid ?? `at${line}`);
+      this.skipped.add(`attachment${a && str(a.type) ? ` (${str(a.type)})` : ''}`);
+      return;
+    }
+    if (type === 'file-history-snapshot') {
       this.skipped.add(type);
       return;
     }
@@ -419,6 +429,10 @@ class ClaudeRun {
     // The record names its item by content when it has one. Otherwise: the harness's own
     // notifications go first (seen: one queued behind a typed message was dequeued at once),
     // then typed messages in the order they were queued.
+    if (op === 'remove' && content === undefined && this.absorbed > 0) {
+      this.absorbed--;
+      return;
+    }
     let at = content !== undefined ? this.queue.findIndex((q) => q.text === content) : -1;
     if (at < 0) at = this.queue.findIndex((q) => q.harness);
     const q = at >= 0 ? this.queue.splice(at, 1)[0] : this.queue.shift();
@@ -430,9 +444,45 @@ class ClaudeRun {
     else if (op === 'remove') {
       this.flushResponse();
       this.candidateText(typedText(q.text), q.t, q.line, undefined, this.nextId(`q${q.line}`), [], undefined, q.text);
+      this.queueEmitted.push(q.text);
+      if (this.queueEmitted.length > 64) this.queueEmitted.shift();
     } else if (op === 'dequeue') this.skipped.add('queue-operation dequeue (the prompt record that follows is imported)');
     else if (op === 'popAll') this.skipped.add('queued messages pulled back to be edited');
     else this.skipped.add(`queue-operation ${op ?? '?'}`);
+  }
+
+  /**
+   * A queued message folded into the running turn, as newer releases record it: an
+   * `attachment` of type `queued_command` holding the text (commandMode "prompt" from the
+   * person, "task-notification" from the harness), next to the queue's enqueue and remove.
+   * Imported once, placed when it was typed.
+   */
+  private queuedAttachment(r: Record<string, unknown>, a: Record<string, unknown>, line: number, uuid: string): void {
+    const text = queuedText(a.prompt) ?? '';
+    const done = this.queueEmitted.indexOf(text);
+    if (done >= 0) {
+      this.queueEmitted.splice(done, 1);
+      this.skipped.add('queued_command attachments (imported from the queue already)');
+      return;
+    }
+    let t = this.timeOf(r.timestamp);
+    let where = line;
+    const at = this.queue.findIndex((q) => q.text === text);
+    if (at >= 0) {
+      const q = this.queue.splice(at, 1)[0]!;
+      t = q.t;
+      where = q.line;
+      this.absorbed++;
+    }
+    const mode = str(a.commandMode) ?? 'prompt';
+    const origin = isRecord(a.origin) ? str(a.origin.kind) : undefined;
+    const typed = typedText(text);
+    if (mode !== 'prompt' || (origin !== undefined && origin !== 'human') || a.isMeta === true || !typed.trim()) {
+      this.skipped.add(`queued_command attachments not typed by the person (${mode})`);
+      return;
+    }
+    this.flushResponse();
+    this.candidateText(typed, t, where, undefined, uuid, [], undefined, text);
   }
 
   /**

@@ -88,6 +88,34 @@ describe('Claude Code shapes: messages typed while the agent works', () => {
     ]);
   });
 
+  it.each([
+    ['attachment, then remove', (tr: Transcript) => tr.queue(4, 'enqueue', 'use the staging db').queuedCommand(6, 'use the staging db').queue(6.01, 'remove')],
+    ['remove, then attachment', (tr: Transcript) => tr.queue(4, 'enqueue', 'use the staging db').queue(6, 'remove').queuedCommand(6.01, 'use the staging db')],
+  ])('a queued message folded in as a queued_command attachment is one prompt (%s)', async (_order, add) => {
+    const tr = new Transcript().user(0, 'migrate').asst(1, 'msg_1', [toolUse('b1', 'Bash', { command: 'make migrate' })]);
+    add(tr);
+    tr.queuedCommand(7, '<task-notification>\n<task-id>x</task-id>\n<status>completed</status>\n</task-notification>', 'task-notification')
+      .result(8, 'b1', 'ok', { stdout: 'ok', stderr: '', interrupted: false })
+      .queue(20, 'enqueue', 'second thought')
+      .queue(22, 'remove')
+      .asst(23, 'msg_2', [text('Done, on staging.')]);
+    const { events } = await importText('qa.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['migrate', 0],
+      ['use the staging db', 4000],
+      ['second thought', 20000],
+    ]);
+  });
+
+  it('a queued_command attachment with no queue records is still the candidate\'s prompt', async () => {
+    const tr = new Transcript().user(0, 'migrate').queuedCommand(5, 'and back up first').asst(6, 'msg_1', [text('Backing up.')]);
+    const { events } = await importText('qb.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['migrate', 0],
+      ['and back up first', 5000],
+    ]);
+  });
+
   it('queued task notifications are the harness\'s: never prompts, and dequeued before typed messages', async () => {
     const note = (id: string) => `<task-notification>\n<task-id>${id}</task-id>\n<status>completed</status>\n<summary>Agent "scan" completed</summary>\n</task-notification>\nFull transcript available at: /tmp/tasks/${id}.output`;
     const tr = new Transcript()
