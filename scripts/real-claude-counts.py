@@ -5,7 +5,7 @@ test/unit/importer-claude-code-real.test.ts. Usage: real-claude-counts.py FILE..
 
 Rules (from the format as it appears in real files):
 - candidate prompts: main-lane `user` records (not isSidechain, not isMeta, isCompactSummary or
-  isVisibleInTranscriptOnly) whose text, once harness blocks (<system-reminder>, <ide_*>,
+  isVisibleInTranscriptOnly, no `origin.kind` other than "human") whose text, once harness blocks (<system-reminder>, <ide_*>,
   <task-notification>, <local-command-*>, <bash-stdout>...) are removed, is not empty, not an
   interrupt notice, not a bash-mode <bash-input>, not a slash command without arguments (one
   with arguments is a prompt), not a whole harness message ("Caveat: ...", "Unknown slash
@@ -218,6 +218,8 @@ def count(path):
                         early[i] = b
         if r.get('isSidechain') or lane_file or r.get('isMeta') or r.get('isCompactSummary') or r.get('isVisibleInTranscriptOnly'):
             continue
+        if isinstance(r.get('origin'), dict) and r['origin'].get('kind') not in (None, 'human'):
+            continue  # 2.1.2xx: not typed by the person
         raw, imgs = texts_of(content)
         whole = '\n\n'.join(raw)
         if not whole.strip() and not imgs:

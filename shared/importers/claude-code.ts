@@ -646,6 +646,12 @@ class ClaudeRun {
       this.skipped.add(r.isCompactSummary === true ? 'compaction summaries' : 'harness messages (isMeta)');
       return;
     }
+    // 2.1.2xx says where a message came from: {kind: "human"} for what the person typed.
+    const origin = isRecord(r.origin) ? str(r.origin.kind) : undefined;
+    if (origin !== undefined && origin !== 'human' && !lane) {
+      this.skipped.add(`user messages whose origin is ${clip(origin, 40)}`);
+      return;
+    }
     // Bash mode: the candidate's own command, then a record with its output.
     const bashCmd = parseBashInput(rawText);
     if (bashCmd !== undefined) {

@@ -186,6 +186,16 @@ describe('Claude Code shapes: harness text is never the candidate\'s prompt', ()
     expect(candidatePrompts(events).map((p) => p.text)).toEqual(['why does this fail?', 'explain this selection']);
   });
 
+  it('a user message whose origin is not human (2.1.2xx) is not the candidate\'s', async () => {
+    const tr = new Transcript('2.1.210')
+      .user(0, 'tidy the imports', { origin: { kind: 'human' }, promptId: 'p1' })
+      .asst(1, 'msg_1', [text('Tidied.')])
+      .user(2, 'Continue from where you left off.', { origin: { kind: 'coordinator' }, promptId: 'p2' })
+      .asst(3, 'msg_2', [text('Continuing.')]);
+    const { events } = await importText('origin.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => p.text)).toEqual(['tidy the imports']);
+  });
+
   it('a bash-mode line is the candidate\'s own command, with its output', async () => {
     const tr = new Transcript()
       .user(0, '<bash-input>git status --short</bash-input>')
