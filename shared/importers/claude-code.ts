@@ -1,19 +1,25 @@
 /**
  * Claude Code transcripts (`~/.claude/projects/<project>/<sessionId>.jsonl`, versions 1.0 to
- * 2.1), also the JSON forms (one array, or `{"loglines": [...]}`) and files that begin with
+ * 2.1.x), also the JSON forms (one array, or `{"loglines": [...]}`) and files that begin with
  * `//` comment lines. Read as a stream: one record per line, turned into events as it goes.
+ * docs/import-actors.md lists every record kind and who it is credited to.
  *
  * - Assistant records that share `message.id` are one API response split into blocks: their
- *   text and thinking are merged into one response (and one thinking) event.
- * - `tool_use` is paired with its `tool_result` (and the record's `toolUseResult`): Edit,
- *   MultiEdit and Write become diffs, Bash a command, Read/Grep/Glob tool calls of their
- *   category, Task a subagent lane, AskUserQuestion a decision, ExitPlanMode an approval.
- * - Who did what: typed prompts, interrupts, refusals and answers are the candidate's;
- *   responses, thinking and tool calls are the agent's; harness-injected text (isMeta,
- *   command output, reminders, compaction summaries) is nobody's prompt. Inside a subagent
- *   lane the "user" messages are the main agent briefing the subagent: the agent's.
- * - Records that carry no reviewable action (progress, file-history-snapshot,
- *   queue-operation, turn timings…) are counted and named in one warning.
+ *   text and thinking are merged, each placed at the time of the record that carried it.
+ * - `tool_use` is paired with its `tool_result` (and the record's `toolUseResult`), whichever
+ *   comes first: Edit, MultiEdit and Write become diffs, Bash a command (also through an
+ *   editor's agent proxy, `mcp__acp__*`), Read/Grep/Glob tool calls of their category, Task a
+ *   subagent lane, AskUserQuestion a decision, ExitPlanMode an approval.
+ * - Who did what: typed prompts (also messages queued while the agent worked), bash-mode
+ *   commands, interrupts, slash commands, refusals and answers are the candidate's;
+ *   responses, thinking and tool calls are the agent's; harness text (isMeta, IDE context,
+ *   task notifications, command output, reminders, compaction summaries) is nobody's prompt.
+ *   Subagent messages (inline sidechains, subagent files, `agent_progress` records) land on
+ *   the subagent's lane, where the "user" messages are the main agent briefing it.
+ * - Replayed history (a resumed session writing earlier messages again with new uuids) is
+ *   imported once.
+ * - Records that carry no reviewable action (progress, file-history-snapshot, session context
+ *   such as permission-mode, turn timings…) are counted and named in one warning.
  */
 import type { BlobRef, SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext, SessionBuilder } from '../import/context';
