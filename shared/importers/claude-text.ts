@@ -85,11 +85,13 @@ export function parseBashOutput(text: string): { stdout: string; stderr: string 
 }
 
 const SAID_RE = /the user said:\s*\n([\s\S]*)$/;
+/** What Claude Code writes there itself when the person picks "clarify" on AskUserQuestion. */
+const CLARIFY_RE = /^The user wants to clarify these questions\./;
 /** What the person typed when rejecting a tool use ("…To tell you how to proceed, the user said:\n<reason>"). */
 export function typedReason(text: string): string | undefined {
   const m = SAID_RE.exec(text);
   const r = m ? m[1]!.trim() : '';
-  return r || undefined;
+  return r && !CLARIFY_RE.test(r) ? r : undefined;
 }
 
 /** Tool names of an editor's agent proxy (Zed's claude-code-acp: `mcp__acp__Edit`, `mcp__acp__multi-edit`…). */

@@ -334,6 +334,18 @@ describe('Claude Code shapes: slash commands, rejections and timestamps', () => 
     ]);
   });
 
+  it('choosing "clarify" on AskUserQuestion is a refusal without a typed reason', async () => {
+    const said = "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\n";
+    const clarify = 'The user wants to clarify these questions.\n    This means they may have additional information, context or questions for you.\n    Start by asking them what they would like to clarify.\n\n    Questions asked:\n- "Which store?"';
+    const tr = new Transcript()
+      .user(0, 'pick a store')
+      .asst(1, 'msg_1', [toolUse('q1', 'AskUserQuestion', { questions: [{ question: 'Which store?', options: [{ label: 'Redis' }, { label: 'Postgres' }] }] })])
+      .result(2, 'q1', `${said}${clarify}`, `Error: ${said}${clarify}`, true);
+    const { events } = await importText('clarify.jsonl', tr.text);
+    expect(of(events, 'approval')).toEqual([expect.objectContaining({ actor: 'candidate', tool: 'AskUserQuestion', granted: false })]);
+    expect(of(events, 'approval')[0]!.reason).toBeUndefined();
+  });
+
   it('a refusal without typed words has no reason (the harness wording is not the candidate\'s)', async () => {
     const tr = new Transcript()
       .user(0, 'clean up')
