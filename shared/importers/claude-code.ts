@@ -687,7 +687,8 @@ class ClaudeRun {
         kind: 'command',
         cmd: c.cmd,
         ...(this.cwd ? { cwd: this.cwd } : {}),
-        ...(out ? { stdout: out.stdout, ...(out.stderr ? { stderr: out.stderr } : {}), exitCode: out.stderr && !out.stdout ? 1 : 0 } : {}),
+        // Claude Code records no exit status for bash mode: it stays unknown.
+        ...(out ? { stdout: out.stdout, ...(out.stderr ? { stderr: out.stderr } : {}) } : {}),
         ...(tOut !== undefined ? { durationMs: Math.max(0, tOut - c.t) } : {}),
       },
       c.line,

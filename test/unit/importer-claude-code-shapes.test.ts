@@ -205,9 +205,9 @@ describe('Claude Code shapes: harness text is never the candidate\'s prompt', ()
       .user(2, 'commit that')
       .asst(3, 'msg_1', [text('Committed.')]);
     const { events } = await importText('b.jsonl', tr.text);
-    expect(of(events, 'command').map((c) => [c.actor, c.cmd, c.stdout, c.stderr ?? '', c.t, c.durationMs])).toEqual([
-      ['candidate', 'git status --short', ' M src/a.ts', '', 0, 400],
-      ['candidate', 'ls /nope', '', 'ls: /nope: No such file or directory', 1000, 200],
+    expect(of(events, 'command').map((c) => [c.actor, c.cmd, c.stdout, c.stderr ?? '', c.t, c.durationMs, c.exitCode])).toEqual([
+      ['candidate', 'git status --short', ' M src/a.ts', '', 0, 400, undefined],
+      ['candidate', 'ls /nope', '', 'ls: /nope: No such file or directory', 1000, 200, undefined],
     ]);
     expect(candidatePrompts(events).map((p) => p.text)).toEqual(['commit that']);
   });
