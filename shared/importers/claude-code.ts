@@ -1,36 +1,37 @@
 /**
  * Claude Code transcripts (`~/.claude/projects/<project>/<sessionId>.jsonl`, versions 1.0 to
- * 2.1), also the JSON forms (one array, or `{"loglines": [...]}`) and files that begin with
+ * 2.1.x), also the JSON forms (one array, or `{"loglines": [...]}`) and files that begin with
  * `//` comment lines. Read as a stream: one record per line, turned into events as it goes.
+ * docs/import-actors.md lists every record kind and who it is credited to.
  *
  * - Assistant records that share `message.id` are one API response split into blocks: their
- *   text and thinking are merged into one response (and one thinking) event.
- * - `tool_use` is paired with its `tool_result` (and the record's `toolUseResult`): Edit,
- *   MultiEdit and Write become diffs, Bash a command, Read/Grep/Glob tool calls of their
- *   category, Task a subagent lane, AskUserQuestion a decision, ExitPlanMode an approval.
- * - Who did what: typed prompts, interrupts, refusals and answers are the candidate's;
- *   responses, thinking and tool calls are the agent's; harness-injected text (isMeta,
- *   command output, reminders, compaction summaries) is nobody's prompt. Inside a subagent
- *   lane the "user" messages are the main agent briefing the subagent: the agent's.
- * - Records that carry no reviewable action (progress, file-history-snapshot,
- *   queue-operation, turn timings…) are counted and named in one warning.
+ *   text and thinking are merged, each placed at the time of the record that carried it.
+ * - `tool_use` is paired with its `tool_result` (and the record's `toolUseResult`), whichever
+ *   comes first: Edit, MultiEdit and Write become diffs, Bash a command (also through an
+ *   editor's agent proxy, `mcp__acp__*`), Read/Grep/Glob tool calls of their category, Task a
+ *   subagent lane, AskUserQuestion a decision, ExitPlanMode an approval.
+ * - Who did what: typed prompts (also messages queued while the agent worked), bash-mode
+ *   commands, interrupts, slash commands, refusals and answers are the candidate's;
+ *   responses, thinking and tool calls are the agent's; harness text (isMeta, IDE context,
+ *   task notifications, command output, reminders, compaction summaries) is nobody's prompt.
+ *   Subagent messages (inline sidechains, subagent files, `agent_progress` records) land on
+ *   the subagent's lane, where the "user" messages are the main agent briefing it.
+ * - Replayed history (a resumed session writing earlier messages again with new uuids) is
+ *   imported once.
+ * - Records that carry no reviewable action (progress, file-history-snapshot, session context
+ *   such as permission-mode, turn timings…) are counted and named in one warning.
  */
-import { createTwoFilesPatch } from 'diff';
-import type { BlobRef, EventOf, SessionEvent, SessionMetaInput, ToolCategory } from '../model/schema';
-
-type DiffEvent = EventOf<'diff'>;
+import type { BlobRef, SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext, SessionBuilder } from '../import/context';
-import type { FormatImporter, Sniff } from '../import/registry';
+import type { FormatImporter } from '../import/registry';
 import { ImportError, type ByteSource } from '../import/types';
 import { canonicalInput, canonicalTool, parseAcpBash, parseBashInput, parseBashOutput, parseSlash, typedReason, typedText } from './claude-text';
-import { clip, fnv1a, isRecord, largeText, num, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
+import { CLAUDE_CONTEXT_TYPES, CLAUDE_RECORD_TYPES, looksLikeClaudeTranscript } from './claude-detect';
+import { claudeToolDiff, resultText, toolCategory } from './claude-tools';
+import { clip, fnv1a, isRecord, largeText, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
 
-export const CLAUDE_RECORD_TYPES = new Set(['user', 'assistant', 'system', 'summary', 'progress', 'queue-operation', 'file-history-snapshot', 'attachment']);
-/**
- * Record types that carry session context, not actions (seen in 2.1.x; new ones appear every
- * few releases): counted and named in the import report.
- */
-export const CLAUDE_CONTEXT_TYPES = new Set(['permission-mode', 'ai-title', 'last-prompt', 'custom-title', 'agent-name', 'pr-link', 'tag', 'mode', 'worktree-state', 'agent-setting']);
+export { CLAUDE_CONTEXT_TYPES, CLAUDE_RECORD_TYPES, looksLikeClaudeTranscript } from './claude-detect';
+export { claudeToolDiff, resultText, structuredToUnified, toolCategory } from './claude-tools';
 
 const INTERRUPT_RE = /^\[Request interrupted by user( for tool use)?\]/;
 const DENIAL_RE = /(doesn't want to proceed with this tool use|user (?:denied|rejected)|was rejected|requested permissions to|permission to use .* (?:was|has been) denied|The user doesn't want to take this action)/i;
@@ -68,71 +69,17 @@ export interface ClaudeRunOptions {
   startMs?: number;
 }
 
-export function toolCategory(name: string): ToolCategory {
-  if (name.startsWith('mcp__')) return 'mcp';
-  switch (name) {
-    case 'Read':
-    case 'NotebookRead':
-    case 'LS':
-    case 'BashOutput':
-    case 'TaskOutput':
-      return 'read';
-    case 'Grep':
-    case 'Glob':
-    case 'WebSearch':
-    case 'WebFetch':
-    case 'ToolSearch':
-      return 'search';
-    case 'Edit':
-    case 'MultiEdit':
-    case 'NotebookEdit':
-      return 'edit';
-    case 'Write':
-      return 'write';
-    case 'Bash':
-    case 'KillBash':
-    case 'KillShell':
-      return 'shell';
-    default:
-      return 'other';
-  }
-}
-
-/** Text of a tool_result's content (string, or blocks of text and images). */
-export function resultText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((b) => (isRecord(b) && b.type === 'text' && typeof b.text === 'string' ? b.text : isRecord(b) && b.type === 'image' ? '[image]' : ''))
-      .filter(Boolean)
-      .join('\n');
-  }
-  return '';
-}
-
-/** A structuredPatch (`[{oldStart, oldLines, newStart, newLines, lines}]`) as a unified diff. */
-export function structuredToUnified(path: string, hunks: unknown): string | undefined {
-  if (!Array.isArray(hunks) || hunks.length === 0) return undefined;
-  const out = [`--- a/${path}`, `+++ b/${path}`];
-  for (const h of hunks) {
-    if (!isRecord(h) || !Array.isArray(h.lines)) return undefined;
-    out.push(`@@ -${num(h.oldStart) ?? 0},${num(h.oldLines) ?? 0} +${num(h.newStart) ?? 0},${num(h.newLines) ?? 0} @@`);
-    for (const l of h.lines) if (typeof l === 'string') out.push(l);
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function replaceIn(text: string, oldS: string, newS: string, all: boolean): string | undefined {
-  if (oldS === '') return undefined;
-  if (!text.includes(oldS)) return undefined;
-  return all ? text.split(oldS).join(newS) : text.replace(oldS, () => newS);
-}
+/** Most messages kept waiting in the queue, and timestamps kept per repeated prompt text. */
+const MAX_QUEUED = 1000;
+const MAX_REPEAT_TIMES = 64;
 
 /** A queued message (typed while the agent worked) waiting to be delivered or pulled back. */
 interface Queued {
   text: string;
   t: number;
   line: number;
+  /** Queued by the harness (a background task's notification), not typed. */
+  harness: boolean;
 }
 
 /** A prompt whose text was seen before: a replay if the next assistant record is one. */
@@ -173,6 +120,9 @@ class ClaudeRun {
   private model: string | undefined;
   private firstPrompt: string | undefined;
   private summary: string | undefined;
+  /** The name the person gave the session (/rename), and the one Claude Code generated: latest wins. */
+  private customTitle: string | undefined;
+  private aiTitle: string | undefined;
   private cwd: string | undefined;
   private open: OpenResponse | undefined;
   private readonly pending = new Map<string, PendingTool>();
@@ -193,6 +143,10 @@ class ClaudeRun {
   private readonly promptTimes = new Map<string, string[]>();
   private suspects: Suspect[] = [];
   private queue: Queued[] = [];
+  /** Queued items a queued_command attachment already imported, whose remove is still to come. */
+  private absorbed = 0;
+  /** Texts imported at a remove, whose queued_command attachment may still follow. */
+  private queueEmitted: string[] = [];
   private bashInput: BashInput | undefined;
 
   constructor(
@@ -291,7 +245,8 @@ class ClaudeRun {
     if (this.badLines) this.warn(undefined, `${this.badLines} lines were not valid JSON and were skipped (listed above)`);
     // Claude Code's own summary makes a good title, unless it only records an error.
     const useful = this.summary && !/^\s*(API Error|Error|Invalid API key)/i.test(this.summary) ? this.summary : undefined;
-    const title = useful ? clip(useful, 80) : titleFrom(this.firstPrompt, 'Claude Code session');
+    const named = this.customTitle?.trim() || this.aiTitle?.trim() || useful;
+    const title = named ? clip(named, 80) : titleFrom(this.firstPrompt, 'Claude Code session');
     const meta: SessionMetaInput = {
       id: `claude-${clip(this.sessionId ?? 'session', 180).replace(/[^\w.-]/g, '_')}`,
       title,
@@ -381,6 +336,8 @@ class ClaudeRun {
       if (type && CLAUDE_CONTEXT_TYPES.has(type)) {
         this.records++;
         this.sessionId ??= str(r.sessionId);
+        if (type === 'custom-title') this.customTitle = str(r.customTitle) ?? this.customTitle;
+        if (type === 'ai-title') this.aiTitle = str(r.aiTitle) ?? this.aiTitle;
         this.skipped.add(type);
       } else this.unknown.add(type ?? '(no type)');
       return;
@@ -410,7 +367,13 @@ class ClaudeRun {
       this.skipped.add(`progress${d && str(d.type) ? ` (${str(d.type)})` : ''}`);
       return;
     }
-    if (type === 'file-history-snapshot' || type === 'attachment') {
+    if (type === 'attachment') {
+      const a = isRecord(r.attachment) ? r.attachment : undefined;
+      if (a && a.type === 'queued_command') return this.queuedAttachment(r, a, line, uuid ?? `at${line}`);
+      this.skipped.add(`attachment${a && str(a.type) ? ` (${str(a.type)})` : ''}`);
+      return;
+    }
+    if (type === 'file-history-snapshot') {
       this.skipped.add(type);
       return;
     }
@@ -460,22 +423,72 @@ class ClaudeRun {
     const op = str(r.operation);
     const content = queuedText(r.content);
     if (op === 'enqueue') {
-      if (content !== undefined) this.queue.push({ text: content, t: this.timeOf(r.timestamp), line });
+      if (content !== undefined) this.queue.push({ text: content, t: this.timeOf(r.timestamp), line, harness: !typedText(content).trim() });
       else this.skipped.add('queue-operation enqueue without text');
+      // A queue holds a few messages; a file that only ever enqueues must not make each lookup slow.
+      if (this.queue.length > MAX_QUEUED) {
+        this.queue.shift();
+        this.skipped.add(`queued messages beyond ${MAX_QUEUED} waiting at once`);
+      }
       return;
     }
-    const at = content !== undefined ? this.queue.findIndex((q) => q.text === content) : -1;
+    // The record names its item by content when it has one. Otherwise: the harness's own
+    // notifications go first (seen: one queued behind a typed message was dequeued at once),
+    // then typed messages in the order they were queued.
+    if (op === 'remove' && content === undefined && this.absorbed > 0) {
+      this.absorbed--;
+      return;
+    }
+    let at = content !== undefined ? this.queue.findIndex((q) => q.text === content) : -1;
+    if (at < 0) at = this.queue.findIndex((q) => q.harness);
     const q = at >= 0 ? this.queue.splice(at, 1)[0] : this.queue.shift();
     if (!q) {
       this.skipped.add(`queue-operation ${op ?? '?'} with nothing queued`);
       return;
     }
-    if (op === 'remove') {
+    if (q.harness) this.skipped.add('queued harness notifications (task-notification…)');
+    else if (op === 'remove') {
       this.flushResponse();
-      this.candidateText(q.text, q.t, q.line, undefined, this.nextId(`q${q.line}`), [], undefined);
+      this.candidateText(typedText(q.text), q.t, q.line, undefined, this.nextId(`q${q.line}`), [], undefined, q.text);
+      this.queueEmitted.push(q.text);
+      if (this.queueEmitted.length > 64) this.queueEmitted.shift();
     } else if (op === 'dequeue') this.skipped.add('queue-operation dequeue (the prompt record that follows is imported)');
     else if (op === 'popAll') this.skipped.add('queued messages pulled back to be edited');
     else this.skipped.add(`queue-operation ${op ?? '?'}`);
+  }
+
+  /**
+   * A queued message folded into the running turn, as newer releases record it: an
+   * `attachment` of type `queued_command` holding the text (commandMode "prompt" from the
+   * person, "task-notification" from the harness), next to the queue's enqueue and remove.
+   * Imported once, placed when it was typed.
+   */
+  private queuedAttachment(r: Record<string, unknown>, a: Record<string, unknown>, line: number, uuid: string): void {
+    const text = queuedText(a.prompt) ?? '';
+    const done = this.queueEmitted.indexOf(text);
+    if (done >= 0) {
+      this.queueEmitted.splice(done, 1);
+      this.skipped.add('queued_command attachments (imported from the queue already)');
+      return;
+    }
+    let t = this.timeOf(r.timestamp);
+    let where = line;
+    const at = this.queue.findIndex((q) => q.text === text);
+    if (at >= 0) {
+      const q = this.queue.splice(at, 1)[0]!;
+      t = q.t;
+      where = q.line;
+      this.absorbed++;
+    }
+    const mode = str(a.commandMode) ?? 'prompt';
+    const origin = isRecord(a.origin) ? str(a.origin.kind) : undefined;
+    const typed = typedText(text);
+    if (mode !== 'prompt' || (origin !== undefined && origin !== 'human') || a.isMeta === true || !typed.trim()) {
+      this.skipped.add(`queued_command attachments not typed by the person (${mode})`);
+      return;
+    }
+    this.flushResponse();
+    this.candidateText(typed, t, where, undefined, uuid, [], undefined, text);
   }
 
   /**
@@ -639,6 +652,12 @@ class ClaudeRun {
       this.skipped.add(r.isCompactSummary === true ? 'compaction summaries' : 'harness messages (isMeta)');
       return;
     }
+    // 2.1.2xx says where a message came from: {kind: "human"} for what the person typed.
+    const origin = isRecord(r.origin) ? str(r.origin.kind) : undefined;
+    if (origin !== undefined && origin !== 'human' && !lane) {
+      this.skipped.add(`user messages whose origin is ${clip(origin, 40)}`);
+      return;
+    }
     // Bash mode: the candidate's own command, then a record with its output.
     const bashCmd = parseBashInput(rawText);
     if (bashCmd !== undefined) {
@@ -668,7 +687,8 @@ class ClaudeRun {
         kind: 'command',
         cmd: c.cmd,
         ...(this.cwd ? { cwd: this.cwd } : {}),
-        ...(out ? { stdout: out.stdout, ...(out.stderr ? { stderr: out.stderr } : {}), exitCode: out.stderr && !out.stdout ? 1 : 0 } : {}),
+        // Claude Code records no exit status for bash mode: it stays unknown.
+        ...(out ? { stdout: out.stdout, ...(out.stderr ? { stderr: out.stderr } : {}) } : {}),
         ...(tOut !== undefined ? { durationMs: Math.max(0, tOut - c.t) } : {}),
       },
       c.line,
@@ -736,6 +756,7 @@ class ClaudeRun {
       return true;
     }
     times.push(ts);
+    if (times.length > MAX_REPEAT_TIMES) times.shift();
     this.suspects.push({ ev, line });
     return true;
   }
@@ -888,85 +909,6 @@ function queuedText(content: unknown): string | undefined {
     return t || undefined;
   }
   return undefined;
-}
-
-/**
- * The diff an Edit, MultiEdit or Write tool call made, from its input and result (the
- * transcript's toolUseResult or a hook's tool_response): before and after when the original
- * file is known, else a patch. Shared with the hook-log importer.
- */
-export function claudeToolDiff(p: { name: string; input: Record<string, unknown>; t: number }, res: Record<string, unknown>, id: string): DiffEvent | undefined {
-  const input = p.input;
-  const path = str(res.filePath) ?? str(input.file_path) ?? str(input.notebook_path);
-  if (!path) return undefined;
-  const base: Pick<DiffEvent, 'id' | 't' | 'actor' | 'kind' | 'path'> = { id, t: p.t, actor: 'agent', kind: 'diff', path };
-  if (p.name === 'Write') {
-    const after = str(input.content) ?? str(res.content);
-    const created = res.type === 'create';
-    const before = str(res.originalFile) ?? undefined;
-    if (created) return { ...base, change: 'created', ...(after !== undefined ? { after } : {}) };
-    const patch = structuredToUnified(path, res.structuredPatch);
-    if (before !== undefined && after !== undefined) return { ...base, change: 'modified', before, after };
-    return { ...base, change: 'modified', ...(after !== undefined ? { after } : {}), ...(patch ? { patch } : {}) };
-  }
-  const original = str(res.originalFile) ?? str(res.originalFileContents);
-  const edits: { old: string; new: string; all: boolean }[] =
-    p.name === 'MultiEdit'
-      ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
-      : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
-  if (original !== undefined) {
-    let after: string | undefined = original;
-    for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
-    if (after !== undefined) return { ...base, change: 'modified', before: original, after };
-  }
-  const patch =
-    structuredToUnified(path, res.structuredPatch) ??
-    (edits.length ? edits.map((e) => createTwoFilesPatch(`a/${path}`, `b/${path}`, e.old, e.new, '', '', { context: 3 })).join('') : undefined);
-  return patch ? { ...base, change: 'modified', patch } : undefined;
-}
-
-/** Does this head of a file look like a Claude Code transcript? */
-export function looksLikeClaudeTranscript(s: Sniff): number {
-  if (s.isBinary || s.isZip) return 0;
-  const text = s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text;
-  const lines = text.split('\n');
-  let first = '';
-  for (const l of lines) {
-    const x = l.trim();
-    if (x === '' || x.startsWith('//')) continue;
-    first = x;
-    break;
-  }
-  if (!first) return 0;
-  if (first.startsWith('[') || first.startsWith('{"loglines"') || first === '{') {
-    const typed = /"type"\s*:\s*"(user|assistant|summary)"/.test(text) && /"message"\s*:/.test(text);
-    return typed && (/"(sessionId|uuid|parentUuid)"\s*:/.test(text) || /^\s*\{\s*"loglines"\s*:/.test(text)) ? 0.85 : 0;
-  }
-  if (!first.startsWith('{')) return 0;
-  const o = tryJson(first);
-  if (isRecord(o)) {
-    if (typeof o.hook_event_name === 'string') return 0;
-    if (isClaudeRecord(o)) return 0.95;
-    // Newer releases open with records of types added since (permission-mode, ai-title…):
-    // detection must not hinge on the first record, so look at the others in the head.
-    if (typeof o.type !== 'string' || !('sessionId' in o)) return 0;
-    let seen = 0;
-    for (const l of lines) {
-      const x = l.trim();
-      if (!x.startsWith('{') || ++seen > 200) continue;
-      const r = tryJson(x);
-      if (isRecord(r) && isClaudeRecord(r)) return 0.95;
-    }
-    return /^[a-z][a-z-]*$/.test(o.type) ? 0.6 : 0;
-  }
-  // A first line longer than the sniff window.
-  return /^\{"(parentUuid|isSidechain|leafUuid|type|uuid|sessionId|userType)"\s*:/.test(first) && /"type"\s*:\s*"(user|assistant|summary|system|file-history-snapshot|queue-operation|progress|permission-mode)"/.test(first) ? 0.8 : 0;
-}
-
-/** A record of a known type with Claude Code's envelope. */
-function isClaudeRecord(o: Record<string, unknown>): boolean {
-  const type = str(o.type);
-  return !!type && CLAUDE_RECORD_TYPES.has(type) && ('uuid' in o || 'sessionId' in o || 'leafUuid' in o || 'messageId' in o || 'snapshot' in o || 'parentUuid' in o);
 }
 
 export async function runClaudeTranscript(

@@ -205,6 +205,11 @@ interface EmPending {
 class Dedupe {
   private riSeen: { kind: DedupeKind; key: string }[] = [];
   private em: EmPending[] = [];
+  /**
+   * event_msg items emitted when the previous turn closed without their twin: a message the
+   * candidate sent mid-turn closes the turn, and the twin response_item can still follow.
+   */
+  private emitted: { kind: DedupeKind; key: string }[] = [];
   twins = 0;
 
   private static match(kind: DedupeKind, a: string, b: string): boolean {
@@ -222,11 +227,22 @@ class Dedupe {
     return true;
   }
 
-  /** A response_item was emitted: drops its waiting event_msg twin, or remembers it for a later one. */
-  fromItem(kind: DedupeKind, text: string): void {
-    if (this.dropHeldTwin(kind, text)) return;
-    this.riSeen.push({ kind, key: norm(text) });
+  /**
+   * A response_item arrived: drops its waiting event_msg twin, or remembers it for a later
+   * one. True when its twin was already emitted (the response_item is then not imported).
+   */
+  fromItem(kind: DedupeKind, text: string): boolean {
+    if (this.dropHeldTwin(kind, text)) return false;
+    const key = norm(text);
+    const i = this.emitted.findIndex((e) => e.kind === kind && e.key === key);
+    if (i !== -1) {
+      this.emitted.splice(i, 1);
+      this.twins++;
+      return true;
+    }
+    this.riSeen.push({ kind, key });
     if (this.riSeen.length > 512) this.riSeen.shift();
+    return false;
   }
 
   /** An event_msg arrived: skipped if its twin was already emitted, else held. */
@@ -246,6 +262,7 @@ class Dedupe {
     const out = this.em;
     this.em = [];
     this.riSeen = [];
+    this.emitted = out.filter((e) => e.kind !== 'prompt').map((e) => ({ kind: e.kind, key: e.key }));
     return out;
   }
 }
@@ -418,7 +435,9 @@ class CodexRun {
           this.skipped.add('reasoning without readable text');
           return;
         }
-        for (const part of parts.length ? parts : [text]) this.dedupe.fromItem('thinking', part);
+        let twins = 0;
+        for (const part of parts.length ? parts : [text]) if (this.dedupe.fromItem('thinking', part)) twins++;
+        if (twins > 0 && twins === (parts.length || 1)) return;
         this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text }, line);
         return;
       }
@@ -512,12 +531,11 @@ class CodexRun {
       // Some writers put reasoning inside the assistant message as its own content item.
       const reasoning = contentText(content, ['reasoning']);
       if (reasoning.trim()) {
-        this.dedupe.fromItem('thinking', reasoning);
-        this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text: reasoning }, line);
+        if (!this.dedupe.fromItem('thinking', reasoning)) this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text: reasoning }, line);
       }
       const text = contentText(content, ['output_text', 'text']);
       if (!text.trim()) return;
-      this.dedupe.fromItem('response', text);
+      if (this.dedupe.fromItem('response', text)) return;
       const ev: SessionEvent = { id: this.nextId(line), t, actor: 'agent', kind: 'response', text };
       if (this.model) ev.model = clip(this.model, 200);
       this.add(ev, line);

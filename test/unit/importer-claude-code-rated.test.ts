@@ -16,7 +16,7 @@ const RATED: Record<string, { prompts: number; diffs: number; commands: number; 
   'entire_45_b48f42ab1f_0.jsonl': { prompts: 10, diffs: 27, commands: 13, badLines: 0 },
   'entire_48_b4b05476e5_0.jsonl': { prompts: 7, diffs: 5, commands: 27, badLines: 0 },
   'entire_53_4758833def_0.jsonl': { prompts: 8, diffs: 13, commands: 25, badLines: 0 },
-  'entire_54_bb2ec87cc8_0.jsonl': { prompts: 26, diffs: 2, commands: 1, badLines: 0 },
+  'entire_54_bb2ec87cc8_0.jsonl': { prompts: 25, diffs: 2, commands: 1, badLines: 0 },
   'entire_63_bd3f9b02f2_0.jsonl': { prompts: 37, diffs: 30, commands: 30, badLines: 0, subagentTools: 89 },
   'entire_67_ea786b178e_0.jsonl': { prompts: 7, diffs: 5, commands: 12, badLines: 0 },
   'entire_72_0c20f08988_0.jsonl': { prompts: 45, diffs: 36, commands: 139, badLines: 0, subagentTools: 31 },

@@ -29,9 +29,21 @@ describe('Claude Code shapes: detection of current releases', () => {
       .push({ type: 'last-prompt', lastPrompt: 'x', sessionId: 'sess-1' })
       .user(0, 'go')
       .asst(1, 'msg_1', [text('ok')]);
-    const { report } = await importText('t.jsonl', tr.text);
+    const { report, meta } = await importText('t.jsonl', tr.text);
     expect(report.status, report.message).toBe('imported');
     expect(report.format).toBe('claude-code');
+    expect(meta?.title).toBe('Signup validation');
+  });
+
+  it('the name the person gave the session (/rename, custom-title) is its title, over the generated one', async () => {
+    const tr = new Transcript('2.1.136')
+      .push({ type: 'ai-title', aiTitle: 'Signup validation', sessionId: 'sess-1' })
+      .user(0, 'go')
+      .asst(1, 'msg_1', [text('ok')])
+      .push({ type: 'custom-title', customTitle: 'signup-hardening', sessionId: 'sess-1' })
+      .push({ type: 'agent-name', agentName: 'signup-hardening', sessionId: 'sess-1' });
+    const { meta } = await importText('n.jsonl', tr.text);
+    expect(meta?.title).toBe('signup-hardening');
   });
 });
 
@@ -76,6 +88,57 @@ describe('Claude Code shapes: messages typed while the agent works', () => {
     ]);
   });
 
+  it.each([
+    ['attachment, then remove', (tr: Transcript) => tr.queue(4, 'enqueue', 'use the staging db').queuedCommand(6, 'use the staging db').queue(6.01, 'remove')],
+    ['remove, then attachment', (tr: Transcript) => tr.queue(4, 'enqueue', 'use the staging db').queue(6, 'remove').queuedCommand(6.01, 'use the staging db')],
+  ])('a queued message folded in as a queued_command attachment is one prompt (%s)', async (_order, add) => {
+    const tr = new Transcript().user(0, 'migrate').asst(1, 'msg_1', [toolUse('b1', 'Bash', { command: 'make migrate' })]);
+    add(tr);
+    tr.queuedCommand(7, '<task-notification>\n<task-id>x</task-id>\n<status>completed</status>\n</task-notification>', 'task-notification')
+      .result(8, 'b1', 'ok', { stdout: 'ok', stderr: '', interrupted: false })
+      .queue(20, 'enqueue', 'second thought')
+      .queue(22, 'remove')
+      .asst(23, 'msg_2', [text('Done, on staging.')]);
+    const { events } = await importText('qa.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['migrate', 0],
+      ['use the staging db', 4000],
+      ['second thought', 20000],
+    ]);
+  });
+
+  it('a queued_command attachment with no queue records is still the candidate\'s prompt', async () => {
+    const tr = new Transcript().user(0, 'migrate').queuedCommand(5, 'and back up first').asst(6, 'msg_1', [text('Backing up.')]);
+    const { events } = await importText('qb.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['migrate', 0],
+      ['and back up first', 5000],
+    ]);
+  });
+
+  it('queued task notifications are the harness\'s: never prompts, and dequeued before typed messages', async () => {
+    const note = (id: string) => `<task-notification>\n<task-id>${id}</task-id>\n<status>completed</status>\n<summary>Agent "scan" completed</summary>\n</task-notification>\nFull transcript available at: /tmp/tasks/${id}.output`;
+    const tr = new Transcript()
+      .user(0, 'scan the repo with three agents')
+      .asst(1, 'msg_1', [text('Started them.')])
+      .queue(10, 'enqueue', 'are they done yet?')
+      .queue(20, 'enqueue', note('a1'))
+      .queue(20.01, 'dequeue')
+      .user(20.02, note('a1'))
+      .asst(21, 'msg_2', [text('Agent a1 finished.')])
+      .queue(30, 'enqueue', note('a2'))
+      .queue(30.5, 'remove')
+      .asst(31, 'msg_3', [text('a2 finished too.')])
+      .queue(40, 'dequeue')
+      .user(40.01, 'are they done yet?')
+      .asst(41, 'msg_4', [text('Yes.')]);
+    const { events } = await importText('qn.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => [p.text, p.t])).toEqual([
+      ['scan the repo with three agents', 0],
+      ['are they done yet?', 40010],
+    ]);
+  });
+
   it('enqueue then dequeue is the next prompt once (its user record); popAll pulls it back', async () => {
     const tr = new Transcript()
       .user(0, 'Start the refactor')
@@ -93,18 +156,44 @@ describe('Claude Code shapes: messages typed while the agent works', () => {
   });
 });
 
+describe('Claude Code shapes: hostile queues stay bounded', () => {
+  it('a file that enqueues thousands of messages keeps the last 1,000 and reports the rest', async () => {
+    const tr = new Transcript().user(0, 'start');
+    for (let i = 0; i < 3000; i++) tr.queue(1 + i / 1000, 'enqueue', `message ${i}`);
+    for (let i = 0; i < 3000; i++) tr.queue(5 + i / 1000, 'remove');
+    tr.asst(10, 'msg_1', [text('ok')]);
+    const { events, report } = await importText('flood.jsonl', tr.text, 64 * 1024);
+    const prompts = candidatePrompts(events);
+    expect(prompts).toHaveLength(1 + 1000);
+    expect(prompts[1]!.text).toBe('message 2000');
+    expect(report.problems.some((p) => /2000 queued messages beyond 1000 waiting at once/.test(p.reason))).toBe(true);
+  });
+});
+
 describe('Claude Code shapes: harness text is never the candidate\'s prompt', () => {
   it('task notifications, IDE context and reminders are dropped; typed text beside them is kept', async () => {
     const tr = new Transcript()
       .user(0, [text('<ide_opened_file>The user opened the file /w/a.ts in the IDE. This may or may not be related to the current task.</ide_opened_file>'), text('why does this fail?')])
       .asst(1, 'msg_1', [text('Because.')])
-      .user(2, '<task-notification>\n<task-id>b12</task-id>\n<status>completed</status>\n<summary>Background command "npm test" completed</summary>\n</task-notification>')
+      .user(2, '<task-notification>\n<task-id>b12</task-id>\n<status>completed</status>\n<summary>Background command "npm test" completed</summary>\n</task-notification>\nFull transcript available at: /tmp/claude/tasks/b12.output')
+      .user(2.5, 'Operation stopped by hook: Another session is active in this worktree')
+      .user(2.7, '<task-notification>\n<task-id>c1</task-id>\n<output-file>/tmp/tasks/c1.output</output-file>\n<status>completed</status>\n</task-notification>\nRead the output file to retrieve the result: /tmp/tasks/c1.output\n<task-notification>\n<task-id>c2</task-id>\n<status>failed</status>\n</task-notification>\nRead the output file to retrieve the result: /tmp/tasks/c2.output')
       .user(3, [text('<ide_selection>The user selected the lines 3 to 9 from /w/a.ts:\nconst x = 1;\n</ide_selection>')])
       .user(4, '<ide_diagnostics>[{"file":"/w/a.ts","message":"unused"}]</ide_diagnostics>')
       .user(5, [text('<system-reminder>\nThe TodoWrite tool hasn\'t been used recently.\n</system-reminder>'), text('<ide_selection>x</ide_selection>\nexplain this selection')])
       .asst(6, 'msg_2', [text('It sets x.')]);
     const { events } = await importText('h.jsonl', tr.text);
     expect(candidatePrompts(events).map((p) => p.text)).toEqual(['why does this fail?', 'explain this selection']);
+  });
+
+  it('a user message whose origin is not human (2.1.2xx) is not the candidate\'s', async () => {
+    const tr = new Transcript('2.1.210')
+      .user(0, 'tidy the imports', { origin: { kind: 'human' }, promptId: 'p1' })
+      .asst(1, 'msg_1', [text('Tidied.')])
+      .user(2, 'Continue from where you left off.', { origin: { kind: 'coordinator' }, promptId: 'p2' })
+      .asst(3, 'msg_2', [text('Continuing.')]);
+    const { events } = await importText('origin.jsonl', tr.text);
+    expect(candidatePrompts(events).map((p) => p.text)).toEqual(['tidy the imports']);
   });
 
   it('a bash-mode line is the candidate\'s own command, with its output', async () => {
@@ -116,9 +205,9 @@ describe('Claude Code shapes: harness text is never the candidate\'s prompt', ()
       .user(2, 'commit that')
       .asst(3, 'msg_1', [text('Committed.')]);
     const { events } = await importText('b.jsonl', tr.text);
-    expect(of(events, 'command').map((c) => [c.actor, c.cmd, c.stdout, c.stderr ?? '', c.t, c.durationMs])).toEqual([
-      ['candidate', 'git status --short', ' M src/a.ts', '', 0, 400],
-      ['candidate', 'ls /nope', '', 'ls: /nope: No such file or directory', 1000, 200],
+    expect(of(events, 'command').map((c) => [c.actor, c.cmd, c.stdout, c.stderr ?? '', c.t, c.durationMs, c.exitCode])).toEqual([
+      ['candidate', 'git status --short', ' M src/a.ts', '', 0, 400, undefined],
+      ['candidate', 'ls /nope', '', 'ls: /nope: No such file or directory', 1000, 200, undefined],
     ]);
     expect(candidatePrompts(events).map((p) => p.text)).toEqual(['commit that']);
   });
@@ -243,6 +332,18 @@ describe('Claude Code shapes: slash commands, rejections and timestamps', () => 
       ['Building first.', 1000],
       ['It builds.', 12000],
     ]);
+  });
+
+  it('choosing "clarify" on AskUserQuestion is a refusal without a typed reason', async () => {
+    const said = "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\n";
+    const clarify = 'The user wants to clarify these questions.\n    This means they may have additional information, context or questions for you.\n    Start by asking them what they would like to clarify.\n\n    Questions asked:\n- "Which store?"';
+    const tr = new Transcript()
+      .user(0, 'pick a store')
+      .asst(1, 'msg_1', [toolUse('q1', 'AskUserQuestion', { questions: [{ question: 'Which store?', options: [{ label: 'Redis' }, { label: 'Postgres' }] }] })])
+      .result(2, 'q1', `${said}${clarify}`, `Error: ${said}${clarify}`, true);
+    const { events } = await importText('clarify.jsonl', tr.text);
+    expect(of(events, 'approval')).toEqual([expect.objectContaining({ actor: 'candidate', tool: 'AskUserQuestion', granted: false })]);
+    expect(of(events, 'approval')[0]!.reason).toBeUndefined();
   });
 
   it('a refusal without typed words has no reason (the harness wording is not the candidate\'s)', async () => {

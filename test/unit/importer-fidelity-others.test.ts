@@ -41,6 +41,27 @@ describe('Codex: view_image output is not a prompt', () => {
   });
 });
 
+describe('Codex: an answer written twice is one response', () => {
+  it('an agent_message whose response_item comes after a message the candidate sent mid-turn is not doubled', async () => {
+    const rollout = [
+      rec(0, 'session_meta', { id: 's', timestamp: at(0), cwd: '/w', originator: 'codex_cli_rs', cli_version: '0.105.0' }),
+      rec(1, 'response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'fix the flaky test' }] }),
+      rec(1.01, 'event_msg', { type: 'user_message', message: 'fix the flaky test', images: [] }),
+      // The UI shows the answer before the response_item carrying it is written…
+      rec(4, 'event_msg', { type: 'agent_message', message: 'Looking at the retry loop first.' }),
+      // …and the candidate sends a message while the agent works.
+      rec(5, 'response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'it only fails on CI' }] }),
+      rec(5.01, 'event_msg', { type: 'user_message', message: 'it only fails on CI', images: [] }),
+      rec(5.5, 'response_item', { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Looking at the retry loop first.' }] }),
+      rec(8, 'event_msg', { type: 'agent_message', message: 'CI is slower: the timeout was too short.' }),
+      rec(8.1, 'response_item', { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'CI is slower: the timeout was too short.' }] }),
+    ].join('\n');
+    const { events } = await importText('rollout2.jsonl', rollout);
+    expect(of(events, 'prompt').map((p) => p.text)).toEqual(['fix the flaky test', 'it only fails on CI']);
+    expect(of(events, 'response').map((r) => r.text)).toEqual(['Looking at the retry loop first.', 'CI is slower: the timeout was too short.']);
+  });
+});
+
 describe('aider: /undo over its versions', () => {
   const history = (undoLine: string) =>
     [

@@ -10,6 +10,9 @@ import { importSource } from '../../shared/import/pipeline';
 import { startsWithHarnessTag } from '../../shared/importers/claude-text';
 import { allRatedFiles, allRealFiles, realSessionsAvailable } from './helpers/real-sessions';
 
+/** Whole messages Claude Code writes in words, and the line after a task notification. */
+const CLAUDE_HARNESS = /^\s*(Caveat: The messages below were generated|Full transcript available at: |Read the output file to retrieve the result: |Operation stopped by hook: |This session is being continued from a previous conversation)/;
+
 /** Harness tags of Codex rollouts, which are not a person's words either. */
 const CODEX_HARNESS = /^\s*(<environment_context>|<user_instructions>|<permissions instructions>|# AGENTS\.md instructions)/;
 
@@ -25,6 +28,8 @@ describe.skipIf(!realSessionsAvailable)('every real log: no candidate prompt sta
         if (e.actor !== 'candidate' || e.kind !== 'prompt') continue;
         expect(startsWithHarnessTag(e.text), e.text.slice(0, 80)).toBe(false);
         expect(CODEX_HARNESS.test(e.text), e.text.slice(0, 80)).toBe(false);
+        expect(CLAUDE_HARNESS.test(e.text), e.text.slice(0, 80)).toBe(false);
+        expect(e.text.includes('<task-notification>'), e.text.slice(0, 80)).toBe(false);
       }
   });
 });

@@ -34,6 +34,10 @@ export class Transcript {
   system(s: number, extra: Record<string, unknown>): this {
     return this.push(this.env(s, { type: 'system', ...extra }));
   }
+  /** A queued message folded into the running turn (newer releases): attachment queued_command. */
+  queuedCommand(s: number, prompt: string, commandMode = 'prompt'): this {
+    return this.push(this.env(s, { type: 'attachment', attachment: { type: 'queued_command', prompt, commandMode, ...(commandMode === 'prompt' ? { origin: { kind: 'human' } } : {}) } }));
+  }
   queue(s: number, operation: string, content?: string): this {
     return this.push({ type: 'queue-operation', operation, timestamp: at(s), sessionId: 'sess-1', ...(content !== undefined ? { content } : {}) });
   }
