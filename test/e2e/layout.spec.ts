@@ -1,0 +1,47 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Layout a reviewer would notice, measured: nothing covers the pane being read, controls fit
+ * on a laptop and on a projector, the waveform lines up with the timeline. Screenshots of
+ * what is measured go to test-results/layout/ for a human to look at.
+ */
+const rows = (page: Page) => page.getByTestId('session-row');
+const SCOPER = 'Sample · Per-client rate limiting';
+
+async function openSample(page: Page, titleStart: string) {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await rows(page).filter({ hasText: titleStart }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+async function box(l: Locator): Promise<Box> {
+  const b = await l.boundingBox();
+  expect(b, 'element has a box').not.toBeNull();
+  return b!;
+}
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('the Imports panel never covers the pane being read, right after the first load or during an import', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openSample(page, SCOPER);
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const panel = page.getByTestId('import-panel');
+  // The first-run samples have landed: the panel is still there (until Clear), folded to one line.
+  await expect(panel).toBeVisible();
+  await expect(panel).toHaveAttribute('data-folded', 'true');
+  await expect(page.getByTestId('import-summary')).toHaveText('✓ 4 imported');
+  for (const pane of [page.getByTestId('code-pane'), page.getByTestId('replay-events'), page.locator('.tabs-pane')]) {
+    expect(overlaps(await box(panel), await box(pane))).toBe(false);
+  }
+  await page.screenshot({ path: 'test-results/layout/imports-folded.png' });
+  // Details unfolds the list, still beside the content, not over it.
+  await panel.getByRole('button', { name: 'Details' }).click();
+  await expect(page.getByTestId('import-job')).toHaveCount(4);
+  await expect(page.getByTestId('import-job').first()).toBeVisible();
+  expect(overlaps(await box(panel), await box(page.getByTestId('code-pane')))).toBe(false);
+  await page.screenshot({ path: 'test-results/layout/imports-open.png' });
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  await expect(panel).toHaveCount(0);
+});
