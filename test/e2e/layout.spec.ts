@@ -1,4 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import type { SessionEvent } from '../../shared/model/schema';
+import { fixtureMeta } from '../fixtures/archives';
 
 /**
  * Layout a reviewer would notice, measured: nothing covers the pane being read, controls fit
@@ -44,4 +47,34 @@ test('the Imports panel never covers the pane being read, right after the first 
   await page.screenshot({ path: 'test-results/layout/imports-open.png' });
   await panel.getByRole('button', { name: 'Clear' }).click();
   await expect(panel).toHaveCount(0);
+});
+
+/** Imports an archive made here through the Import button; waits until it is in the library. */
+async function importArchive(page: Page, name: string, bytes: Uint8Array, rowsAfter: number) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+  await expect(rows(page)).toHaveCount(rowsAfter, { timeout: 30_000 });
+}
+
+test('the timeline axis labels of a 165-hour session do not overlap', async ({ page }) => {
+  const HOUR = 3600_000;
+  const events: SessionEvent[] = [];
+  for (let h = 0; h < 165; h += 5) events.push({ id: `p${h}`, t: h * HOUR, actor: 'candidate', kind: 'prompt', text: `Hour ${h}: carry on.` });
+  const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta('week-long', 'Week-long session'), durationMs: 165 * HOUR }, events, createdAt: '2026-03-04T10:00:00.000Z' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importArchive(page, 'week.baton', bytes, 5);
+  await rows(page).filter({ hasText: 'Week-long session' }).getByRole('link').click();
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-axis-labels', /\d/);
+  const labels = ((await canvas.getAttribute('data-axis-labels')) ?? '').split(' ').map((p) => p.split(':').map(Number) as [number, number]);
+  expect(labels.length).toBeGreaterThan(3);
+  expect(labels.length).toBeLessThan(20);
+  for (let i = 1; i < labels.length; i++) {
+    const [x0, w0] = labels[i - 1]!;
+    expect(x0 + w0 + 8, `label ${i - 1} ends before label ${i} starts`).toBeLessThanOrEqual(labels[i]![0]);
+  }
+  await page.getByTestId('timeline').screenshot({ path: 'test-results/layout/timeline-165h.png' });
 });

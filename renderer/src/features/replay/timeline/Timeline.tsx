@@ -237,6 +237,7 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
       ctx.strokeStyle = p.border;
       ctx.lineWidth = 1;
       const firstTick = Math.ceil(v.start / step) * step;
+      const labels: string[] = [];
       ctx.beginPath();
       for (let t = firstTick; t <= v.end; t += step) {
         const x = Math.round(xOf(t, v)) + 0.5;
@@ -244,7 +245,11 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
         ctx.lineTo(x, layout.height - PAD_B);
         const label = formatClock(t) + (step < 1000 ? `.${String(Math.round(t % 1000)).padStart(3, '0').slice(0, 1)}` : '');
         ctx.fillText(label, x + 3, OVERVIEW_H + AXIS_H / 2);
+        labels.push(`${Math.round(x + 3)}:${Math.ceil(ctx.measureText(label).width)}`);
       }
+      // Where the axis labels and the plot are, for tests that measure the layout (and the waveform's alignment).
+      top.dataset.axisLabels = labels.join(' ');
+      top.dataset.plot = `${layout.plotX} ${layout.plotW}`;
       ctx.globalAlpha = 0.35;
       ctx.stroke();
       ctx.globalAlpha = 1;
