@@ -37,7 +37,11 @@ test('an asciinema recording plays in the terminal in step with the clock, forwa
   await (await chooser).setFiles(join(FIXTURE_DIR, 'build-and-test.cast'));
   await expect(page.getByTestId('session-row')).toHaveCount(5);
   await page.getByTestId('session-row').filter({ hasText: 'build and test' }).getByRole('link').click();
-  await openTerminalTab(page);
+  // A session that is only a terminal opens on its terminal, in the conversation's place; no
+  // empty conversation, and no Terminal tab hidden behind Score.
+  await expect(page.getByTestId('main-terminal').getByTestId('terminal-pane')).toBeVisible();
+  await expect(page.getByText('No prompts or responses in this session')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Terminal' })).toHaveCount(0);
   const screen = page.getByTestId('terminal-screen');
   await expect(screen).toHaveAttribute('data-cast', 'ready');
   const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);
@@ -46,6 +50,7 @@ test('an asciinema recording plays in the terminal in step with the clock, forwa
   await seekTo(cast.stepTimes[25]! * 1000 + 60);
   await expect(screen).toContainText('step 25 done');
   await expect(screen).not.toContainText('step 26 done');
+  await page.screenshot({ path: 'test-results/layout/terminal-main.png' });
   // Back to step 3 (before the first clear screen): the screen shows that moment again.
   await seekTo(cast.stepTimes[3]! * 1000 + 60);
   await expect(screen).toContainText('step 3 done');
