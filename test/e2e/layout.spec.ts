@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { SessionEvent } from '../../shared/model/schema';
 import { fixtureMeta } from '../fixtures/archives';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 
 /**
  * Layout a reviewer would notice, measured: nothing covers the pane being read, controls fit
@@ -77,4 +78,48 @@ test('the timeline axis labels of a 165-hour session do not overlap', async ({ p
     expect(x0 + w0 + 8, `label ${i - 1} ends before label ${i} starts`).toBeLessThanOrEqual(labels[i]![0]);
   }
   await page.getByTestId('timeline').screenshot({ path: 'test-results/layout/timeline-165h.png' });
+});
+
+/** The timeline's x (page pixels) for session time t, from the axis it drew. */
+async function timelineX(page: Page, t: number): Promise<number> {
+  const canvas = page.getByTestId('timeline-canvas');
+  const [plotX, plotW] = ((await canvas.getAttribute('data-plot')) ?? '').split(' ').map(Number) as [number, number];
+  const [vs, ve] = ((await canvas.getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number];
+  return (await box(canvas)).x + plotX + ((t - vs) / (ve - vs)) * plotW;
+}
+
+test("the narrator's waveform lines up with the timeline's time axis, also zoomed in", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { events } = generateSample('narrator', DEFAULT_SAMPLE_SEED);
+  const narration = events.filter((e) => e.kind === 'narration');
+  await openSample(page, 'Sample · Date-range parser');
+  const strip = page.getByTestId('audio-strip');
+  await expect(strip).toHaveAttribute('data-drawn', 'true');
+  const check = async () => {
+    const segs = page.getByTestId('wave-segment');
+    await expect(segs.first()).toBeVisible();
+    let checked = 0;
+    for (const seg of await segs.all()) {
+      const id = await seg.getAttribute('data-event-id');
+      const n = narration.find((e) => e.id === id)!;
+      const [vs] = ((await page.getByTestId('timeline-canvas').getAttribute('data-view')) ?? '').split(' ').map(Number) as [number];
+      if (n.t < vs) continue; // clipped at the left edge
+      expect(Math.abs((await box(seg)).x - (await timelineX(page, n.t))), `segment ${n.id} starts under the timeline's ${n.t} ms`).toBeLessThanOrEqual(2);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  };
+  await check();
+  await page.screenshot({ path: 'test-results/layout/waveform-aligned.png' });
+  // The waveform reaches across the timeline's plot, not ~60% of it.
+  const wave = await box(page.getByTestId('audio-wave'));
+  const tl = await box(page.getByTestId('timeline-canvas'));
+  expect(Math.abs(wave.x + wave.width - (tl.x + tl.width))).toBeLessThanOrEqual(2);
+  // Zoomed in (keyboard, from the page): the segments follow the axis.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const before = await page.getByTestId('timeline-canvas').getAttribute('data-view');
+  await page.keyboard.press('+');
+  await expect(page.getByTestId('timeline-canvas')).not.toHaveAttribute('data-view', before!);
+  await check();
+  await page.screenshot({ path: 'test-results/layout/waveform-zoomed.png' });
 });

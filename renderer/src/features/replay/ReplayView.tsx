@@ -16,6 +16,7 @@ import { isTerminalOnly } from './main-pane';
 import type { SessionRow } from '../../db/schema';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
+import { AxisBus } from './timeline/axis-bus';
 import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
@@ -116,6 +117,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const findRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
   const overlays = useOverlays();
+  const axisBus = useMemo(() => new AxisBus(), []);
   useScoreOverlay(id);
 
   useEffect(() => {
@@ -305,8 +307,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         </button>
       </div>
       <Transport clock={clock} session={session} />
-      <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
-      {m.audio && <AudioStrip session={session} clock={clock} />}
+      <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
+      {m.audio && <AudioStrip session={session} clock={clock} axisBus={axisBus} />}
       <Split key={terminalMain ? 'terminal' : 'conversation'} id={terminalMain ? 'replay-main-terminal' : 'replay-main'} direction="row" initial={terminalMain ? [0.24, 0.5, 0.26] : [0.26, 0.37, 0.37]}>
         <EventList session={session} clock={clock} findRef={findRef} />
         {terminalMain ? (
