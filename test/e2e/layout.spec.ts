@@ -123,3 +123,87 @@ test("the narrator's waveform lines up with the timeline's time axis, also zoome
   await check();
   await page.screenshot({ path: 'test-results/layout/waveform-zoomed.png' });
 });
+
+/** Cells whose text does not fit their box (cut with an ellipsis or clipped). */
+async function cutCells(page: Page, cols: string[]): Promise<string[]> {
+  return page.evaluate((cols) => {
+    const out: string[] = [];
+    for (const row of document.querySelectorAll('[data-testid="session-row"]')) {
+      for (const c of cols) {
+        const cell = row.querySelector<HTMLElement>(`[data-col="${c}"]`);
+        if (!cell) {
+          out.push(`${c}: no cell`);
+          continue;
+        }
+        if (cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1) out.push(`${c}: ${cell.textContent}`);
+      }
+    }
+    return out;
+  }, cols);
+}
+
+test('the library shows the Session, Task and Date columns in full at 1440x900', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/layout/library-1440.png' });
+  expect(await cutCells(page, ['title', 'task', 'startedAt', 'candidate'])).toEqual([]);
+});
+
+/** Every Score-tab control: each factor's weight slider and lock, Reset, the preset name and Save. */
+function scoreControls(page: Page): Locator[] {
+  const panel = page.getByTestId('score-panel');
+  return [
+    ...['Reset to default', 'Save weights'].map((name) => panel.getByRole('button', { name })),
+    panel.getByRole('textbox', { name: 'Preset name' }),
+    panel.getByRole('slider').first(),
+    panel.getByRole('slider').last(),
+    panel.getByRole('checkbox').last(),
+  ];
+}
+
+for (const [name, viewport, scale] of [
+  ['a 1280x800 laptop', { width: 1280, height: 800 }, 1],
+  // A 1920x1080 projector at 150% zoom lays out 1280x720 CSS pixels.
+  ['a 1920x1080 projector at 150% zoom', { width: 1280, height: 720 }, 1.5],
+] as const) {
+  test(`the Score tab's controls are all visible on ${name}`, async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport, deviceScaleFactor: scale });
+    const page = await ctx.newPage();
+    await openSample(page, SCOPER);
+    await page.getByRole('tab', { name: 'Score' }).click();
+    await expect(page.getByTestId('score-panel')).toBeVisible();
+    await expect(page.getByTestId('score-factor')).toHaveCount(6);
+    await expect(page.getByTestId('score-panel').getByRole('slider')).toHaveCount(6);
+    await page.screenshot({ path: `test-results/layout/score-${viewport.width}x${viewport.height}@${scale}.png` });
+    const panel = await box(page.getByTestId('score-panel'));
+    for (const control of scoreControls(page)) {
+      const b = await box(control);
+      const where = `${await control.evaluate((e) => e.getAttribute('aria-label') ?? e.textContent)} at ${JSON.stringify(b)} in ${JSON.stringify(panel)}`;
+      // Inside the panel's visible area and the window, without scrolling.
+      expect(b.y, where).toBeGreaterThanOrEqual(panel.y - 1);
+      expect(b.y + b.height, where).toBeLessThanOrEqual(Math.min(panel.y + panel.height, viewport.height) + 1);
+      expect(b.x + b.width, where).toBeLessThanOrEqual(Math.min(panel.x + panel.width, viewport.width) + 1);
+    }
+    await ctx.close();
+  });
+}
+
+test('the ? sheet shows every shortcut without scrolling at 1280x800 and 1280x720', async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await expect(rows(page)).toHaveCount(4);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await page.screenshot({ path: `test-results/layout/shortcuts-${viewport.width}x${viewport.height}.png` });
+    const scrolls = await dialog.evaluate((d) => [...d.querySelectorAll<HTMLElement>('*'), d as HTMLElement].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible').map((e) => e.className));
+    expect(scrolls, 'nothing in the sheet scrolls').toEqual([]);
+    const last = dialog.getByRole('row').last();
+    await expect(last).toContainText('Close a dialog');
+    const b = await box(last);
+    expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+    await page.keyboard.press('Escape');
+  }
+});
