@@ -95,20 +95,22 @@ test("the narrator's waveform lines up with the timeline's time axis, also zoome
   await openSample(page, 'Sample · Date-range parser');
   const strip = page.getByTestId('audio-strip');
   await expect(strip).toHaveAttribute('data-drawn', 'true');
-  const check = async () => {
-    const segs = page.getByTestId('wave-segment');
-    await expect(segs.first()).toBeVisible();
-    let checked = 0;
-    for (const seg of await segs.all()) {
-      const id = await seg.getAttribute('data-event-id');
-      const n = narration.find((e) => e.id === id)!;
-      const [vs] = ((await page.getByTestId('timeline-canvas').getAttribute('data-view')) ?? '').split(' ').map(Number) as [number];
-      if (n.t < vs) continue; // clipped at the left edge
-      expect(Math.abs((await box(seg)).x - (await timelineX(page, n.t))), `segment ${n.id} starts under the timeline's ${n.t} ms`).toBeLessThanOrEqual(2);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(0);
-  };
+  // Retried until it holds: the strip redraws in the frame after the timeline publishes its axis.
+  const check = () =>
+    expect(async () => {
+      const segs = page.getByTestId('wave-segment');
+      await expect(segs.first()).toBeVisible();
+      let checked = 0;
+      for (const seg of await segs.all()) {
+        const id = await seg.getAttribute('data-event-id');
+        const n = narration.find((e) => e.id === id)!;
+        const [vs] = ((await page.getByTestId('timeline-canvas').getAttribute('data-view')) ?? '').split(' ').map(Number) as [number];
+        if (n.t < vs) continue; // clipped at the left edge
+        expect(Math.abs((await box(seg)).x - (await timelineX(page, n.t))), `segment ${n.id} starts under the timeline's ${n.t} ms`).toBeLessThanOrEqual(2);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    }).toPass({ timeout: 15_000 });
   await check();
   await page.screenshot({ path: 'test-results/layout/waveform-aligned.png' });
   // The waveform reaches across the timeline's plot, not ~60% of it.
