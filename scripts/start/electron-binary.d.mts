@@ -1,5 +1,8 @@
 /** Types for electron-binary.mjs (plain JavaScript so that `npm start` runs it with bare Node). */
 export declare const DOWNLOAD_TIMEOUT_MS: number;
+export declare const PROBE_TIMEOUT_MS: number;
+export declare function downloadOrigin(env: NodeJS.ProcessEnv): string;
+export declare function probeDownloadHost(origin: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<DownloadResult>;
 export type Found = { installed: true; path: string } | { installed: false; reason: string };
 export type DownloadResult = { ok: boolean; detail?: string };
 export declare function findElectron(electronDir: string, env?: NodeJS.ProcessEnv): Found;
@@ -11,5 +14,6 @@ export declare function ensureElectron(opts: {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
   download?: (electronDir: string, timeoutMs: number) => Promise<DownloadResult>;
+  probe?: (origin: string) => Promise<DownloadResult>;
   log?: (line: string) => void;
 }): Promise<{ ok: true; path: string; downloaded: boolean } | { ok: false; message: string }>;

@@ -15,8 +15,48 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** 300 → "300 ms", 8000 → "8 s". */
+const seconds = (ms) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+
 /** How long the installer may take before it is stopped (a slow link gets a progress bar after 30 s). */
 export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+/** How long the download host may take to answer at all before we say it cannot be reached. */
+export const PROBE_TIMEOUT_MS = 8_000;
+
+/**
+ * The host Electron's installer downloads from: ELECTRON_MIRROR (or npm's electron_mirror
+ * setting) when set, else GitHub's releases.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function downloadOrigin(env) {
+  const mirror = env.ELECTRON_MIRROR || env.npm_config_electron_mirror || env.electron_config_mirror || 'https://github.com/electron/electron/releases/download/';
+  try {
+    return new URL(mirror).origin;
+  } catch {
+    return mirror;
+  }
+}
+
+/**
+ * Asks the download host for anything at all (any HTTP answer, even 404, means it is
+ * reachable), so a network that drops the connection fails in seconds, not after the
+ * installer's own retries. Skipped behind a proxy, which Node's fetch does not use.
+ * @param {string} origin
+ * @param {number} timeoutMs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ ok: boolean, detail?: string }>}
+ */
+export async function probeDownloadHost(origin, timeoutMs, env = process.env) {
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || env.ELECTRON_GET_USE_PROXY) return { ok: true };
+  try {
+    await fetch(origin, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    return { ok: true };
+  } catch (e) {
+    const err = /** @type {Error & { cause?: { code?: string } }} */ (e);
+    const why = err.name === 'TimeoutError' ? `no answer within ${seconds(timeoutMs)}` : (err.cause?.code ?? err.message);
+    return { ok: false, detail: `${origin} cannot be reached: ${why}` };
+  }
+}
 
 /**
  * Where the Electron executable is, or why it is not usable.
@@ -52,7 +92,7 @@ export function runElectronInstaller(electronDir, timeoutMs) {
     const child = spawn(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
     const timer = setTimeout(() => {
       child.kill();
-      resolve({ ok: false, detail: `the download did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` });
+      resolve({ ok: false, detail: `the download did not finish within ${seconds(timeoutMs)}` });
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -82,6 +122,7 @@ export function missingElectronMessage(p) {
  * Finds the binary, downloading it once when missing.
  * @param {{ root: string, electronDir?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number,
  *   download?: (electronDir: string, timeoutMs: number) => Promise<{ ok: boolean, detail?: string }>,
+ *   probe?: (origin: string) => Promise<{ ok: boolean, detail?: string }>,
  *   log?: (line: string) => void }} opts
  * @returns {Promise<{ ok: true, path: string, downloaded: boolean } | { ok: false, message: string }>}
  */
@@ -96,6 +137,8 @@ export async function ensureElectron(opts) {
   if (!existsSync(join(electronDir, 'install.js')) || env.ELECTRON_EXEC_PATH) {
     return { ok: false, message: missingElectronMessage({ root: opts.root, electronDir, version, reason: first.reason, detail: 'nothing to download it with' }) };
   }
+  const reach = await (opts.probe ?? ((origin) => probeDownloadHost(origin, PROBE_TIMEOUT_MS, env)))(downloadOrigin(env));
+  if (!reach.ok) return { ok: false, message: missingElectronMessage({ root: opts.root, electronDir, version, reason: first.reason, detail: reach.detail }) };
   (opts.log ?? console.log)(`baton: the Electron ${version} binary is not installed (${first.reason}); downloading it now with Electron's installer…`);
   const got = await (opts.download ?? runElectronInstaller)(electronDir, opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
   const after = findElectron(electronDir, env);

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensureElectron, findElectron, runElectronInstaller } from '../../scripts/start/electron-binary.mjs';
+import { downloadOrigin, ensureElectron, findElectron, probeDownloadHost, runElectronInstaller } from '../../scripts/start/electron-binary.mjs';
+import { createServer } from 'node:net';
 
 let root: string;
 let electronDir: string;
@@ -25,6 +26,8 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** What Electron's install.js leaves behind after a successful download. */
+const reachable = async () => ({ ok: true });
+
 function fakeInstall(dir: string, version = '45.4.1') {
   mkdirSync(join(dir, 'dist', exeName, '..'), { recursive: true });
   writeFileSync(join(dir, 'dist', exeName), '');
@@ -36,7 +39,7 @@ describe('npm start: the Electron binary', () => {
   it('is used as it is when installed; nothing is downloaded', async () => {
     fakeInstall(electronDir);
     const download = vi.fn();
-    const r = await ensureElectron({ root, env: {}, download, log: () => {} });
+    const r = await ensureElectron({ root, env: {}, probe: reachable, download, log: () => {} });
     expect(r).toEqual({ ok: true, path: join(electronDir, 'dist', exeName), downloaded: false });
     expect(download).not.toHaveBeenCalled();
   });
@@ -48,7 +51,7 @@ describe('npm start: the Electron binary', () => {
       fakeInstall(dir);
       return { ok: true };
     });
-    const r = await ensureElectron({ root, env: {}, download, log: (l) => lines.push(l) });
+    const r = await ensureElectron({ root, env: {}, probe: reachable, download, log: (l) => lines.push(l) });
     expect(download).toHaveBeenCalledWith(electronDir, expect.any(Number));
     expect(r).toEqual({ ok: true, path: join(electronDir, 'dist', exeName), downloaded: true });
     expect(lines.join('\n')).toMatch(/Electron 45\.4\.1 binary is not installed .*downloading it now/);
@@ -60,7 +63,7 @@ describe('npm start: the Electron binary', () => {
   });
 
   it('when the download fails (offline, blocked): one paragraph with what is missing, the fix and npm run web', async () => {
-    const r = await ensureElectron({ root, env: {}, download: async () => ({ ok: false, detail: 'fetch failed' }), log: () => {} });
+    const r = await ensureElectron({ root, env: {}, probe: reachable, download: async () => ({ ok: false, detail: 'fetch failed' }), log: () => {} });
     expect(r.ok).toBe(false);
     const message = (r as { message: string }).message;
     expect(message).toContain('needs the Electron 45.4.1 binary: it has not been downloaded yet');
@@ -72,9 +75,35 @@ describe('npm start: the Electron binary', () => {
   });
 
   it('an installer that reports success without leaving a binary is a failure too', async () => {
-    const r = await ensureElectron({ root, env: {}, download: async () => ({ ok: true }), log: () => {} });
+    const r = await ensureElectron({ root, env: {}, probe: reachable, download: async () => ({ ok: true }), log: () => {} });
     expect(r.ok).toBe(false);
     expect((r as { message: string }).message).toContain('the installer finished, yet it has not been downloaded yet');
+  });
+
+  it('a download host that cannot be reached stops it before the installer runs', async () => {
+    const download = vi.fn();
+    const r = await ensureElectron({ root, env: {}, probe: async () => ({ ok: false, detail: 'https://github.com cannot be reached: ENOTFOUND' }), download, log: () => {} });
+    expect(download).not.toHaveBeenCalled();
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('(https://github.com cannot be reached: ENOTFOUND)');
+  });
+
+  it('the probe gives up on a host that accepts the connection and never answers', async () => {
+    // A TCP server that never replies: what a network that swallows the request looks like.
+    const server = createServer(() => {});
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const r = await probeDownloadHost(`http://127.0.0.1:${port}`, 300, {});
+      expect(r).toEqual({ ok: false, detail: `http://127.0.0.1:${port} cannot be reached: no answer within 300 ms` });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('downloads from ELECTRON_MIRROR when set', () => {
+    expect(downloadOrigin({})).toBe('https://github.com');
+    expect(downloadOrigin({ ELECTRON_MIRROR: 'https://mirror.example.org/electron/' })).toBe('https://mirror.example.org');
   });
 
   it('an installer that hangs is stopped after the timeout', async () => {
