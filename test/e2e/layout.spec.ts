@@ -27,7 +27,7 @@ async function box(l: Locator): Promise<Box> {
 }
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-test('the Imports panel never covers the pane being read, right after the first load or during an import', async ({ page }) => {
+test('the Imports panel never covers the pane being read: docked under the page, folded or open', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openSample(page, SCOPER);
   await page.getByRole('tab', { name: 'Code' }).click();

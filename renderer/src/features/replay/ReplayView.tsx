@@ -273,7 +273,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </section>
     );
   }
-  const m = (renamedRow ?? session.row).meta;
+  const row = renamedRow ?? session.row;
+  const m = row.meta;
   const chooseTab = (t: Tab) => {
     setTab(t);
     localStorage.setItem('baton.replay.tab', t);
@@ -287,7 +288,6 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     setTab('info');
     setEditingNames(true);
   };
-  const row = renamedRow ?? session.row;
   return (
     <section className="replay" aria-label={`Replay of ${m.title}`} data-testid="replay">
       <div className="replay-head">
