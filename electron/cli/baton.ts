@@ -1,5 +1,6 @@
 /**
- * The `baton` command line: `npm run baton -- <command>`.
+ * The `baton` command line: `npx baton <command>` (the build's out/cli/baton.mjs, see
+ * bin/baton.mjs) or `npm run baton -- <command>` (this source through tsx).
  *
  *   baton inspect [--json] FILE…    what the app would import from each file
  *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
@@ -8,16 +9,14 @@
  *   baton help                      this text
  *
  * run() takes argv and the output streams and returns the exit code, so tests drive it
- * directly; the process is only touched when this file is the program being run.
+ * directly; the process is only touched when this source file is the program being run
+ * (`npm run baton`; the compiled CLI's entry is main.ts). Each command's module is loaded only when that command
+ * runs, so `baton help` (and a usage error) answers without loading the import pipeline.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { agreementCommand } from './agreement';
-import { inspect } from './inspect';
 import type { CliIO } from './io';
-import { pack } from './pack';
-import { score } from './score';
 import { parseWeights } from '../../shared/classifier/weights';
 
 export const USAGE = `Usage: baton <command> [options]
@@ -65,7 +64,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         });
         if (values.help) return (io.stdout.write(USAGE), 0);
         if (positionals.length === 0) return usageError('inspect needs at least one FILE');
-        return await inspect(positionals, { json: values.json }, io);
+        return await (await import('./inspect')).inspect(positionals, { json: values.json }, io);
       }
       case 'pack': {
         const { values, positionals } = parseArgs({
@@ -75,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         });
         if (values.help) return (io.stdout.write(USAGE), 0);
         if (positionals.length !== 1) return usageError('pack needs exactly one DIR');
-        return await pack(positionals[0]!, values.out, io);
+        return await (await import('./pack')).pack(positionals[0]!, values.out, io);
       }
       case 'score': {
         const { values, positionals } = parseArgs({
@@ -100,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         }
         const threads = values.threads ? Number(values.threads) : undefined;
         if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return usageError('--threads must be a whole number ≥ 1');
-        return await score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
+        return await (await import('./score')).score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
       }
       case 'agreement': {
         const { values, positionals } = parseArgs({
@@ -120,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         if (resamples !== undefined && !(Number.isInteger(resamples) && resamples >= 0 && resamples <= 100_000)) return usageError('--resamples must be a whole number from 0 to 100000');
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed must be a whole number');
-        return await agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
+        return await (await import('./agreement')).agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
       }
       case 'help':
       case '--help':
@@ -141,9 +140,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/** True when this TypeScript file itself is the program (under tsx), not when bundled into out/cli. */
 function isProgram(): boolean {
   const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
+  return import.meta.url.endsWith('.ts') && entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
 }
 
 if (isProgram()) {

@@ -311,10 +311,19 @@ export function followView(v: ViewWindow, t: number, duration: number): ViewWind
   return clampView({ start: t - span * 0.1, end: t + span * 0.9 }, duration);
 }
 
-/** A tick step (ms) for an axis showing `span` ms across `px` pixels, about every 90 px. */
+const HOUR = 3600e3;
+const DAY = 24 * HOUR;
+/** Round steps up to a day; beyond, a whole number of days (sessions can run for a week). */
+const TICK_STEPS = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, HOUR, 2 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+
+/**
+ * A tick step (ms) for an axis showing `span` ms across `px` pixels: labels at least 90 px
+ * apart however long the session (a 165-hour session over 1,270 px gets a label every 12 h).
+ */
 export function tickStep(span: number, px: number): number {
   const target = (span / Math.max(px, 1)) * 90;
-  const steps = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3, 14400e3];
-  for (const s of steps) if (s >= target) return s;
-  return steps[steps.length - 1]!;
+  for (const s of TICK_STEPS) if (s >= target) return s;
+  const days = Math.ceil(target / DAY);
+  const nice = [1, 2, 5, 7, 14, 30, 60, 90, 180, 365].find((d) => d >= days);
+  return (nice ?? Math.ceil(days / 365) * 365) * DAY;
 }
