@@ -110,6 +110,26 @@ test("the narrator's waveform lines up with the timeline's time axis, also zoome
         checked++;
       }
       expect(checked).toBeGreaterThan(0);
+      // The waveform wavesurfer draws covers the recording's span of the axis: its box starts
+      // and ends under the timeline's x for the recording's first and last visible moments,
+      // at the timeline's scale, scrolled to the same moment.
+      const plot = page.getByTestId('wave-plot');
+      const [vs, ve] = ((await page.getByTestId('timeline-canvas').getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number];
+      const [offsetMs, audioMs] = ((await plot.getAttribute('data-span')) ?? '').split(' ').map(Number) as [number, number];
+      const from = Math.max(offsetMs, vs);
+      const to = Math.min(offsetMs + audioMs, ve);
+      const b = await box(plot);
+      expect(Math.abs(b.x - (await timelineX(page, from)))).toBeLessThanOrEqual(2);
+      expect(Math.abs(b.x + b.width - (await timelineX(page, to)))).toBeLessThanOrEqual(2);
+      const drawn = await plot.evaluate((el) => {
+        const root = el.firstElementChild?.shadowRoot;
+        const scroller = root?.querySelector<HTMLElement>('.scroll');
+        return { canvases: root?.querySelectorAll('canvas').length ?? 0, scrollLeft: scroller?.scrollLeft ?? -1, pxPerSec: Number(el.dataset.pxPerSec), scrollSec: Number(el.dataset.scrollSec) };
+      });
+      expect(drawn.canvases).toBeGreaterThan(0);
+      expect(drawn.pxPerSec).toBeCloseTo((b.width / (to - from)) * 1000, 0);
+      expect(drawn.scrollSec).toBeCloseTo((from - offsetMs) / 1000, 1);
+      expect(Math.abs(drawn.scrollLeft - drawn.scrollSec * drawn.pxPerSec)).toBeLessThanOrEqual(2);
     }).toPass({ timeout: 15_000 });
   await check();
   await page.screenshot({ path: 'test-results/layout/waveform-aligned.png' });

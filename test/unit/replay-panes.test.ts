@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SessionEvent, SessionMeta } from '../../shared/model/schema';
 import { isTerminalOnly } from '../../renderer/src/features/replay/main-pane';
 import { AxisBus } from '../../renderer/src/features/replay/timeline/axis-bus';
-import { timeAtX, xAtTime } from '../../renderer/src/features/replay/audio/wave-draw';
+import { timeAtX, wavePlacement, xAtTime } from '../../renderer/src/features/replay/audio/wave-draw';
 import { meta } from './helpers/session';
 
 const m = (over: Partial<SessionMeta> = {}) => ({ ...meta(), ...over }) as SessionMeta;
@@ -52,5 +52,14 @@ describe('the waveform axis mapping', () => {
   });
   it('and back', () => {
     for (const t of [10_000, 12_345, 69_999]) expect(timeAtX(axis, xAtTime(axis, t))).toBeCloseTo(t, 6);
+  });
+  it("places wavesurfer's box over the recording's visible span, at the timeline's scale, scrolled to the window's start", () => {
+    // A recording from 0 to 40 s, seen through the 10-70 s window: it starts before the window.
+    expect(wavePlacement(axis, 0, 40_000)).toEqual({ left: 118, width: 600, pxPerSec: 20, scrollSec: 10 });
+    // One from 30 s to 100 s: its box starts under 30 s and runs to the plot's right edge.
+    expect(wavePlacement(axis, 30_000, 70_000)).toEqual({ left: 518, width: 800, pxPerSec: 20, scrollSec: 0 });
+    // Out of view, or empty: nothing to draw.
+    expect(wavePlacement(axis, 80_000, 5_000)).toBeNull();
+    expect(wavePlacement(axis, 0, 0)).toBeNull();
   });
 });

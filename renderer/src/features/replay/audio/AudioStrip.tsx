@@ -1,6 +1,7 @@
 /**
- * The think-aloud narration: its waveform drawn on the timeline's own time axis (the same x
- * for the same moment, zoomed and panned with it), the spoken segments marked on it, the
+ * The think-aloud narration: its waveform drawn by wavesurfer.js on the timeline's own time
+ * axis (the same x for the same moment, zoomed and panned with it: wavesurfer's zoom is the
+ * timeline's pixels per second, its scroll the timeline's window), the spoken segments marked on it, the
  * segment being spoken as a caption below, and the audio as the clock's driver while it plays
  * (see audio-sync.ts). Peaks are stored with the session: from the archive, or computed once
  * at import (renderer/src/import/audio-peaks.ts), so opening never decodes the recording.
@@ -8,6 +9,7 @@
  * decoded once here and the peaks are stored, so the next open is instant.
  */
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import WaveSurfer from 'wavesurfer.js';
 import { computePeaks, PEAK_PAIRS } from '../../../../../shared/audio/peaks';
 import type { SessionEvent } from '../../../../../shared/model/schema';
 import { db } from '../../../db/schema';
@@ -16,7 +18,7 @@ import { useClock } from '../clock';
 import type { AxisBus, AxisState } from '../timeline/axis-bus';
 import type { PaneProps } from '../types';
 import { AudioSync } from './audio-sync';
-import { drawWave, timeAtX, xAtTime } from './wave-draw';
+import { timeAtX, wavePlacement, xAtTime } from './wave-draw';
 
 type Narration = Extract<SessionEvent, { kind: 'narration' }>;
 
@@ -49,11 +51,12 @@ function localAxis(axis: AxisState, host: HTMLElement): AxisState {
 export function AudioStrip({ session, clock, axisBus }: PaneProps & { axisBus: AxisBus }) {
   const audio = session.meta.audio;
   const hostRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  /** wavesurfer's container: placed over the part of the plot the recording covers. */
+  const waveRef = useRef<HTMLDivElement>(null);
+  const [ws, setWs] = useState<WaveSurfer | null>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'missing' | 'error'>('loading');
   const [peaksSource, setPeaksSource] = useState<PeaksSource | undefined>(undefined);
-  const [peaks, setPeaks] = useState<number[] | null>(null);
   /** The axis in this strip's pixels, as last drawn (segments are placed with it). */
   const [axis, setAxis] = useState<AxisState | null>(null);
   /** Set once the whole waveform has been drawn (tests and the audio benchmark wait for it). */
@@ -81,16 +84,18 @@ export function AudioStrip({ session, clock, axisBus }: PaneProps & { axisBus: A
     let url = '';
     let unsub = () => {};
     let media: HTMLAudioElement | null = null;
+    let wave: WaveSurfer | null = null;
     void (async () => {
       const blob = await session.loadBlob(audio.blob.blob);
       if (!live) return;
       if (!blob) return setStatus('missing');
       const typed = blob.type ? blob : new Blob([blob], { type: audio.blob.mime });
+      let peaks: number[];
       try {
         const got = await peaksFor(session.row.id, typed, audio.peaks);
         if (!live) return;
         setPeaksSource(got.source);
-        setPeaks(got.peaks);
+        peaks = got.peaks;
       } catch {
         if (live) setStatus('error');
         return;
@@ -100,6 +105,14 @@ export function AudioStrip({ session, clock, axisBus }: PaneProps & { axisBus: A
       media.preload = 'auto';
       media.src = url;
       mediaRef.current = media;
+      // The waveform from the stored peaks (min/max pairs as one channel): nothing is fetched or decoded.
+      const container = waveRef.current;
+      if (container) {
+        const style = getComputedStyle(container);
+        const color = style.getPropertyValue('--muted').trim() || '#5b6470';
+        wave = WaveSurfer.create({ container, media, peaks: [Float32Array.from(peaks)], duration: audio.durationMs / 1000, height: container.clientHeight || 46, waveColor: color, progressColor: color, cursorWidth: 0, barWidth: 2, barGap: 1, normalize: true, interact: false, autoScroll: false, autoCenter: false, hideScrollbar: true, fillParent: false, minPxPerSec: 1 });
+        wave.once('decode', () => live && setWs(wave));
+      }
       const sync = new AudioSync(media, audio.offsetMs, audio.durationMs);
       clock.setDriver(sync);
       unsub = clock.subscribe((s) => sync.sync(s));
@@ -110,40 +123,53 @@ export function AudioStrip({ session, clock, axisBus }: PaneProps & { axisBus: A
       live = false;
       unsub();
       clock.setDriver(null);
+      wave?.destroy();
+      setWs(null);
       media?.pause();
       mediaRef.current = null;
       if (url) URL.revokeObjectURL(url);
     };
   }, [audio, clock, session]);
 
-  // Draw on the timeline's axis: whenever it moves (zoom, pan, follow) or this strip resizes.
+  // Place the waveform on the timeline's axis: whenever it moves (zoom, pan, follow) or this strip resizes.
   useEffect(() => {
     const host = hostRef.current;
-    const canvas = canvasRef.current;
-    if (!audio || !host || !canvas || !peaks) return;
+    const box = waveRef.current;
+    if (!audio || !host || !box || !ws) return;
     let raf = 0;
-    const draw = () => {
+    let pxPerSec = 0;
+    const place = () => {
       raf = 0;
       const a = axisBus.get();
       if (!a) return;
       const local = localAxis(a, host);
-      drawWave(canvas, host.clientWidth, host.clientHeight, peaks, local, audio.offsetMs, audio.durationMs, getComputedStyle(host));
+      const p = wavePlacement(local, audio.offsetMs, audio.durationMs);
+      box.style.display = p ? '' : 'none';
+      if (p) {
+        box.style.left = `${p.left}px`;
+        box.style.width = `${p.width}px`;
+        // Zoom re-renders, so only when the scale changes; the scroll follows every pan.
+        if (Math.abs(p.pxPerSec - pxPerSec) > 1e-9 * p.pxPerSec) ws.zoom((pxPerSec = p.pxPerSec));
+        ws.setScrollTime(p.scrollSec);
+        box.dataset.pxPerSec = String(p.pxPerSec);
+        box.dataset.scrollSec = String(p.scrollSec);
+      }
       setAxis(local);
       setDrawn(true);
     };
     const later = () => {
-      if (!raf) raf = requestAnimationFrame(draw);
+      if (!raf) raf = requestAnimationFrame(place);
     };
-    const unsub = axisBus.subscribe(draw);
+    const unsub = axisBus.subscribe(place);
     const ro = new ResizeObserver(later);
     ro.observe(host);
-    draw();
+    place();
     return () => {
       unsub();
       ro.disconnect();
       cancelAnimationFrame(raf);
     };
-  }, [audio, axisBus, peaks]);
+  }, [audio, axisBus, ws]);
 
   // The playhead on the waveform, moved without a React render.
   useEffect(() => {
@@ -191,7 +217,7 @@ export function AudioStrip({ session, clock, axisBus }: PaneProps & { axisBus: A
           if (e.buttons === 1) seekAt(e);
         }}
       >
-        <canvas ref={canvasRef} aria-hidden="true" />
+        <div className="wave-plot" ref={waveRef} data-testid="wave-plot" data-span={`${audio.offsetMs} ${audio.durationMs}`} aria-hidden="true" />
         {axis &&
           narration.map((n) => {
             const x0 = Math.max(axis.plotX, xAtTime(axis, n.t));
