@@ -9,7 +9,7 @@
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
 import type { Ctx } from './context';
-import { CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, EDGE_CATEGORIES, STEPS } from './cues';
+import { CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS } from './cues';
 import { uniqueCandidateTexts } from './dedupe';
 import { adversarial } from './factors/adversarial';
 import { edgeCases } from './factors/edge-cases';
@@ -32,8 +32,11 @@ export type { ClassifierResult, Evidence, FactorScore, Scores, TextSpan } from '
 
 export const CLASSIFIER_VERSION = 'baton-classifier-3';
 
-/** Words of the cue families: they never make a sentence "about the session". */
-const CUE_WORDS = cueWords(CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS, ...EDGE_CATEGORIES.map((c) => c.re));
+/**
+ * Words of the cue families: they never make a sentence "about the session". (Not the edge
+ * categories' words: "config", "local", "session" name the work as often as they raise a case.)
+ */
+const CUE_WORDS = cueWords(CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS);
 
 /** Runs every rule over a session. Deterministic: the same session gives the same result. */
 export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }, params: Params = PARAMS): ClassifierResult {
