@@ -101,15 +101,30 @@ const WORD = /[a-z][a-z'-]{3,}/g;
  * string fields of tool inputs. Each text is read up to `limit` characters and each
  * distinct short text once, so a huge output or a repeated command costs little.
  */
-export function sessionWords(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, ix: Indexes, limit = 3000): Set<string> {
+export function sessionWords(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, ix: Indexes, limit = 1500): Set<string> {
   const words = new Set<string>();
   const seen = new Set<string>();
+  const seenLines = new Set<string>();
+  const addWord = (w: string) => {
+    if (!STOP.has(w)) words.add(w);
+  };
   const add = (t: string, max = limit) => {
     if (seen.has(t)) return;
     seen.add(t);
-    forEachPlainWord(t, Math.min(t.length, max), (w) => {
-      if (!STOP.has(w)) words.add(w);
-    });
+    // Line by line, each distinct line once: answers and outputs repeat most of their lines.
+    const stop = Math.min(t.length, max);
+    for (let from = 0; from < stop; ) {
+      let to = t.indexOf('\n', from);
+      if (to === -1 || to > stop) to = stop;
+      if (to - from >= 4) {
+        const line = t.slice(from, to);
+        if (!seenLines.has(line)) {
+          seenLines.add(line);
+          forEachPlainWord(line, line.length, addWord);
+        }
+      }
+      from = to + 1;
+    }
   };
   add(`${meta.task.title ?? ''} ${meta.task.statement}`);
   events.forEach((e, i) => {
@@ -135,14 +150,18 @@ function forEachPlainWord(text: string, end: number, fn: (w: string) => void): v
       p++;
       continue;
     }
+    let upper = text.charCodeAt(p) < 97;
     let q = p + 1;
     for (;;) {
       if (q >= end) break;
       const ch = text.charCodeAt(q);
-      if (isLetter(ch) || ch === 39 || ch === 45) q++;
-      else break;
+      if (ch >= 97 && ch <= 122) q++;
+      else if ((ch >= 65 && ch <= 90) || ch === 39 || ch === 45) {
+        if (ch <= 90 && ch >= 65) upper = true;
+        q++;
+      } else break;
     }
-    if (q - p >= 4) fn(text.slice(p, q).toLowerCase());
+    if (q - p >= 4) fn(upper ? text.slice(p, q).toLowerCase() : text.slice(p, q));
     p = q;
   }
 }
