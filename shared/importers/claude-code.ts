@@ -15,7 +15,7 @@
  * - Records that carry no reviewable action (progress, file-history-snapshot,
  *   queue-operation, turn timings…) are counted and named in one warning.
  */
-import { createTwoFilesPatch } from 'diff';
+import { applyEditsBounded, createTwoFilesPatch } from './bounded-edit';
 import type { BlobRef, EventOf, SessionEvent, SessionMetaInput, ToolCategory } from '../model/schema';
 
 type DiffEvent = EventOf<'diff'>;
@@ -113,12 +113,6 @@ export function structuredToUnified(path: string, hunks: unknown): string | unde
     for (const l of h.lines) if (typeof l === 'string') out.push(l);
   }
   return `${out.join('\n')}\n`;
-}
-
-function replaceIn(text: string, oldS: string, newS: string, all: boolean): string | undefined {
-  if (oldS === '') return undefined;
-  if (!text.includes(oldS)) return undefined;
-  return all ? text.split(oldS).join(newS) : text.replace(oldS, () => newS);
 }
 
 class ClaudeRun {
@@ -612,8 +606,7 @@ export function claudeToolDiff(p: { name: string; input: Record<string, unknown>
       ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
       : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
   if (original !== undefined) {
-    let after: string | undefined = original;
-    for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
+    const after = applyEditsBounded(original, edits);
     if (after !== undefined) return { ...base, change: 'modified', before: original, after };
   }
   const patch =
