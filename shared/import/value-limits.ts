@@ -1,0 +1,89 @@
+/**
+ * Caps on values a log can set to anything: times, durations, the session's labels. A value
+ * out of range is clipped and reported as a warning in the import report, never a failure:
+ * a cast event at 1e15 s would otherwise freeze the replay's clock, a time of 1e303 s would
+ * become an infinite duration, and a 300-character version string would fail the whole
+ * import with a schema error.
+ */
+import { SessionMeta, type SessionMetaInput } from '../model/schema';
+import { ImportError } from './types';
+import { describeZodError } from './zod-message';
+
+/** The longest a session may last: 31 days. Later times are clipped to it. */
+export const MAX_SESSION_MS = 31 * 24 * 3600 * 1000;
+
+/** Latest time a Date can hold (±8.64e15 ms around 1970). */
+const MAX_DATE_MS = 8.64e15;
+
+/** An ISO time for a Unix time in ms, or undefined when no Date can hold it. */
+export function isoTime(ms: number): string | undefined {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : undefined;
+}
+
+/** A time or duration clipped to [0, MAX_SESSION_MS]; NaN becomes 0. */
+export function clipTime(ms: number): number {
+  if (Number.isNaN(ms) || ms < 0) return 0;
+  return ms > MAX_SESSION_MS ? MAX_SESSION_MS : ms;
+}
+
+const TIME_FIELDS = ['t', 'endT', 'durationMs'] as const;
+
+/**
+ * Clips an event's times in place (`t`, `endT`, `durationMs` past MAX_SESSION_MS or not
+ * finite). Returns true when something was clipped.
+ */
+export function clipEventTimes(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const ev = raw as Record<string, unknown>;
+  let clipped = false;
+  for (const f of TIME_FIELDS) {
+    const v = ev[f];
+    if (typeof v === 'number' && (v > MAX_SESSION_MS || !Number.isFinite(v))) {
+      ev[f] = Number.isNaN(v) ? 0 : clipTime(v);
+      clipped = true;
+    }
+  }
+  return clipped;
+}
+
+function clipString(v: unknown, max: number, what: string, warn: (reason: string) => void): unknown {
+  if (typeof v !== 'string' || v.length <= max) return v;
+  warn(`the ${what} is ${v.length} characters long; clipped to ${max}`);
+  return `${v.slice(0, max - 1)}…`;
+}
+
+/**
+ * The session's details, parsed, with every value a log could push out of range clipped
+ * (and each clip reported through `warn`). Throws a plain sentence when the details are
+ * still invalid.
+ */
+export function parseMetaClipped(input: SessionMetaInput, file: string, warn: (reason: string) => void): SessionMeta {
+  const m: Record<string, unknown> = { ...input };
+  m.title = clipString(m.title, 1000, 'title', warn);
+  m.id = clipString(m.id, 200, 'session id', warn);
+  m.model = clipString(m.model, 200, 'model name', warn);
+  if (input.source) m.source = { ...input.source, version: clipString(input.source.version, 200, 'tool version', warn), fileName: clipString(input.source.fileName, 4096, 'file name', warn) };
+  if (input.agent) m.agent = { ...input.agent, name: clipString(input.agent.name, 200, 'agent name', warn), version: clipString(input.agent.version, 200, 'agent version', warn) };
+  if (input.task) m.task = { ...input.task, title: clipString(input.task.title, 1000, 'task title', warn) };
+  if (input.candidate) m.candidate = { ...input.candidate, id: clipString(input.candidate.id, 200, 'candidate id', warn), displayName: clipString(input.candidate.displayName, 200, 'candidate name', warn) };
+  if (Array.isArray(input.tags)) {
+    if (input.tags.length > 100) warn(`${input.tags.length} tags; only the first 100 were kept`);
+    m.tags = input.tags.slice(0, 100).map((t) => clipString(t, 200, 'tag', warn));
+  }
+  if (Array.isArray(input.lanes)) {
+    if (input.lanes.length > 10_000) warn(`${input.lanes.length} lanes; only the first 10000 were kept`);
+    m.lanes = input.lanes.slice(0, 10_000).map((l) => ({ ...l, id: clipString(l.id, 200, 'lane id', warn), label: clipString(l.label, 1000, 'lane label', warn) }));
+  }
+  const d = input.durationMs;
+  if (typeof d === 'number' && (d > MAX_SESSION_MS || !Number.isFinite(d) || d < 0)) {
+    warn(`the session's duration is out of range; clipped to ${MAX_SESSION_MS / 86_400_000} days`);
+    m.durationMs = clipTime(d);
+  }
+  if (typeof input.startedAt !== 'string' || !Number.isFinite(Date.parse(input.startedAt))) {
+    warn('the start time is unknown or out of range; shown as 1970-01-01');
+    m.startedAt = new Date(0).toISOString();
+  }
+  const parsed = SessionMeta.safeParse(m);
+  if (!parsed.success) throw new ImportError(`${file}: the session's details are not valid (${describeZodError(parsed.error)})`);
+  return parsed.data;
+}
