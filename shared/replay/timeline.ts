@@ -316,5 +316,11 @@ export function tickStep(span: number, px: number): number {
   const target = (span / Math.max(px, 1)) * 90;
   const steps = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3, 14400e3];
   for (const s of steps) if (s >= target) return s;
-  return steps[steps.length - 1]!;
+  // Past four hours: whole days, 1, 2 or 5 times a power of ten, so a span of any length
+  // (even one no real session has) draws about px / 90 ticks.
+  const days = target / 86_400_000;
+  if (!Number.isFinite(days)) return Number.POSITIVE_INFINITY;
+  let unit = 1;
+  while (unit < days) unit = unit * (String(unit)[0] === '2' ? 2.5 : 2);
+  return unit * 86_400_000;
 }
