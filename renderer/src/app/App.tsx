@@ -5,6 +5,7 @@ import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
 import { Dialog } from '../components/Dialog';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
@@ -158,7 +159,11 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}</main>
+      <main className="content">
+        <ErrorBoundary what={route.name === 'session' ? 'this session' : 'the library'} resetKey={route.name === 'session' ? route.id : 'library'}>
+          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}
+        </ErrorBoundary>
+      </main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />

@@ -18,6 +18,7 @@ import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
@@ -285,11 +286,21 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         </button>
       </div>
       <Transport clock={clock} session={session} />
-      <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
-      {m.audio && <AudioStrip session={session} clock={clock} />}
+      <ErrorBoundary what="the timeline">
+        <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
+      </ErrorBoundary>
+      {m.audio && (
+        <ErrorBoundary what="the narration audio">
+          <AudioStrip session={session} clock={clock} />
+        </ErrorBoundary>
+      )}
       <Split id="replay-main" direction="row" initial={[0.26, 0.37, 0.37]}>
-        <EventList session={session} clock={clock} findRef={findRef} />
-        <ConversationPane session={session} clock={clock} />
+        <ErrorBoundary what="the event list">
+          <EventList session={session} clock={clock} findRef={findRef} />
+        </ErrorBoundary>
+        <ErrorBoundary what="the conversation">
+          <ConversationPane session={session} clock={clock} />
+        </ErrorBoundary>
         <div className="tabs-pane">
           <div className="tabs" role="tablist" aria-label="Evidence panes">
             {TABS.map((t) => (
@@ -299,11 +310,13 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
-            {tab === 'score' && <ScorePanel session={session} clock={clock} />}
-            {tab === 'code' && <CodePane session={session} clock={clock} />}
-            {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
-            {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
-            {tab === 'info' && <SessionInfo row={session.row} />}
+            <ErrorBoundary what={`the ${TABS.find((t) => t.id === tab)?.label ?? tab} tab`} resetKey={tab}>
+              {tab === 'score' && <ScorePanel session={session} clock={clock} />}
+              {tab === 'code' && <CodePane session={session} clock={clock} />}
+              {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
+              {tab === 'info' && <SessionInfo row={session.row} />}
+            </ErrorBoundary>
           </div>
         </div>
       </Split>
