@@ -12,6 +12,8 @@ import { ARCHIVE_PATHS, BLOB_PREFIXES, Manifest, Transcript } from './manifest';
 import { GuardedUnzip, type EntryHandler } from './zip-stream';
 
 const SMALL_ENTRY_LIMIT = 64 * 1024 * 1024;
+/** A blob is held whole in memory before it is stored: an hour of WAV narration is about 350 MiB. */
+const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 
 /** Collects an entry's bytes up to a limit. */
 class Collector implements EntryHandler {
@@ -143,7 +145,7 @@ export const batonImporter: FormatImporter = {
         return c;
       }
       if (BLOB_PREFIXES.some((p) => name.startsWith(p))) {
-        const c = new Collector(`${file}:${name}`, ctx.limits.maxUncompressedBytes);
+        const c = new Collector(`${file}:${name}`, Math.min(ctx.limits.maxUncompressedBytes, MAX_BLOB_BYTES));
         blobs.push({ path: name, c });
         blobPaths.add(name);
         return c;
@@ -152,6 +154,10 @@ export const batonImporter: FormatImporter = {
       return undefined;
     });
 
+    // The directory already says whether this is a Baton archive: no need to inflate anything.
+    for (const required of [ARCHIVE_PATHS.manifest, ARCHIVE_PATHS.events]) {
+      if (!unzip.has(required)) throw new ImportError(`${file}: not a Baton archive — it has no ${required}`);
+    }
     for await (const chunk of ctx.chunks()) {
       unzip.push(chunk);
       // Blobs are written as soon as they are complete, so they are not all held at once.
