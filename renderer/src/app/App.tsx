@@ -6,6 +6,7 @@ import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
 import { Dialog } from '../components/Dialog';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LinkConfirm } from '../components/links';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
@@ -167,6 +168,7 @@ export function App() {
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />
+      <LinkConfirm />
       <ShortcutsSheet />
       <Toast />
       {dropping && (

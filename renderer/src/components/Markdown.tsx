@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import { useMemo } from 'react';
+import { interceptLinks } from './links';
 import { plain, plainHtml, planMarkdown, type MarkdownPlan } from './markdown-plan';
 
 /**
@@ -59,5 +60,6 @@ function renderUncached(src: string): string {
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   // Sanitised above.
-  return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  // Links never navigate the app (a `#…` link would change its route): see links.tsx.
+  return <div className={`markdown ${className ?? ''}`} onClick={interceptLinks} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -19,6 +19,7 @@ import type { LoadedSession, PaneProps } from '../types';
 import { useScrollSync } from '../scroll-sync';
 import { buildCheckpoints, castFrames, CastPlayer, type TermLike } from './cast-player';
 import { clampTermSize } from '../../../../../shared/replay/terminal-size';
+import { askToOpen } from '../../../components/links';
 
 type Command = Extract<SessionEvent, { kind: 'command' }>;
 const ROW = 30;
@@ -126,6 +127,8 @@ export function TerminalPane({ session, clock }: PaneProps) {
       fontSize: fontSizeFor(host.clientWidth || 800, cols),
       theme: theme(),
       allowProposedApi: true,
+      // OSC 8 links in recorded output ask in the app's own dialog, not the browser's confirm().
+      linkHandler: { activate: (_e, uri) => askToOpen(uri), allowNonHttpProtocols: false },
     });
     const ser = new SerializeAddon();
     term.loadAddon(ser);

@@ -1,0 +1,58 @@
+/**
+ * Hostile content in a session (issue 17, items 2 and 9): markdown that used to overflow the
+ * renderer's stack and blank the app, and links that navigated the tab away without asking.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import { fixtureMeta } from '../fixtures/archives';
+import { FIXTURE_DIR } from './global-setup';
+
+const rows = (page: Page) => page.getByTestId('session-row');
+const FILE = 'hostile-markdown.baton';
+
+test.beforeAll(async () => {
+  const meta = { ...fixtureMeta('hostile-md', 'Hostile markdown session'), task: { title: 'Hostile task', statement: 'Read [the docs](https://example.com/docs) or go [back](#/) first.' } };
+  const deepList = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+  const bytes = await writeArchiveToBytes({
+    meta,
+    events: [
+      { id: 'p1', t: 0, actor: 'candidate', kind: 'prompt', text: `${'>'.repeat(10_000)} quoted` },
+      { id: 'r1', t: 1000, actor: 'agent', kind: 'response', text: deepList },
+      { id: 'r2', t: 2000, actor: 'agent', kind: 'response', text: 'A normal **reply** after them.' },
+    ],
+    createdAt: '2026-03-04T10:00:00.000Z',
+  });
+  writeFileSync(join(FIXTURE_DIR, FILE), bytes);
+});
+
+test('a session of hostile markdown opens, and its links ask before leaving', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, FILE));
+  await rows(page).filter({ hasText: 'Hostile markdown session' }).getByRole('link').click();
+
+  // The app is not blank: the prompt and the deep list are shown as plain text, the last reply formatted.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hostile markdown session');
+  const messages = page.getByTestId('conv-message');
+  await expect(messages.first()).toContainText('nested too deeply to format');
+  await expect(page.getByTestId('conversation').locator('strong', { hasText: 'reply' })).toBeVisible();
+  await expect(page.getByTestId('pane-error')).toHaveCount(0);
+
+  // A link in the task statement asks in the app's dialog; the tab stays where it is.
+  await page.getByRole('tab', { name: 'Task & info' }).click();
+  const url = page.url();
+  await page.getByRole('link', { name: 'the docs' }).click();
+  await expect(page.getByTestId('link-confirm')).toBeVisible();
+  await expect(page.getByTestId('link-confirm')).toContainText('https://example.com/docs');
+  await page.getByRole('button', { name: 'Stay here' }).click();
+  await expect(page.getByTestId('link-confirm')).toHaveCount(0);
+  expect(page.url()).toBe(url);
+  // A `#…` link would have changed the app's route: it does nothing.
+  await page.getByRole('link', { name: 'back' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hostile markdown session');
+  expect(page.url()).toBe(url);
+});
