@@ -13,11 +13,11 @@ import { createTwoFilesPatch as unboundedTwoFilesPatch } from 'diff';
 /** Largest text an edit may produce, in UTF-16 code units. */
 export const MAX_EDIT_RESULT_CHARS = 32 * 1024 * 1024;
 /** Work (characters scanned and written) a list of edits may cost per character of its input, beyond a fixed floor. */
-const EDIT_WORK_PER_INPUT_CHAR = 16;
-const EDIT_WORK_FLOOR = 4 * 1024 * 1024;
+const EDIT_WORK_PER_INPUT_CHAR = 64;
+const EDIT_WORK_FLOOR = 256 * 1024;
 
 /** Largest edit distance (lines) a diff may search for before it falls back to a plain replace. */
-export const MAX_DIFF_EDIT_LENGTH = 2000;
+export const MAX_DIFF_EDIT_LENGTH = 500;
 /** Texts larger than this (both sides together, characters) are never diffed line by line. */
 export const MAX_DIFF_INPUT_CHARS = 8 * 1024 * 1024;
 
