@@ -56,3 +56,39 @@ test('a session of hostile markdown opens, and its links ask before leaving', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hostile markdown session');
   expect(page.url()).toBe(url);
 });
+
+test('Cancel stops a running import at once and leaves nothing in the library, also after a reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'large-session.baton'));
+  const job = page.getByTestId('import-job').filter({ hasText: 'large-session.baton' });
+  await expect(job).toHaveAttribute('data-status', 'running');
+  // Some events are staged before Cancel.
+  await expect.poll(async () => Number(await job.getByTestId('import-progress').getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await expect(job).toHaveAttribute('data-status', 'cancelled');
+  await expect(job.getByTestId('import-message')).toHaveText('large-session.baton: import cancelled; nothing was stored');
+  // A new import starts straight away: it does not wait behind the cancelled one.
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await again).setFiles(join(FIXTURE_DIR, 'small-session.baton'));
+  await expect(rows(page)).toHaveCount(5);
+  const staged = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('baton');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['staging', 'events'], 'readonly');
+          const count = tx.objectStore('staging').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(staged).toBe(0);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(rows(page).filter({ hasText: 'Large fixture session' })).toHaveCount(0);
+});
