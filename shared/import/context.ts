@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { countEvents, SessionEvent, type EventCounts, type SessionMetaInput } from '../model/schema';
 import type { ImportLimits } from './limits';
-import { clipEventTimes, MAX_SESSION_MS, parseMetaClipped } from './value-limits';
+import { clipEventTexts, clipEventTimes, MAX_SESSION_MS, parseMetaClipped } from './value-limits';
 import { describeZodError } from './zod-message';
 import {
   ImportCancelled,
@@ -59,6 +59,8 @@ export class SessionBuilder {
     if (clipEventTimes(raw) && this.clippedTimes++ === 0) {
       this.problems.add({ ...where, severity: 'warning', reason: `a time past ${MAX_SESSION_MS / 86_400_000} days from the start was clipped to it (later ones are clipped without a warning)` });
     }
+    const clippedText = clipEventTexts(raw);
+    if (clippedText) this.problems.add({ ...where, severity: 'warning', reason: clippedText });
     if (validate) {
       const parsed = SessionEvent.safeParse(raw);
       if (!parsed.success) {

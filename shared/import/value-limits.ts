@@ -28,6 +28,44 @@ export function clipTime(ms: number): number {
 
 const TIME_FIELDS = ['t', 'endT', 'durationMs'] as const;
 
+/** A diff's before or after text longer than this is not kept: no viewer can show it. The patch (if any) stays. */
+export const MAX_DIFF_TEXT_CHARS = 8 * 1024 * 1024;
+/** A message (prompt, response, thinking, narration) longer than this is clipped. */
+export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Applies the size caps to an event in place; returns what was clipped, as a phrase for the
+ * import report, or undefined.
+ */
+export function clipEventTexts(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const ev = raw as Record<string, unknown>;
+  if (ev.kind === 'diff') {
+    const dropped: string[] = [];
+    for (const f of ['before', 'after'] as const) {
+      const v = ev[f];
+      if (typeof v === 'string' && v.length > MAX_DIFF_TEXT_CHARS) {
+        delete ev[f];
+        dropped.push(`${f} (${v.length.toLocaleString('en-US')} characters)`);
+      }
+    }
+    const patch = ev.patch;
+    if (typeof patch === 'string' && patch.length > MAX_DIFF_TEXT_CHARS) {
+      ev.patch = `${patch.slice(0, MAX_DIFF_TEXT_CHARS)}\n`;
+      dropped.push('patch (clipped)');
+    }
+    return dropped.length ? `the change to ${String(ev.path)} is too large to show: ${dropped.join(', ')} not kept` : undefined;
+  }
+  if (ev.kind === 'prompt' || ev.kind === 'response' || ev.kind === 'thinking' || ev.kind === 'narration') {
+    const v = ev.text;
+    if (typeof v === 'string' && v.length > MAX_MESSAGE_CHARS) {
+      ev.text = `${v.slice(0, MAX_MESSAGE_CHARS)}…`;
+      return `a ${String(ev.kind)} of ${v.length.toLocaleString('en-US')} characters was clipped to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')}`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Clips an event's times in place (`t`, `endT`, `durationMs` past MAX_SESSION_MS or not
  * finite). Returns true when something was clipped.

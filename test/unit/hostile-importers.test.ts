@@ -9,7 +9,7 @@ import type { EventOf, SessionEvent } from '../../shared/model/schema';
 import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import type { ImportLimits } from '../../shared/import/limits';
-import { MAX_SESSION_MS } from '../../shared/import/value-limits';
+import { MAX_DIFF_TEXT_CHARS, MAX_MESSAGE_CHARS, MAX_SESSION_MS } from '../../shared/import/value-limits';
 import { applyEditsBounded, MAX_EDIT_RESULT_CHARS } from '../../shared/importers/bounded-edit';
 import { TypedLines } from '../../shared/importers/asciinema';
 import { MAX_TERM_COLS, MAX_TERM_ROWS } from '../../shared/replay/terminal-size';
@@ -181,5 +181,28 @@ describe('4. values that froze the replay', () => {
     expect(report.problems.some((p) => /10000×10000; replayed at 500×200/.test(p.reason))).toBe(true);
     const frames = castFrames([{ t: 200, code: 'r', data: '10000x10000', line: 2 }], 0);
     expect(frames[0]!.resize).toEqual([MAX_TERM_COLS, MAX_TERM_ROWS]);
+  });
+});
+
+describe('caps on what one event may hold', () => {
+  it('a 9-million-character file write keeps no unviewable text, and says so with its line', async () => {
+    const big = 'x'.repeat(MAX_DIFF_TEXT_CHARS + 1);
+    const text = [
+      user(0, 'write it'),
+      asst(1, 'm1', [{ type: 'tool_use', id: 'w1', name: 'Write', input: { file_path: '/w/big.txt', content: big } }]),
+      user(2, [{ type: 'tool_result', tool_use_id: 'w1', content: 'ok' }], { toolUseResult: { type: 'create', filePath: '/w/big.txt', content: big } }),
+    ].join('\n');
+    const { report, events } = await importText('bigwrite.jsonl', text);
+    expect(report.status).toBe('imported');
+    const diff = of(events, 'diff')[0]!;
+    expect(diff.after).toBeUndefined();
+    expect(report.problems.find((p) => /change to \/w\/big\.txt is too large to show/.test(p.reason))).toMatchObject({ file: 'bigwrite.jsonl', line: 2 });
+  });
+
+  it('a response of 9 million characters is clipped', async () => {
+    const text = [user(0, 'talk'), asst(1, 'm1', [{ type: 'text', text: 'y'.repeat(MAX_MESSAGE_CHARS + 10) }])].join('\n');
+    const { report, events } = await importText('bigreply.jsonl', text);
+    expect(of(events, 'response')[0]!.text.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + 1);
+    expect(report.problems.some((p) => /response of 8,388,618 characters was clipped/.test(p.reason))).toBe(true);
   });
 });
