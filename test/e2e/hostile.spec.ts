@@ -33,6 +33,9 @@ test('a session of hostile markdown opens, and its links ask before leaving', as
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(join(FIXTURE_DIR, FILE));
+  await expect(page.getByTestId('import-job').filter({ hasText: FILE })).toHaveAttribute('data-status', 'imported');
+  // The import panel would cover the pane's links.
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
   await rows(page).filter({ hasText: 'Hostile markdown session' }).getByRole('link').click();
 
   // The app is not blank: the prompt and the deep list are shown as plain text, the last reply formatted.

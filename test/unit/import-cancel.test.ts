@@ -92,6 +92,37 @@ describe('Cancel', () => {
   });
 });
 
+describe('workers', () => {
+  it('a worker whose job ended is reused by the next job; a cancelled job\'s worker never is', async () => {
+    const spawned: { terminated: boolean }[] = [];
+    let hang = false;
+    const spawn = (): JobWorker => {
+      const me = { terminated: false };
+      spawned.push(me);
+      return {
+        importFile: (jobId, f) =>
+          hang ? new Promise(() => undefined) : Promise.resolve({ report: { file: f.name, bytes: 1, format: 'baton', status: 'imported', sessions: [], problems: [], problemsOmitted: 0, contentHash: jobId, durationMs: 0 }, reportId: 1 }),
+        terminate: () => (me.terminated = true),
+        onCrash: () => undefined,
+      };
+    };
+    const jobs = new WorkerJobs(spawn, () => database);
+    await jobs.importFile('a', file('a.baton'), undefined, () => undefined);
+    await jobs.importFile('b', file('b.baton'), undefined, () => undefined);
+    expect(spawned).toHaveLength(1);
+    hang = true;
+    const c = jobs.importFile('c', file('c.baton'), undefined, () => undefined);
+    await jobs.cancel('c');
+    expect((await c).report.status).toBe('cancelled');
+    expect(spawned[0]!.terminated).toBe(true);
+    hang = false;
+    await jobs.importFile('d', file('d.baton'), undefined, () => undefined);
+    expect(spawned).toHaveLength(2);
+    jobs.dispose();
+    expect(spawned[1]!.terminated).toBe(true);
+  });
+});
+
 describe('staging with two tabs', () => {
   it("a second tab's start-up sweep leaves the first tab's import in flight alone", async () => {
     // Tab 1 is importing: job A holds its lock and has staged part of its events.

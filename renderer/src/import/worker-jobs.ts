@@ -1,5 +1,6 @@
 /**
- * One import worker per job. Cancel terminates the job's worker, whatever it is doing (a
+ * Each running import job has a worker of its own (a worker whose job ended normally is
+ * kept for the next one). Cancel terminates the job's worker, whatever it is doing (a
  * synchronous loop over a hostile file never looks at an AbortSignal), then removes what the
  * job wrote and reports the job cancelled: Cancel returns as soon as that cleanup is done,
  * and the next import never waits behind a cancelled one. A worker that dies on its own
@@ -24,6 +25,8 @@ function endedReport(file: File, status: 'cancelled' | 'failed', message: string
 
 export class WorkerJobs {
   private readonly running = new Map<string, (status: 'cancelled' | 'failed', reason?: string) => Promise<void>>();
+  /** A worker whose job ended normally, kept for the next job (a folder of files starts one worker, not one per file). */
+  private idle: { worker: JobWorker; dead: boolean } | undefined;
 
   constructor(
     private readonly spawn: () => JobWorker,
@@ -31,18 +34,28 @@ export class WorkerJobs {
   ) {}
 
   importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome> {
-    const worker = this.spawn();
+    let slot = this.idle;
+    this.idle = undefined;
+    if (!slot || slot.dead) {
+      const fresh = { worker: this.spawn(), dead: false };
+      fresh.worker.onCrash(() => (fresh.dead = true));
+      slot = fresh;
+    }
+    const { worker } = slot;
+    const reusable = slot;
     return new Promise<ImportOutcome>((resolve, reject) => {
       let settled = false;
-      const settle = () => {
+      /** Ends the job; `keep` offers its worker to the next job (only after a normal end). */
+      const settle = (keep: boolean) => {
         if (settled) return false;
         settled = true;
         this.running.delete(jobId);
-        worker.terminate();
+        if (keep && !reusable.dead && !this.idle) this.idle = reusable;
+        else worker.terminate();
         return true;
       };
       const stop = async (status: 'cancelled' | 'failed', reason?: string) => {
-        if (!settle()) return;
+        if (!settle(false)) return;
         const message = status === 'cancelled' ? `${file.name}: import cancelled; nothing was stored` : `${file.name}: the import stopped (${reason ?? 'the worker ended'}); nothing was stored`;
         try {
           await purgeJob(this.database(), jobId);
@@ -56,10 +69,10 @@ export class WorkerJobs {
       worker.onCrash((reason) => void stop('failed', reason));
       worker.importFile(jobId, file, limits, onProgress, companions).then(
         (out) => {
-          if (settle()) resolve(out);
+          if (settle(true)) resolve(out);
         },
         (e: unknown) => {
-          if (settle()) reject(e instanceof Error ? e : new Error(String(e)));
+          if (settle(false)) reject(e instanceof Error ? e : new Error(String(e)));
         },
       );
     });
@@ -72,5 +85,11 @@ export class WorkerJobs {
 
   get size(): number {
     return this.running.size;
+  }
+
+  /** Ends the idle worker, if any. */
+  dispose(): void {
+    this.idle?.worker.terminate();
+    this.idle = undefined;
   }
 }
