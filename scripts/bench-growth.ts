@@ -120,6 +120,20 @@ const SHAPES: Shape[] = [
       ),
   },
   {
+    name: 'aider failed-block echoes (hostile)',
+    file: '.aider.chat.history.md',
+    base: 1000,
+    unit: 'blocks',
+    make: (k) => {
+      const lines = ['# aider chat started at 2026-01-10 09:00:00', '#### go', ''];
+      for (let i = 0; i < k; i++) lines.push('a.txt', '```', '<<<<<<< SEARCH', `old ${i}`, '=======', `new ${i}`, '>>>>>>> REPLACE', '```', '');
+      lines.push(`> # ${k} SEARCH/REPLACE blocks failed to match!`, '');
+      for (let i = 0; i < k; i++) lines.push('## SearchReplaceNoExactMatch: This SEARCH block failed to exactly match lines in a.txt', '<<<<<<< SEARCH', `old ${k - 1 - i}`, '=======', `new ${i}`, '>>>>>>> REPLACE', '');
+      lines.push('The SEARCH section must exactly match', '', '#### next');
+      return enc.encode(lines.join('\n'));
+    },
+  },
+  {
     name: 'Claude Code MultiEdit doubling (hostile)',
     file: 'dbl.jsonl',
     base: 20000,

@@ -156,6 +156,20 @@ describe('3. importers linear in their input', () => {
     expect(patch.split('\n').filter((l) => l.startsWith('+new text')).length).toBe(n);
   });
 
+  it('an aider error report echoing 10,000 failed blocks (a scan per echo took 8 s for 4,000)', async () => {
+    const k = 10_000;
+    const lines = ['# aider chat started at 2026-01-10 09:00:00', '#### go', ''];
+    for (let i = 0; i < k; i++) lines.push('a.txt', '```', '<<<<<<< SEARCH', `old ${i}`, '=======', `new ${i}`, '>>>>>>> REPLACE', '```', '');
+    lines.push(`> # ${k} SEARCH/REPLACE blocks failed to match!`, '');
+    for (let i = 0; i < k; i++) lines.push('## SearchReplaceNoExactMatch: This SEARCH block failed to exactly match lines in a.txt', '<<<<<<< SEARCH', `old ${k - 1 - i}`, '=======', `new ${i}`, '>>>>>>> REPLACE', '');
+    lines.push('The SEARCH section must exactly match an existing block of lines', '', '#### next');
+    const { report, events } = await importText('.aider.chat.history.md', lines.join('\n'));
+    expect(report.status).toBe('imported');
+    const edits = of(events, 'tool_call').filter((e) => e.name === 'edit');
+    expect(edits).toHaveLength(k);
+    expect(edits.every((e) => e.status === 'error')).toBe(true);
+  });
+
   it('an aider history of more chats than a file may hold keeps the first ones and says so', async () => {
     const chats = Array.from({ length: 50 }, (_, i) => `# aider chat started at 2026-01-10 09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}\n#### prompt ${i}\n`);
     const { report, sessions } = await importText('.aider.chat.history.md', chats.join(''), { maxSessionsPerFile: 10 });
