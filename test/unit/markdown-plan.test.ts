@@ -15,7 +15,8 @@ describe('untrusted markdown is rendered in bounded time and stack', () => {
     const deep = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
     expect(planMarkdown(deep).mode).toBe('plain');
     expect(planMarkdown('# Task\n\n> quote\n\n- a\n  - b\n    - c\n\n```\ncode\n```').mode).toBe('markdown');
-    expect(nestingDepth('> > - x')).toBeGreaterThanOrEqual(3);
+    expect(nestingDepth('> > - x')).toBe(3);
+    expect(planMarkdown(Array.from({ length: 100 }, () => `${'> '.repeat(10)}quoted reply`).join('\n')).mode).toBe('markdown');
   });
 
   it('a 60 MB statement is clipped to what can be shown, and says how much is hidden', () => {
