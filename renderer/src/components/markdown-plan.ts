@@ -17,7 +17,7 @@ export type MarkdownPlan =
   | { mode: 'markdown'; text: string }
   | { mode: 'plain'; text: string; why: 'long' | 'deep' | 'error'; hiddenChars: number };
 
-/** Deepest nesting of any line: each `>` and list marker, and each 2 columns of indentation after the last `>`, count one level. Linear. */
+/** Deepest nesting of any line: each `>` and list marker, and each 2 columns of indentation before one, count one level. Linear. */
 export function nestingDepth(src: string, stopAt = MAX_MARKDOWN_DEPTH + 1): number {
   let max = 0;
   let depth = 0;
@@ -32,14 +32,13 @@ export function nestingDepth(src: string, stopAt = MAX_MARKDOWN_DEPTH + 1): numb
       continue;
     }
     if (!atStart) continue;
-    if (c === 62 /* > */) {
-      // The space after a quote marker is padding, not list indentation.
-      depth++;
+    if (c === 62 /* > */ || c === 45 || c === 42 || c === 43 /* - * + */) {
+      // A quote or list marker is one level, plus the indentation before it; the space
+      // after it is padding.
+      depth += 1 + Math.floor(indent / 2);
       indent = 0;
-    }
-    else if (c === 32) indent++;
+    } else if (c === 32) indent++;
     else if (c === 9) indent += 4;
-    else if (c === 45 || c === 42 || c === 43 /* - * + */) depth++;
     else {
       atStart = false;
       const d = depth + Math.floor(indent / 2);
