@@ -11,6 +11,13 @@ describe('untrusted markdown is rendered in bounded time and stack', () => {
     expect(plan).toMatchObject({ mode: 'plain', why: 'deep' });
   });
 
+  it('10,000 nested ordered-list markers on one line (which also overflow marked) are plain text', () => {
+    const src = '1. '.repeat(10_000) + 'x';
+    expect(() => marked.parse(src, { async: false })).toThrow();
+    expect(planMarkdown(src)).toMatchObject({ mode: 'plain', why: 'deep' });
+    expect(nestingDepth('1. a\n   2) b\n2024. not a list')).toBe(2);
+  });
+
   it('a deeply nested list is plain text; ordinary nesting is still markdown', () => {
     const deep = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
     expect(planMarkdown(deep).mode).toBe('plain');

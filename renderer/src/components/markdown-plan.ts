@@ -39,7 +39,12 @@ export function nestingDepth(src: string, stopAt = MAX_MARKDOWN_DEPTH + 1): numb
       indent = 0;
     } else if (c === 32) indent++;
     else if (c === 9) indent += 4;
-    else {
+    else if (c >= 48 && c <= 57 && orderedMarkerEnd(src, i) !== -1) {
+      // "1." or "1)": an ordered list marker, one level like "-".
+      depth += 1 + Math.floor(indent / 2);
+      indent = 0;
+      i = orderedMarkerEnd(src, i);
+    } else {
       atStart = false;
       const d = depth + Math.floor(indent / 2);
       if (d > max) {
@@ -49,6 +54,16 @@ export function nestingDepth(src: string, stopAt = MAX_MARKDOWN_DEPTH + 1): numb
     }
   }
   return Math.max(max, depth + Math.floor(indent / 2));
+}
+
+/** Index of the "." or ")" ending an ordered list marker that starts at i (up to 9 digits, then a blank), else -1. */
+function orderedMarkerEnd(src: string, i: number): number {
+  let j = i;
+  while (j < src.length && j - i < 9 && src.charCodeAt(j) >= 48 && src.charCodeAt(j) <= 57) j++;
+  const c = src.charCodeAt(j);
+  if (c !== 46 && c !== 41) return -1;
+  const next = src.charCodeAt(j + 1);
+  return next === 32 || next === 9 || next === 10 || Number.isNaN(next) ? j : -1;
 }
 
 export function planMarkdown(src: string): MarkdownPlan {
