@@ -92,6 +92,21 @@ describe('Cancel', () => {
   });
 });
 
+describe('the start-up sweep', () => {
+  it('never removes a session that committed between reading the staging rows and the locks', async () => {
+    const writer = await new DexieSink(database, 'late.jsonl', undefined, 'job-L').begin();
+    await writer.events(evs(5));
+    const swept = await sweepStaging(database, async () => {
+      // The job commits just after the sweep read the staging rows, and its lock goes.
+      await writer.commit({ meta: meta(), contentHash: 'h-L', eventCount: 5, counts: { response: 5 }, problems: [], problemsOmitted: 0 });
+      return () => false;
+    });
+    expect(swept).toBe(0);
+    expect(await database.sessions.count()).toBe(1);
+    expect(await database.events.count()).toBe(5);
+  });
+});
+
 describe('workers', () => {
   it('a worker whose job ended is reused by the next job; a cancelled job\'s worker never is', async () => {
     const spawned: { terminated: boolean }[] = [];
@@ -132,7 +147,7 @@ describe('staging with two tabs', () => {
     const writerB = await new DexieSink(database, 'b.jsonl', undefined, 'job-B').begin();
     await writerB.events(evs(10));
     // Tab 2 starts up and sweeps.
-    const swept = await sweepStaging(database, (owner) => owner === 'job-A');
+    const swept = await sweepStaging(database, async () => (owner) => owner === 'job-A');
     expect(swept).toBe(1);
     // Tab 1 finishes its import: every event it wrote is there.
     await writerA.events(evs(1000, 1000));

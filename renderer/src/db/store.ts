@@ -32,10 +32,23 @@ export async function purgeSession(database: BatonDB, sid: string): Promise<void
  * Web Lock is held); its staged writes are left alone, so a second tab starting up never
  * deletes the first tab's import in flight.
  */
-export async function sweepStaging(database: BatonDB, running: (owner: string) => boolean = () => false): Promise<number> {
-  const stale = (await database.staging.toArray()).filter((s) => s.owner === undefined || !running(s.owner));
-  for (const s of stale) await purgeSession(database, s.id);
-  return stale.length;
+export async function sweepStaging(database: BatonDB, runningJobs: () => Promise<(owner: string) => boolean> = async () => () => false): Promise<number> {
+  // Rows first, then the locks: a job that staged a row took its lock before, so if it
+  // still runs, the lock shows it.
+  const rows = await database.staging.toArray();
+  const running = await runningJobs();
+  let swept = 0;
+  for (const s of rows) if ((s.owner === undefined || !running(s.owner)) && (await purgeIfStaged(database, s.id))) swept++;
+  return swept;
+}
+
+/** Purges a session only while it is still staged: one that committed meanwhile is kept. */
+async function purgeIfStaged(database: BatonDB, sid: string): Promise<boolean> {
+  return database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions], async () => {
+    if (!(await database.staging.get(sid))) return false;
+    await purgeSession(database, sid);
+    return true;
+  });
 }
 
 /**

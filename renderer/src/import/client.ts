@@ -79,7 +79,7 @@ async function workerEngine(): Promise<ImportClient> {
     mode: 'worker',
     importFile: (id, f, l, p, c) => withPeaks(jobs.importFile(id, f, l, p, c), l),
     cancel: (id) => jobs.cancel(id),
-    sweep: async () => sweepStaging(db(), await runningJobs()),
+    sweep: () => sweepStaging(db(), runningJobs),
   };
 }
 

@@ -43,7 +43,7 @@ export function createImportEngine(database: () => BatonDB): ImportEngine {
     cancel(jobId) {
       controllers.get(jobId)?.abort();
     },
-    sweep: async () => sweepStaging(database(), await runningJobs()),
+    sweep: () => sweepStaging(database(), runningJobs),
     ping: () => 'pong',
   };
 }
