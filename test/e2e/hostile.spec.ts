@@ -95,3 +95,36 @@ test('Cancel stops a running import at once and leaves nothing in the library, a
   await expect(rows(page)).toHaveCount(5);
   await expect(rows(page).filter({ hasText: 'Large fixture session' })).toHaveCount(0);
 });
+
+test('an OSC 8 link in recorded terminal output asks in the app\'s dialog, not the browser\'s confirm()', async ({ page }) => {
+  const cast = [
+    JSON.stringify({ version: 2, width: 80, height: 24, timestamp: 1767225600, title: 'osc8 links' }),
+    JSON.stringify([2, 'o', 'see \x1b]8;;https://example.com/osc\x07the manual\x1b]8;;\x07 here\r\n']),
+    JSON.stringify([5, 'm', 'end']),
+  ].join('\n');
+  writeFileSync(join(FIXTURE_DIR, 'osc8.cast'), `${cast}\n`);
+  const browserDialogs: string[] = [];
+  page.on('dialog', (d) => {
+    browserDialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(join(FIXTURE_DIR, 'osc8.cast'));
+  await rows(page).filter({ hasText: 'osc8 links' }).getByRole('link').click();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const screen = page.getByTestId('terminal-screen');
+  await expect(screen).toHaveAttribute('data-cast', 'ready');
+  const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);
+  await page.evaluate((h) => (window.location.hash = h), `#/session/${encodeURIComponent(id)}?t=3000`);
+  await expect(screen).toContainText('the manual');
+  const link = screen.locator('.xterm-rows span', { hasText: 'manual' }).first();
+  const box = (await link.boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.move(box.x + 8, box.y + box.height / 2);
+  await page.mouse.click(box.x + 8, box.y + box.height / 2);
+  await expect(page.getByTestId('link-confirm')).toContainText('https://example.com/osc');
+  expect(browserDialogs).toEqual([]);
+});
