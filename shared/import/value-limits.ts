@@ -112,6 +112,18 @@ export function parseMetaClipped(input: SessionMetaInput, file: string, warn: (r
     if (input.lanes.length > 10_000) warn(`${input.lanes.length} lanes; only the first 10000 were kept`);
     m.lanes = input.lanes.slice(0, 10_000).map((l) => ({ ...l, id: clipString(l.id, 200, 'lane id', warn), label: clipString(l.label, 1000, 'lane label', warn) }));
   }
+  const offsetOk = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_SESSION_MS);
+  if (input.audio) {
+    const a = input.audio;
+    if (!offsetOk(a.offsetMs) || !(Number.isFinite(a.durationMs) && a.durationMs <= MAX_SESSION_MS)) {
+      warn(`the narration's length or offset is out of range; clipped to ${MAX_SESSION_MS / 86_400_000} days`);
+      m.audio = { ...a, durationMs: clipTime(a.durationMs), offsetMs: offsetOk(a.offsetMs) ? a.offsetMs : 0 };
+    }
+  }
+  if (Array.isArray(input.terminals) && input.terminals.some((t) => !offsetOk(t.offsetMs))) {
+    warn('a terminal recording\'s offset is out of range; it starts with the session instead');
+    m.terminals = input.terminals.map((t) => (offsetOk(t.offsetMs) ? t : { ...t, offsetMs: 0 }));
+  }
   const d = input.durationMs;
   if (typeof d === 'number' && (d > MAX_SESSION_MS || !Number.isFinite(d) || d < 0)) {
     warn(`the session's duration is out of range; clipped to ${MAX_SESSION_MS / 86_400_000} days`);

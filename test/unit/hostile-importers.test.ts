@@ -9,7 +9,7 @@ import type { EventOf, SessionEvent } from '../../shared/model/schema';
 import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import type { ImportLimits } from '../../shared/import/limits';
-import { MAX_DIFF_TEXT_CHARS, MAX_MESSAGE_CHARS, MAX_SESSION_MS } from '../../shared/import/value-limits';
+import { MAX_DIFF_TEXT_CHARS, MAX_MESSAGE_CHARS, MAX_SESSION_MS, parseMetaClipped } from '../../shared/import/value-limits';
 import { applyEditsBounded, MAX_EDIT_RESULT_CHARS } from '../../shared/importers/bounded-edit';
 import { TypedLines } from '../../shared/importers/asciinema';
 import { MAX_TERM_COLS, MAX_TERM_ROWS } from '../../shared/replay/terminal-size';
@@ -96,6 +96,28 @@ describe('7. values past the model limits are clipped with a warning, never a ra
     expect(report.status).toBe('imported');
     expect(meta!.startedAt).toBe('1970-01-01T00:00:00.000Z');
     expect(report.problems.some((p) => /timestamp is out of range/.test(p.reason))).toBe(true);
+  });
+
+  it('a narration or terminal claiming 1e300 ms is clipped in the session details', () => {
+    const warnings: string[] = [];
+    const m = parseMetaClipped(
+      {
+        id: 's',
+        title: 't',
+        candidate: { id: 'c' },
+        task: { title: 't', statement: '' },
+        source: { format: 'baton' },
+        startedAt: '2026-01-01T00:00:00.000Z',
+        durationMs: 1000,
+        audio: { blob: { blob: 'audio/a.wav', mime: 'audio/wav', size: 10 }, durationMs: 1e300, offsetMs: -1e300 },
+        terminals: [{ id: 't1', blob: { blob: 'terminal/t.cast', mime: 'application/x-asciicast', size: 10 }, cols: 80, rows: 24, offsetMs: 1e300 }],
+      },
+      'x.baton',
+      (w) => warnings.push(w),
+    );
+    expect(m.audio).toMatchObject({ durationMs: MAX_SESSION_MS, offsetMs: 0 });
+    expect(m.terminals[0]!.offsetMs).toBe(0);
+    expect(warnings).toHaveLength(2);
   });
 
   it('an unexpected error is one plain sentence naming the file, not raw JSON', async () => {
