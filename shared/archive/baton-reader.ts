@@ -1,6 +1,7 @@
 import { PEAK_PAIRS } from '../audio/peaks';
 import { looksLikeWav, WavError, wavPeaks } from '../audio/wav';
-import type { SessionEvent } from '../model/schema';
+import type { SessionEvent, SessionMetaInput } from '../model/schema';
+import { clipMetaInput } from '../import/value-limits';
 import type { ImportContext } from '../import/context';
 import { describeZodError } from '../import/context';
 import { formatBytes } from '../import/limits';
@@ -72,7 +73,15 @@ export const batonImporter: FormatImporter = {
     let eventsSeen = false;
     let parseErrors = 0;
     let manifestRead: ReturnType<typeof Manifest.safeParse> | undefined;
-    const readManifest = (c: Collector) => (manifestRead ??= Manifest.safeParse(parseJson(c.text(), `${file}:${ARCHIVE_PATHS.manifest}`)));
+    const manifestWhere = `${file}:${ARCHIVE_PATHS.manifest}`;
+    /** Values out of range in the session's details are clipped with a warning, as for every other format. */
+    const clipSession = (raw: unknown): unknown => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+      const m = raw as Record<string, unknown>;
+      if (typeof m.session !== 'object' || m.session === null || Array.isArray(m.session)) return raw;
+      return { ...m, session: clipMetaInput(m.session as SessionMetaInput, (reason) => ctx.problems.add({ file: manifestWhere, severity: 'warning', reason })) };
+    };
+    const readManifest = (c: Collector) => (manifestRead ??= Manifest.safeParse(clipSession(parseJson(c.text(), manifestWhere))));
     /** Waveform peaks of WAV recordings, computed as each entry completes; why each one that failed did. */
     const wavPeaksByPath = new Map<string, number[]>();
     const wavErrors = new Map<string, WavError>();

@@ -96,6 +96,17 @@ function clipString(v: unknown, max: number, what: string, warn: (reason: string
  * still invalid.
  */
 export function parseMetaClipped(input: SessionMetaInput, file: string, warn: (reason: string) => void): SessionMeta {
+  const parsed = SessionMeta.safeParse(clipMetaInput(input, warn, { replaceBadStart: true }));
+  if (!parsed.success) throw new ImportError(`${file}: the session's details are not valid (${describeZodError(parsed.error)})`);
+  return parsed.data;
+}
+
+/**
+ * The session's details with every value a log could push out of range clipped, each clip
+ * reported through `warn`; not yet validated. Takes anything (an archive's manifest is
+ * untrusted JSON): what is not shaped like session details is passed on for the schema to refuse.
+ */
+export function clipMetaInput(input: SessionMetaInput, warn: (reason: string) => void, opts: { replaceBadStart?: boolean } = {}): Record<string, unknown> {
   const m: Record<string, unknown> = { ...input };
   m.title = clipString(m.title, 1000, 'title', warn);
   m.id = clipString(m.id, 200, 'session id', warn);
@@ -110,7 +121,7 @@ export function parseMetaClipped(input: SessionMetaInput, file: string, warn: (r
   }
   if (Array.isArray(input.lanes)) {
     if (input.lanes.length > 10_000) warn(`${input.lanes.length} lanes; only the first 10000 were kept`);
-    m.lanes = input.lanes.slice(0, 10_000).map((l) => ({ ...l, id: clipString(l.id, 200, 'lane id', warn), label: clipString(l.label, 1000, 'lane label', warn) }));
+    m.lanes = input.lanes.slice(0, 10_000).map((l) => (l && typeof l === 'object' ? { ...l, id: clipString(l.id, 200, 'lane id', warn), label: clipString(l.label, 1000, 'lane label', warn) } : l));
   }
   const offsetOk = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_SESSION_MS);
   if (input.audio) {
@@ -120,20 +131,19 @@ export function parseMetaClipped(input: SessionMetaInput, file: string, warn: (r
       m.audio = { ...a, durationMs: clipTime(a.durationMs), offsetMs: offsetOk(a.offsetMs) ? a.offsetMs : 0 };
     }
   }
-  if (Array.isArray(input.terminals) && input.terminals.some((t) => !offsetOk(t.offsetMs))) {
+  if (Array.isArray(input.terminals) && input.terminals.some((t) => !offsetOk(t?.offsetMs))) {
     warn('a terminal recording\'s offset is out of range; it starts with the session instead');
-    m.terminals = input.terminals.map((t) => (offsetOk(t.offsetMs) ? t : { ...t, offsetMs: 0 }));
+    m.terminals = input.terminals.map((t) => (offsetOk(t?.offsetMs) ? t : { ...t, offsetMs: 0 }));
   }
   const d = input.durationMs;
   if (typeof d === 'number' && (d > MAX_SESSION_MS || !Number.isFinite(d) || d < 0)) {
     warn(`the session's duration is out of range; clipped to ${MAX_SESSION_MS / 86_400_000} days`);
     m.durationMs = clipTime(d);
   }
-  if (typeof input.startedAt !== 'string' || !Number.isFinite(Date.parse(input.startedAt))) {
+  // An importer's own start time that no date holds; an archive's manifest must say it right.
+  if (opts.replaceBadStart && (typeof input.startedAt !== 'string' || !Number.isFinite(Date.parse(input.startedAt)))) {
     warn('the start time is unknown or out of range; shown as 1970-01-01');
     m.startedAt = new Date(0).toISOString();
   }
-  const parsed = SessionMeta.safeParse(m);
-  if (!parsed.success) throw new ImportError(`${file}: the session's details are not valid (${describeZodError(parsed.error)})`);
-  return parsed.data;
+  return m;
 }

@@ -81,3 +81,26 @@ describe('8. entry names without the UTF-8 flag', () => {
     expect(decodeEntryName(new TextEncoder().encode('café'), true)).toBe('café');
   });
 });
+
+describe('7. an archive whose manifest holds values past the limits', () => {
+  it('imports with the values clipped and a warning naming manifest.json', async () => {
+    const entries = await baseEntries();
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { session: Record<string, unknown> };
+    manifest.session.model = 'm'.repeat(300);
+    manifest.session.source = { format: 'baton', version: 'v'.repeat(300) };
+    manifest.session.durationMs = 1e300;
+    entries['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource('long.baton', pack(entries)), sink, { now: () => 0 });
+    expect(report.message).toBeUndefined();
+    expect(report.status).toBe('imported');
+    const meta = [...sink.sessions.values()][0]!.info.meta;
+    expect(meta.model!.length).toBeLessThanOrEqual(200);
+    expect(meta.source.version!.length).toBeLessThanOrEqual(200);
+    expect(report.problems.filter((p) => p.file === 'long.baton:manifest.json').map((p) => p.reason)).toEqual([
+      'the model name is 300 characters long; clipped to 200',
+      'the tool version is 300 characters long; clipped to 200',
+      "the session's duration is out of range; clipped to 31 days",
+    ]);
+  });
+});
