@@ -5,6 +5,8 @@ import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
 import { Dialog } from '../components/Dialog';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LinkConfirm } from '../components/links';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
@@ -176,10 +178,15 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}</main>
+      <main className="content">
+        <ErrorBoundary what={route.name === 'session' ? 'this session' : 'the library'} resetKey={route.name === 'session' ? route.id : 'library'}>
+          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}
+        </ErrorBoundary>
+      </main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />
+      <LinkConfirm />
       <ShortcutsSheet />
       <Toast />
       {dropping && (
