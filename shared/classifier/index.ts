@@ -22,7 +22,7 @@ import { itemPoints } from './score';
 import { buildIndexes } from './session-index';
 import { candidateTurns } from './turns';
 import type { ClassifierResult, Evidence } from './types';
-import { cueWords, sessionWords, vocabulary } from './vocabulary';
+import { cueWords, vocabulary } from './vocabulary';
 import { FACTORS, type FactorId } from './weights';
 
 export { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, parseWeights, roundToTotal, setWeight, type FactorId, type Weights } from './weights';
@@ -40,11 +40,15 @@ const CUE_WORDS = cueWords(CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON
 
 /** Runs every rule over a session. Deterministic: the same session gives the same result. */
 export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }, params: Params = PARAMS): ClassifierResult {
-  const events = [...session.events].sort((a, b) => a.t - b.t);
+  // Sessions come sorted by time from the store and the importers; sort only when one is not.
+  let sorted = true;
+  for (let i = 1; i < session.events.length && sorted; i++) sorted = session.events[i - 1]!.t <= session.events[i]!.t;
+  const events = sorted ? session.events : [...session.events].sort((a, b) => a.t - b.t);
   const ix = buildIndexes(events);
-  const vocab = vocabulary(events, session.meta);
+  const words = new Set<string>();
+  const vocab = vocabulary(events, session.meta, words);
   const unique = uniqueCandidateTexts(events, ix);
-  const turns = candidateTurns(events, { vocab, words: sessionWords(events, session.meta, ix), cues: CUE_WORDS, unique });
+  const turns = candidateTurns(events, { vocab, words, cues: CUE_WORDS, unique });
   const c: Ctx = { events, vocab, task: `${session.meta.task.title}\n${session.meta.task.statement}`, ix, turns, out: [], seen: new Set() };
   scoping(c);
   tradeoffs(c);
