@@ -8,8 +8,8 @@
  * - in headless Chromium (the web build's bench.html harness, so the import worker and
  *   IndexedDB are the real ones): the import of that archive, and of the same archive with the
  *   peaks already in its manifest; the difference is the import-time cost of the peaks;
- * - opening the session: navigation until the waveform strip is ready (wavesurfer's 'ready'
- *   with the stored peaks) and two frames have painted;
+ * - opening the session: navigation until the waveform strip is ready (the recording's
+ *   metadata loaded, the stored peaks drawn) and two frames have painted;
  * - for comparison, the path sessions stored before this change take: the same open with the
  *   peaks removed from the stored row, so the strip decodes the whole recording first.
  *
@@ -74,8 +74,8 @@ function meta(peaks: number[] | undefined, size: number): SessionMeta {
 }
 
 /**
- * Records, from navigation start: when the replay shows, when the strip is ready (wavesurfer's
- * 'ready'), when it says the waveform is drawn ('redrawcomplete') and two frames after that;
+ * Records, from navigation start: when the replay shows, when the strip is ready (the
+ * recording's metadata loaded), when it says the waveform is drawn (data-drawn) and two frames after that;
  * and the longest main-thread task until then.
  */
 const OPEN_PROBE = `

@@ -5,6 +5,7 @@
  *   docs/baton-archive.schema.json      manifest.json
  *   docs/baton-event.schema.json        one line of events.jsonl
  *   docs/baton-transcript.schema.json   audio/transcript.json
+ *   docs/baton-review.schema.json       a .baton-review file (a reviewer's ratings and annotations)
  *
  * `npm run schema` regenerates them; a unit test fails when a committed file is stale.
  */
@@ -14,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Manifest, Transcript } from '../shared/archive/manifest';
 import { SessionEvent } from '../shared/model/schema';
+import { BatonReview } from '../shared/review/schema';
 
 const BASE_ID = 'https://baton.invalid/schema/';
 
@@ -44,6 +46,12 @@ export function buildSchemas(): Record<string, Record<string, unknown>> {
       'baton-transcript.schema.json',
       'Baton narration transcript',
       'audio/transcript.json in a .baton archive: the spoken narration as timed segments. See docs/archive-format.md.',
+    ),
+    'baton-review.schema.json': generate(
+      BatonReview,
+      'baton-review.schema.json',
+      'Baton review',
+      "A .baton-review file: one reviewer's ratings (six factors and overall, 1-5 or null for N/A, per session content hash, with revisions) and annotations. See docs/review-format.md.",
     ),
   };
 }

@@ -1,21 +1,22 @@
 /**
- * The `baton` command line: `npm run baton -- <command>`.
+ * The `baton` command line: `npx baton <command>` (the build's out/cli/baton.mjs, see
+ * bin/baton.mjs) or `npm run baton -- <command>` (this source through tsx).
  *
  *   baton inspect [--json] FILE…    what the app would import from each file
  *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
  *   baton score FILE… [--weights W] [--json|--csv]   orchestration scores
+ *   baton agreement FILE… [--json]  how well a panel of reviewers agrees
  *   baton help                      this text
  *
  * run() takes argv and the output streams and returns the exit code, so tests drive it
- * directly; the process is only touched when this file is the program being run.
+ * directly; the process is only touched when this source file is the program being run
+ * (`npm run baton`; the compiled CLI's entry is main.ts). Each command's module is loaded only when that command
+ * runs, so `baton help` (and a usage error) answers without loading the import pipeline.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { inspect } from './inspect';
 import type { CliIO } from './io';
-import { pack } from './pack';
-import { score } from './score';
 import { parseWeights } from '../../shared/classifier/weights';
 
 export const USAGE = `Usage: baton <command> [options]
@@ -34,6 +35,15 @@ Commands:
                              them) on the six orchestration factors, in parallel worker
                              threads: overall, per-factor scores and opportunities.
                              Exits 1 when any file cannot be imported.
+  agreement FILE… [--json] [--resamples N] [--seed N] [--phase P]
+                             Agreement of a review panel from .baton-review files, ratings
+                             CSV (session,reviewer,factor,score) and raters' TSV files (one
+                             reviewer per file): per factor Krippendorff's alpha (nominal,
+                             ordinal, interval) with bootstrap intervals, ICC(2,1) and
+                             ICC(2,k) with 95% intervals, reviewer bias, weighted kappa.
+                             --phase keeps only the CSV rows of that phase.
+                             Bad lines are reported and skipped; exits 1 when a file
+                             cannot be read.
   help                       Show this text.
 `;
 
@@ -54,7 +64,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         });
         if (values.help) return (io.stdout.write(USAGE), 0);
         if (positionals.length === 0) return usageError('inspect needs at least one FILE');
-        return await inspect(positionals, { json: values.json }, io);
+        return await (await import('./inspect')).inspect(positionals, { json: values.json }, io);
       }
       case 'pack': {
         const { values, positionals } = parseArgs({
@@ -64,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         });
         if (values.help) return (io.stdout.write(USAGE), 0);
         if (positionals.length !== 1) return usageError('pack needs exactly one DIR');
-        return await pack(positionals[0]!, values.out, io);
+        return await (await import('./pack')).pack(positionals[0]!, values.out, io);
       }
       case 'score': {
         const { values, positionals } = parseArgs({
@@ -89,7 +99,27 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         }
         const threads = values.threads ? Number(values.threads) : undefined;
         if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return usageError('--threads must be a whole number ≥ 1');
-        return await score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
+        return await (await import('./score')).score(positionals, { weights, format: values.json ? 'json' : values.csv ? 'csv' : 'table', threads }, io);
+      }
+      case 'agreement': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            json: { type: 'boolean', default: false },
+            resamples: { type: 'string' },
+            seed: { type: 'string' },
+            phase: { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+          },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length === 0) return usageError('agreement needs at least one FILE');
+        const resamples = values.resamples === undefined ? undefined : Number(values.resamples);
+        if (resamples !== undefined && !(Number.isInteger(resamples) && resamples >= 0 && resamples <= 100_000)) return usageError('--resamples must be a whole number from 0 to 100000');
+        const seed = values.seed === undefined ? undefined : Number(values.seed);
+        if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed must be a whole number');
+        return await (await import('./agreement')).agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
       }
       case 'help':
       case '--help':
@@ -110,9 +140,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/** True when this TypeScript file itself is the program (under tsx), not when bundled into out/cli. */
 function isProgram(): boolean {
   const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
+  return import.meta.url.endsWith('.ts') && entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
 }
 
 if (isProgram()) {

@@ -82,9 +82,10 @@ export async function inspectFile(path: string, companions: { path: string; lane
   return { path, report, sessions };
 }
 
-function formatLabel(format: string): string {
-  const imp = IMPORTERS.find((i) => i.format === format);
-  return imp ? `${format} — ${imp.label}` : format;
+/** The reader that read the file (a format can have several: Claude Code's .jsonl and project .zip). */
+function formatLabel(format: string, label: string | undefined): string {
+  const l = label ?? IMPORTERS.find((i) => i.format === format)?.label;
+  return l ? `${format} — ${l}` : format;
 }
 
 export function countsLine(counts: EventCounts): string {
@@ -97,7 +98,7 @@ export function countsLine(counts: EventCounts): string {
 export function describeResult(r: InspectResult): string {
   const { report } = r;
   const lines = [r.path];
-  lines.push(`  format    ${formatLabel(report.format)}`);
+  lines.push(`  format    ${formatLabel(report.format, report.formatLabel)}`);
   if (report.bytes) lines.push(`  size      ${formatBytes(report.bytes)}`);
   lines.push(`  status    ${report.status}${report.message ? ` — ${report.message}` : ''}`);
   for (const s of r.sessions) {

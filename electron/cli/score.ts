@@ -23,6 +23,19 @@ async function expand(args: string[]): Promise<string[]> {
   return out;
 }
 
+/**
+ * A score worker. Compiled (out/cli), score-worker.mjs sits beside this module; run from the
+ * sources through tsx (npm run baton, the tests), the worker registers tsx before loading
+ * score-worker.ts.
+ */
+function workerThread(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./score-worker.mjs', import.meta.url));
+  return new Worker(
+    `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(require('node:worker_threads').workerData.url); })();`,
+    { eval: true, workerData: { url: new URL('./score-worker.ts', import.meta.url).href } },
+  );
+}
+
 /** Runs jobs on a pool of worker threads; falls back to this thread if workers cannot start. */
 async function runPool(jobs: ScoreJob[], threads: number, io: CliIO): Promise<{ results: ScoredFile[]; threads: number }> {
   const results: ScoredFile[] = new Array(jobs.length);
@@ -35,11 +48,7 @@ async function runPool(jobs: ScoreJob[], threads: number, io: CliIO): Promise<{ 
   try {
     await Promise.all(
       Array.from({ length: Math.min(threads, jobs.length) }, async () => {
-        // The CLI runs TypeScript through tsx: the worker registers it before loading its module.
-        const w = new Worker(
-          `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(require('node:worker_threads').workerData.url); })();`,
-          { eval: true, workerData: { url: new URL('./score-worker.ts', import.meta.url).href } },
-        );
+        const w = workerThread();
         workers.push(w);
         for (;;) {
           const i = next++;

@@ -14,6 +14,20 @@ import {
   type SessionWriter,
 } from './types';
 
+/**
+ * Files in this size range are hashed with the platform's SHA-256 (WebCrypto) in one call
+ * after reading: several times faster than hashing in JavaScript as the bytes stream, which
+ * took a third of an import's time. Smaller files hash faster in JavaScript than the async
+ * hop costs. The digest is the same SHA-256 either way, so earlier imports still match.
+ */
+export const NATIVE_HASH_MIN = 256 * 1024;
+const NATIVE_HASH_MAX = 64 * 1024 * 1024;
+
+function platformSubtle(): SubtleCrypto | undefined {
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  return c?.subtle && typeof c.subtle.digest === 'function' ? c.subtle : undefined;
+}
+
 /** Collects problems, keeping the first N and counting the rest. */
 export class ProblemLog {
   readonly list: Problem[] = [];
@@ -134,6 +148,8 @@ export class ImportContext {
   private readonly builders: SessionBuilder[] = [];
   private readonly hasher = sha256.create();
   private digest: string | undefined;
+  /** Hash with WebCrypto once read (small enough, and available), else as the bytes stream. */
+  private readonly subtle: SubtleCrypto | undefined;
   /** The contexts that read companion files, by source, so their hashes can be folded in. */
   private readonly companionReaders = new Map<ByteSource, ImportContext>();
   private consumed = false;
@@ -155,6 +171,7 @@ export class ImportContext {
     private readonly now: () => number,
   ) {
     this.problems = new ProblemLog(limits.maxReportedProblems);
+    this.subtle = source.size >= NATIVE_HASH_MIN && source.size <= NATIVE_HASH_MAX ? platformSubtle() : undefined;
   }
 
   get fileName(): string {
@@ -175,7 +192,7 @@ export class ImportContext {
         this.checkCancelled();
         const { done, value } = await reader.read();
         if (done) break;
-        this.hasher.update(value);
+        if (!this.subtle) this.hasher.update(value);
         this.bytesRead += value.byteLength;
         this.progress();
         yield value;
@@ -189,6 +206,10 @@ export class ImportContext {
   /** Hash of every byte of the source; drains what the importer did not read. */
   async contentHash(): Promise<string> {
     if (!this.consumed) for await (const chunk of this.chunks()) void chunk;
+    if (this.digest === undefined && this.subtle) {
+      const bytes = await this.source.slice(0, this.source.size).arrayBuffer();
+      this.digest = bytesToHex(new Uint8Array(await this.subtle.digest('SHA-256', bytes)));
+    }
     return (this.digest ??= bytesToHex(this.hasher.digest()));
   }
 

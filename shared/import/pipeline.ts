@@ -72,6 +72,7 @@ export async function importSource(
   const importer = pickImporter(importers, sniff);
   if (!importer) return finish({ ...report, message: describeUnknown(source.name, sniff.isBinary, sniff.isZip) });
   report.format = importer.format;
+  report.formatLabel = importer.label;
 
   const ctx = new ImportContext(source, sink, limits, opts.batchSize ?? 2000, opts.signal, opts.onProgress, now);
   ctx.companions = opts.companions ?? [];

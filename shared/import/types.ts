@@ -33,6 +33,8 @@ export interface ImportReport {
   file: string;
   bytes: number;
   format: SourceFormat;
+  /** What the file was read as ("Claude Code transcript (.jsonl)"): formats have several readers. */
+  formatLabel?: string;
   status: ImportStatus;
   /** One sentence a reviewer can read when the import failed. */
   message?: string;

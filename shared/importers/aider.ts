@@ -29,6 +29,12 @@ import { clip, readLines, Tally, titleFrom, UNKNOWN_CANDIDATE } from './text-sup
 
 export const AIDER_STEP_MS = 5000;
 
+/**
+ * What aider prints after `/undo`, over its versions: `Removed: <sha> <msg>` (mid-2024 on),
+ * ``Commit `<sha>` with message '<msg>' was reset and removed from git.``, ``Commit `<sha>` was
+ * reset and removed from git.`` (2024), `The above commit <sha> was reset and removed from git.` (2023).
+ */
+const UNDO_RE = /^(?:Removed: ([0-9a-f]{7,40}) (.*)|Commit `([0-9a-f]{7,40})`(?: with message '([\s\S]*)')? was reset and removed from git\.?|The above commit ([0-9a-f]{7,40}) was reset and removed from git\.?)\s*$/;
 const CHAT_START = /^# aider chat started at (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)\s*$/;
 const PROMPT = /^####(?: (.*))?$/;
 const TOOL = /^>(?: (.*))?$/;
@@ -437,9 +443,11 @@ class AiderRun {
       this.resolvePending('pending', m[1]!);
     } else if ((m = /^Commit ([0-9a-f]{7,40}) (.*)$/.exec(text))) {
       this.emit({ actor: 'agent', kind: 'git_action', action: 'commit', sha: m[1]!, message: m[2]! }, n);
-    } else if ((m = /^Removed: ([0-9a-f]{7,40}) (.*)$/.exec(text))) {
+    } else if ((m = UNDO_RE.exec(text))) {
       // `/undo`, typed by the candidate, reset aider's last commit.
-      const ev: DistributiveOmit<SessionEvent, 'id' | 't'> = { actor: 'candidate', kind: 'git_action', action: 'reset', sha: m[1]!, message: m[2]! };
+      const sha = m[1] ?? m[3] ?? m[5]!;
+      const message = m[2] ?? m[4];
+      const ev: DistributiveOmit<SessionEvent, 'id' | 't'> = { actor: 'candidate', kind: 'git_action', action: 'reset', sha, ...(message !== undefined ? { message } : {}) };
       if (this.chat?.lastPromptId && /^\/undo\b/.test(this.chat.lastPrompt ?? '')) ev.parentId = this.chat.lastPromptId;
       this.emit(ev, n);
     } else if (/^# \d+ SEARCH\/REPLACE blocks? failed to match!?$/.test(text)) {

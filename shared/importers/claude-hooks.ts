@@ -14,7 +14,7 @@ import type { SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext, SessionBuilder } from '../import/context';
 import type { FormatImporter, Sniff } from '../import/registry';
 import { ImportError } from '../import/types';
-import { claudeToolDiff, toolCategory } from './claude-code';
+import { claudeToolDiff, toolCategory } from './claude-tools';
 import { clip, isRecord, largeText, readLines, str, Tally, titleFrom, tryJson, UNKNOWN_CANDIDATE } from './text-support';
 
 export const HOOK_EVENTS = new Set(['UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop', 'SubagentStop', 'SessionStart', 'SessionEnd', 'PreCompact', 'Notification', 'PermissionRequest']);

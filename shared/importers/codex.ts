@@ -141,6 +141,9 @@ export function parseToolOutput(raw: unknown): ToolOutput {
   return { text, success };
 }
 
+/** The text Codex wraps around an attached image (`<image name=[Image #1]>`, `</image>`). */
+const IMAGE_WRAPPER = /^\s*<\/?image\b[^>]*>\s*$/;
+
 const REJECTED = /^(exec command|patch) rejected by user/;
 
 function contentText(content: unknown, types: readonly string[]): string {
@@ -202,6 +205,11 @@ interface EmPending {
 class Dedupe {
   private riSeen: { kind: DedupeKind; key: string }[] = [];
   private em: EmPending[] = [];
+  /**
+   * event_msg items emitted when the previous turn closed without their twin: a message the
+   * candidate sent mid-turn closes the turn, and the twin response_item can still follow.
+   */
+  private emitted: { kind: DedupeKind; key: string }[] = [];
   twins = 0;
 
   private static match(kind: DedupeKind, a: string, b: string): boolean {
@@ -219,11 +227,22 @@ class Dedupe {
     return true;
   }
 
-  /** A response_item was emitted: drops its waiting event_msg twin, or remembers it for a later one. */
-  fromItem(kind: DedupeKind, text: string): void {
-    if (this.dropHeldTwin(kind, text)) return;
-    this.riSeen.push({ kind, key: norm(text) });
+  /**
+   * A response_item arrived: drops its waiting event_msg twin, or remembers it for a later
+   * one. True when its twin was already emitted (the response_item is then not imported).
+   */
+  fromItem(kind: DedupeKind, text: string): boolean {
+    if (this.dropHeldTwin(kind, text)) return false;
+    const key = norm(text);
+    const i = this.emitted.findIndex((e) => e.kind === kind && e.key === key);
+    if (i !== -1) {
+      this.emitted.splice(i, 1);
+      this.twins++;
+      return true;
+    }
+    this.riSeen.push({ kind, key });
     if (this.riSeen.length > 512) this.riSeen.shift();
+    return false;
   }
 
   /** An event_msg arrived: skipped if its twin was already emitted, else held. */
@@ -243,6 +262,7 @@ class Dedupe {
     const out = this.em;
     this.em = [];
     this.riSeen = [];
+    this.emitted = out.filter((e) => e.kind !== 'prompt').map((e) => ({ kind: e.kind, key: e.key }));
     return out;
   }
 }
@@ -264,6 +284,8 @@ class CodexRun {
   private readonly asked = new Map<string, { t: number; line: number; tool: string }>();
   private readonly ends = new Map<string, { exitCode?: number; durationMs?: number; success?: boolean; declined?: boolean }>();
   private readonly dedupe = new Dedupe();
+  /** A view_image call was made: the image it returns arrives as a "user" message with no text. */
+  private viewImage = false;
   private readonly skipped = new Tally();
   private readonly unknown = new Tally();
   private seq = 0;
@@ -413,7 +435,9 @@ class CodexRun {
           this.skipped.add('reasoning without readable text');
           return;
         }
-        for (const part of parts.length ? parts : [text]) this.dedupe.fromItem('thinking', part);
+        let twins = 0;
+        for (const part of parts.length ? parts : [text]) if (this.dedupe.fromItem('thinking', part)) twins++;
+        if (twins > 0 && twins === (parts.length || 1)) return;
         this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text }, line);
         return;
       }
@@ -474,7 +498,7 @@ class CodexRun {
             continue;
           }
           if (isHarnessText(text)) harness++;
-          else texts.push(text);
+          else if (!IMAGE_WRAPPER.test(text)) texts.push(text);
         } else if (c.type === 'input_image' && typeof c.image_url === 'string') {
           const img = decodeDataUrl(c.image_url);
           if (img) {
@@ -488,6 +512,12 @@ class CodexRun {
       if (harness) this.skipped.add('harness context messages (not candidate prompts)', harness);
       const text = texts.join('\n\n');
       if (!text.trim() && images.length === 0) return;
+      if (!text.trim() && this.viewImage) {
+        // view_image's output: the harness hands the model the image as a user message.
+        this.skipped.add('images returned by view_image (tool output, not a prompt)');
+        return;
+      }
+      this.viewImage = false;
       // A new candidate prompt starts a turn: settle the previous turn's event_msg items.
       this.endTurn(text);
       this.firstPrompt ??= text;
@@ -497,15 +527,15 @@ class CodexRun {
       return;
     }
     if (role === 'assistant') {
+      this.viewImage = false;
       // Some writers put reasoning inside the assistant message as its own content item.
       const reasoning = contentText(content, ['reasoning']);
       if (reasoning.trim()) {
-        this.dedupe.fromItem('thinking', reasoning);
-        this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text: reasoning }, line);
+        if (!this.dedupe.fromItem('thinking', reasoning)) this.add({ id: this.nextId(line), t, actor: 'agent', kind: 'thinking', text: reasoning }, line);
       }
       const text = contentText(content, ['output_text', 'text']);
       if (!text.trim()) return;
-      this.dedupe.fromItem('response', text);
+      if (this.dedupe.fromItem('response', text)) return;
       const ev: SessionEvent = { id: this.nextId(line), t, actor: 'agent', kind: 'response', text };
       if (this.model) ev.model = clip(this.model, 200);
       this.add(ev, line);
@@ -569,6 +599,7 @@ class CodexRun {
     }
     const earlier = this.pending.get(callId);
     if (earlier) await this.finish(earlier, undefined, earlier.line, undefined);
+    if (name === 'view_image') this.viewImage = true;
     this.pending.set(callId, pc);
   }
 

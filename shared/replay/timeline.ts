@@ -311,16 +311,20 @@ export function followView(v: ViewWindow, t: number, duration: number): ViewWind
   return clampView({ start: t - span * 0.1, end: t + span * 0.9 }, duration);
 }
 
-/** A tick step (ms) for an axis showing `span` ms across `px` pixels, about every 90 px. */
+const HOUR = 3600e3;
+const DAY = 24 * HOUR;
+/** Round steps up to a day; beyond, a whole number of days (sessions can run for a week). */
+const TICK_STEPS = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, HOUR, 2 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+
+/**
+ * A tick step (ms) for an axis showing `span` ms across `px` pixels: labels at least 90 px
+ * apart however long the session (a 165-hour session over 1,270 px gets a label every 12 h).
+ */
 export function tickStep(span: number, px: number): number {
   const target = (span / Math.max(px, 1)) * 90;
-  const steps = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3, 14400e3];
-  for (const s of steps) if (s >= target) return s;
-  // Past four hours: whole days, 1, 2 or 5 times a power of ten, so a span of any length
-  // (even one no real session has) draws about px / 90 ticks.
-  const days = target / 86_400_000;
-  if (!Number.isFinite(days)) return Number.POSITIVE_INFINITY;
-  let unit = 1;
-  while (unit < days) unit = unit * (String(unit)[0] === '2' ? 2.5 : 2);
-  return unit * 86_400_000;
+  for (const s of TICK_STEPS) if (s >= target) return s;
+  if (!Number.isFinite(target)) return Number.POSITIVE_INFINITY;
+  const days = Math.ceil(target / DAY);
+  const nice = [1, 2, 5, 7, 14, 30, 60, 90, 180, 365].find((d) => d >= days);
+  return (nice ?? Math.ceil(days / 365) * 365) * DAY;
 }

@@ -74,7 +74,6 @@ async function countDecodes(page: Page) {
 }
 
 async function openSession(page: Page, title: string) {
-  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
   await rows(page).filter({ hasText: title }).getByRole('link').click();
   await expect(page.getByTestId('replay')).toBeVisible();
 }

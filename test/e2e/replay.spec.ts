@@ -35,7 +35,7 @@ test('playing a sample advances the clock, the event list and the conversation',
   await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('32');
   await page.getByTestId('play').click();
   // The first prompt of this sample comes at 2:52; 32× passes it in about six seconds.
-  await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThan(200);
+  await expect.poll(() => clockSeconds(page), { timeout: 30_000 }).toBeGreaterThan(200);
   await page.keyboard.press('k');
   const paused = await clockSeconds(page);
   await page.waitForTimeout(400);

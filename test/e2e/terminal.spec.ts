@@ -37,7 +37,11 @@ test('an asciinema recording plays in the terminal in step with the clock, forwa
   await (await chooser).setFiles(join(FIXTURE_DIR, 'build-and-test.cast'));
   await expect(page.getByTestId('session-row')).toHaveCount(5);
   await page.getByTestId('session-row').filter({ hasText: 'build and test' }).getByRole('link').click();
-  await openTerminalTab(page);
+  // A session that is only a terminal opens on its terminal, in the conversation's place; no
+  // empty conversation, and no Terminal tab hidden behind Score.
+  await expect(page.getByTestId('main-terminal').getByTestId('terminal-pane')).toBeVisible();
+  await expect(page.getByText('No prompts or responses in this session')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Terminal' })).toHaveCount(0);
   const screen = page.getByTestId('terminal-screen');
   await expect(screen).toHaveAttribute('data-cast', 'ready');
   const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);
@@ -46,9 +50,63 @@ test('an asciinema recording plays in the terminal in step with the clock, forwa
   await seekTo(cast.stepTimes[25]! * 1000 + 60);
   await expect(screen).toContainText('step 25 done');
   await expect(screen).not.toContainText('step 26 done');
+  await page.screenshot({ path: 'test-results/layout/terminal-main.png' });
   // Back to step 3 (before the first clear screen): the screen shows that moment again.
   await seekTo(cast.stepTimes[3]! * 1000 + 60);
   await expect(screen).toContainText('step 3 done');
   await expect(screen).not.toContainText('step 25 done');
   await expect(screen).not.toContainText('step 4 done');
+});
+
+/** Whether `ch` draws differently from a character no font has (an empty box), in `font`. */
+async function glyphDiffersFromMissing(page: Page, ch: string, selector: string): Promise<{ family: string; differs: boolean; ink: number }> {
+  return page.evaluate(
+    async ([ch, selector]) => {
+      const family = getComputedStyle(document.querySelector(selector)!).fontFamily;
+      await document.fonts.load(`32px ${family}`, ch);
+      const draw = (c: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        const ctx = canvas.getContext('2d')!;
+        ctx.font = `32px ${family}`;
+        ctx.fillStyle = '#000';
+        ctx.fillText(c, 8, 40);
+        return ctx.getImageData(0, 0, 64, 64).data;
+      };
+      const a = draw(ch);
+      const missing = draw('\uE000');
+      let diff = 0;
+      let ink = 0;
+      for (let i = 3; i < a.length; i += 4) {
+        if (a[i] !== missing[i]) diff++;
+        if (a[i]! > 0) ink++;
+      }
+      return { family, differs: diff > 20, ink };
+    },
+    [ch, selector] as const,
+  );
+}
+
+test('agent UI symbols in a terminal recording render as glyphs, not empty boxes', async ({ page }) => {
+  const header = JSON.stringify({ version: 2, width: 60, height: 12, timestamp: 1770000000, title: 'symbols' });
+  const out = '⏺ Read(src/app.ts)\r\n  ⎿  Read 10 lines\r\n⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯\r\n⏵⏵ accept edits ⏸\r\n';
+  const cast = `${header}\n${JSON.stringify([0.2, 'o', out])}\n${JSON.stringify([1.0, 'o', 'done\r\n'])}\n`;
+  await page.goto('/');
+  await expect(page.getByTestId('session-row')).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'symbols.cast', mimeType: 'application/x-asciicast', buffer: Buffer.from(cast) });
+  await expect(page.getByTestId('session-row')).toHaveCount(5);
+  await page.getByTestId('session-row').filter({ hasText: 'symbols' }).getByRole('link').click();
+  const screen = page.getByTestId('terminal-screen');
+  await expect(screen).toHaveAttribute('data-cast', 'ready');
+  await page.keyboard.press('End');
+  await expect(screen).toContainText('⎿  Read 10 lines');
+  await page.getByTestId('main-terminal').screenshot({ path: 'test-results/layout/terminal-symbols.png' });
+  for (const ch of ['⎯', '⎿', '⏺', '⏵', '⏸']) {
+    const r = await glyphDiffersFromMissing(page, ch, '[data-testid="terminal-screen"] .xterm-rows');
+    expect(r.differs, `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}) in ${r.family} draws a glyph, not the missing-glyph box`).toBe(true);
+    expect(r.ink).toBeGreaterThan(10);
+  }
 });

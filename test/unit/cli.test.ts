@@ -210,7 +210,7 @@ describe('baton usage', () => {
 describe('JSON Schemas in docs/', () => {
   it('match the zod schemas (run `npm run schema` after changing the model)', async () => {
     const schemas = buildSchemas();
-    expect(Object.keys(schemas).sort()).toEqual(['baton-archive.schema.json', 'baton-event.schema.json', 'baton-transcript.schema.json']);
+    expect(Object.keys(schemas).sort()).toEqual(['baton-archive.schema.json', 'baton-event.schema.json', 'baton-review.schema.json', 'baton-transcript.schema.json']);
     for (const [file, schema] of Object.entries(schemas)) {
       expect(await readFile(join(DOCS_DIR, file), 'utf8'), file).toBe(renderSchema(schema));
     }
@@ -268,7 +268,12 @@ describe('baton score', () => {
     expect(out.threads).toBe(2);
     expect(out.weights.scoping).toBe(100);
     expect(out.sessions[0]!.overall).toBeCloseTo(out.sessions[0]!.factors.scoping!.score, 6);
-    expect(Object.values(out.sessions[0]!.factors).some((f) => f.insufficient)).toBe(true);
+    // A transcript with a single prompt gives too little to score any factor.
+    const one = join(tmp, 'one-prompt.jsonl');
+    await writeFile(one, `${JSON.stringify({ type: 'user', uuid: 'u1', sessionId: 's1', timestamp: '2026-01-01T00:00:00.000Z', message: { role: 'user', content: 'fix the build' } })}\n${JSON.stringify({ type: 'assistant', uuid: 'a1', parentUuid: 'u1', sessionId: 's1', timestamp: '2026-01-01T00:00:05.000Z', message: { id: 'm1', role: 'assistant', model: 'claude', content: [{ type: 'text', text: 'Done.' }] } })}\n`);
+    const thin = JSON.parse((await cli('score', '--json', one)).stdout) as typeof out;
+    expect(Object.values(thin.sessions[0]!.factors).every((f) => f.insufficient)).toBe(true);
+    expect(thin.sessions[0]!.overall).toBeNull();
   });
 
   it('refuses bad weights with exit code 2 and a reason', async () => {

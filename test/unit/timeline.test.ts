@@ -164,4 +164,16 @@ describe('view window math', () => {
     expect(tickStep(8 * 3600_000, 1200)).toBe(3600_000); // 2.16 M ms per 90 px rounds up to an hour
     expect(tickStep(2_000, 1200)).toBe(250);
   });
+
+  it('keeps labels at least 90 px apart on sessions of days: no more 4-hour cap', () => {
+    // 165 hours over 1,270 px (a 1440 px window): the old 4-hour cap put ~41 labels 31 px apart.
+    const span = 165 * 3600_000;
+    const step = tickStep(span, 1270);
+    expect(step).toBe(12 * 3600_000);
+    expect((step / span) * 1270).toBeGreaterThanOrEqual(90);
+    for (const [hours, px] of [[30, 800], [165, 700], [24 * 30, 1200], [24 * 400, 900], [24 * 365 * 5, 1000]] as const) {
+      const sp = hours * 3600_000;
+      expect((tickStep(sp, px) / sp) * px, `${hours} h over ${px} px`).toBeGreaterThanOrEqual(90);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { ConfirmDelete } from '../features/library/ConfirmDelete';
 import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
@@ -27,19 +27,29 @@ function Toast() {
   );
 }
 
+/** One group of the ? sheet: a heading and its keys. */
+function ShortcutGroup({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <table className="shortcuts">
+      <tbody>
+        <tr className="group">
+          <th colSpan={2}>{title}</th>
+        </tr>
+        {children}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every key on one screen, in two columns (Replay beside Library and Everywhere): no scrolling. */
 function ShortcutsSheet() {
   const open = useStore((s) => s.ui.showShortcuts);
   const close = useCallback(() => setUi({ showShortcuts: false }), []);
   if (!open) return null;
   return (
-    <Dialog title="Keyboard shortcuts" onClose={close}>
-      <table className="shortcuts">
-        <tbody>
-          <tr className="group"><th colSpan={2}>Library</th></tr>
-          <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
-          <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
-          <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
-          <tr className="group"><th colSpan={2}>Replay</th></tr>
+    <Dialog title="Keyboard shortcuts" onClose={close} wide>
+      <div className="shortcut-groups">
+        <ShortcutGroup title="Replay">
           <tr><td><kbd>Space</kbd> or <kbd>K</kbd></td><td>Play / pause</td></tr>
           <tr><td><kbd>J</kbd> · <kbd>L</kbd></td><td>10 seconds back · forward</td></tr>
           <tr><td><kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next event</td></tr>
@@ -49,11 +59,19 @@ function ShortcutsSheet() {
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
           <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
           <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
-          <tr className="group"><th colSpan={2}>Everywhere</th></tr>
-          <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
-          <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
-        </tbody>
-      </table>
+        </ShortcutGroup>
+        <div>
+          <ShortcutGroup title="Library">
+            <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
+            <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
+            <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
+          </ShortcutGroup>
+          <ShortcutGroup title="Everywhere">
+            <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
+            <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
+          </ShortcutGroup>
+        </div>
+      </div>
     </Dialog>
   );
 }

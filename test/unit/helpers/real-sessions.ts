@@ -33,3 +33,13 @@ export function allRealFiles(): string[] {
   if (realSessionsAvailable) walk(REAL_SESSIONS_DIR);
   return out.sort();
 }
+
+/** The rated real Claude Code sessions (../shared/rated-sessions/sessions; override with BATON_RATED_SESSIONS). */
+export const RATED_SESSIONS_DIR = resolve(process.env.BATON_RATED_SESSIONS ?? join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/rated-sessions/sessions'));
+
+export const ratedSessionsAvailable = existsSync(RATED_SESSIONS_DIR);
+
+/** Every rated transcript, sorted. */
+export function allRatedFiles(): string[] {
+  return ratedSessionsAvailable ? readdirSync(RATED_SESSIONS_DIR).filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(RATED_SESSIONS_DIR, n)) : [];
+}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useState } from 'react';
 import { formatBytes } from '../../../../shared/import/limits';
 import { cancelImport } from '../../state/actions';
 import { removeFinishedJobs, setUi, useStore, type ImportJob } from '../../state/store';
@@ -55,30 +55,47 @@ function JobRow({ job }: { job: ImportJob }) {
   );
 }
 
-/** Once every job is done and all went well, the panel clears itself; failures stay until dismissed. */
-const AUTO_CLEAR_MS = 6000;
-
+/**
+ * The imports strip, docked under the page in the layout's flow (never over it), so it cannot
+ * hide the pane a reviewer is looking at. While anything runs, or when something went wrong,
+ * it lists every job; once every job landed cleanly it folds to one line ("4 imported") that
+ * stays until Clear, or opens again with Details. Nothing here changes on a timer.
+ */
 export function ImportPanel() {
   const jobs = useStore((s) => s.imports.jobs);
+  const [opened, setOpened] = useState(false);
   const busy = jobs.some((j) => j.status === 'running' || j.status === 'queued');
   const allGood = jobs.length > 0 && jobs.every((j) => j.status === 'imported' && (j.report?.problems.length ?? 0) === 0);
-  useEffect(() => {
-    if (busy || !allGood) return;
-    const t = setTimeout(removeFinishedJobs, AUTO_CLEAR_MS);
-    return () => clearTimeout(t);
-  }, [busy, allGood, jobs]);
   if (jobs.length === 0) return null;
+  const folded = !busy && allGood && !opened;
+  const done = jobs.filter((j) => j.status !== 'running' && j.status !== 'queued').length;
+  const summary = busy ? `Importing ${done + 1} of ${jobs.length}` : allGood ? `✓ ${jobs.length} imported` : `${done} done`;
   return (
-    <aside className="import-panel" aria-label="Imports" data-testid="import-panel">
+    <aside className={`import-panel${folded ? ' folded' : ''}`} aria-label="Imports" data-testid="import-panel" data-folded={folded}>
       <header>
         <h2>Imports</h2>
+        <span className="muted small" data-testid="import-summary">
+          {summary}
+        </span>
+        <span className="spacer" />
+        {!busy && allGood && (
+          <button className="btn small link" aria-expanded={!folded} onClick={() => setOpened(!opened)}>
+            {folded ? 'Details' : 'Hide details'}
+          </button>
+        )}
         {!busy && (
-          <button className="btn small" onClick={removeFinishedJobs}>
+          <button
+            className="btn small"
+            onClick={() => {
+              setOpened(false);
+              removeFinishedJobs();
+            }}
+          >
             Clear
           </button>
         )}
       </header>
-      <ul>
+      <ul hidden={folded}>
         {jobs.map((j) => (
           <JobRow key={j.id} job={j} />
         ))}

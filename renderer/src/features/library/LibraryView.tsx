@@ -41,6 +41,9 @@ const BASE_COLUMNS: Column[] = [
   { key: 'score', label: 'Score', cell: (_r, sc) => fmtScore(sc?.overall), numeric: true, title: 'Overall orchestration score under the current weights' },
 ];
 
+/** Text columns that take two lines rather than cut their text (the rows are tall enough). */
+const WRAPPING = new Set<SortKey>(['title', 'candidate', 'task', 'startedAt']);
+
 const FACTOR_MODE_HIDDEN = new Set<SortKey>(['format', 'durationMs', 'eventCount']);
 
 const ROW_HEIGHT = 44;
@@ -204,7 +207,7 @@ export function LibraryView() {
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                 >
                   {columns.map((c) => (
-                    <div key={c.key} role="cell" className={c.numeric ? 'num' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, scores.get(r.id)) : c.cell(r, scores.get(r.id))} data-col={c.key}>
+                    <div key={c.key} role="cell" className={c.numeric ? 'num' : WRAPPING.has(c.key) ? 'wrap' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, scores.get(r.id)) : c.cell(r, scores.get(r.id))} data-col={c.key}>
                       {c.key === 'title' ? (
                         <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
                           {r.title}

@@ -12,8 +12,11 @@ import { EventList } from './events/EventList';
 import { loadLastPosition, loadSession, saveLastPosition } from './load';
 import { DecisionsPane } from './decisions/DecisionsPane';
 import type { LoadedSession } from './types';
+import { isTerminalOnly } from './main-pane';
+import type { SessionRow } from '../../db/schema';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
+import { AxisBus } from './timeline/axis-bus';
 import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
@@ -109,9 +112,13 @@ function stepEvent(clock: ReplayClock, session: LoadedSession, dir: 1 | -1, cand
 export function ReplayView({ id, initialT }: { id: string; initialT?: number }) {
   const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === localStorage.getItem('baton.replay.tab'))?.id ?? 'decisions');
+  const [editingNames, setEditingNames] = useState(false);
+  /** The session's row after its names were edited here (the loaded session, its clock and panes stay as they are). */
+  const [renamedRow, setRenamedRow] = useState<SessionRow | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
   const overlays = useOverlays();
+  const axisBus = useMemo(() => new AxisBus(), []);
   useScoreOverlay(id);
 
   useEffect(() => {
@@ -267,10 +274,20 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </section>
     );
   }
-  const m = session.meta;
+  const row = renamedRow ?? session.row;
+  const m = row.meta;
   const chooseTab = (t: Tab) => {
     setTab(t);
     localStorage.setItem('baton.replay.tab', t);
+  };
+  // A session that is only a terminal (an asciinema cast, a shell log) has no conversation:
+  // its terminal takes the conversation's place as the main pane.
+  const terminalMain = isTerminalOnly(session);
+  const tabs = terminalMain ? TABS.filter((t) => t.id !== 'terminal') : TABS;
+  const shownTab = terminalMain && tab === 'terminal' ? 'score' : tab;
+  const editNames = () => {
+    setTab('info');
+    setEditingNames(true);
   };
   return (
     <section className="replay" aria-label={`Replay of ${m.title}`} data-testid="replay">
@@ -279,7 +296,12 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
           ← Sessions
         </button>
         <h1 title={m.title}>{m.title}</h1>
-        <span className="muted">{m.candidate.displayName ?? m.candidate.id}</span>
+        <span className="muted" data-testid="replay-candidate">
+          {m.candidate.displayName ?? m.candidate.id}
+        </span>
+        <button className="btn small link" onClick={editNames} title="Set the candidate's name and the task title">
+          Edit names
+        </button>
         <div className="spacer" />
         <button className="btn small" onClick={() => void exportToFile(session.row.id)}>
           Export .baton
@@ -287,35 +309,43 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </div>
       <Transport clock={clock} session={session} />
       <ErrorBoundary what="the timeline">
-        <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
+        <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
       </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">
-          <AudioStrip session={session} clock={clock} />
+          <AudioStrip session={session} clock={clock} axisBus={axisBus} />
         </ErrorBoundary>
       )}
-      <Split id="replay-main" direction="row" initial={[0.26, 0.37, 0.37]}>
+      <Split key={terminalMain ? 'terminal' : 'conversation'} id={terminalMain ? 'replay-main-terminal' : 'replay-main'} direction="row" initial={terminalMain ? [0.24, 0.5, 0.26] : [0.26, 0.37, 0.37]}>
         <ErrorBoundary what="the event list">
           <EventList session={session} clock={clock} findRef={findRef} />
         </ErrorBoundary>
-        <ErrorBoundary what="the conversation">
-          <ConversationPane session={session} clock={clock} />
-        </ErrorBoundary>
+        {terminalMain ? (
+          <div className="main-terminal" data-testid="main-terminal" aria-label="Terminal">
+            <ErrorBoundary what="the terminal">
+              <TerminalPane session={session} clock={clock} />
+            </ErrorBoundary>
+          </div>
+        ) : (
+          <ErrorBoundary what="the conversation">
+            <ConversationPane session={session} clock={clock} />
+          </ErrorBoundary>
+        )}
         <div className="tabs-pane">
           <div className="tabs" role="tablist" aria-label="Evidence panes">
-            {TABS.map((t) => (
-              <button key={t.id} role="tab" aria-selected={tab === t.id} className={`tab ${tab === t.id ? 'on' : ''}`} onClick={() => chooseTab(t.id)}>
+            {tabs.map((t) => (
+              <button key={t.id} role="tab" aria-selected={shownTab === t.id} className={`tab ${shownTab === t.id ? 'on' : ''}`} onClick={() => chooseTab(t.id)}>
                 {t.label}
               </button>
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
-            <ErrorBoundary what={`the ${TABS.find((t) => t.id === tab)?.label ?? tab} tab`} resetKey={tab}>
-              {tab === 'score' && <ScorePanel session={session} clock={clock} />}
-              {tab === 'code' && <CodePane session={session} clock={clock} />}
-              {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
-              {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
-              {tab === 'info' && <SessionInfo row={session.row} />}
+            <ErrorBoundary what={`the ${tabs.find((t) => t.id === shownTab)?.label ?? shownTab} tab`} resetKey={shownTab}>
+              {shownTab === 'score' && <ScorePanel session={session} clock={clock} />}
+              {shownTab === 'code' && <CodePane session={session} clock={clock} />}
+              {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
+              {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={setEditingNames} onRenamed={setRenamedRow} />}
             </ErrorBoundary>
           </div>
         </div>

@@ -42,14 +42,14 @@ export function WeightInput({ factor, note }: { factor: FactorId; note?: string 
 
 const DEFAULT_TEXT = FACTORS.map((f) => DEFAULT_WEIGHTS[f]).join(' · ');
 
-/** Reset, apply a saved preset, save the current weights under a name. */
-export function PresetBar() {
+/** Reset, apply a saved preset, save the current weights under a name. `compact`: short button labels (the Score tab). */
+export function PresetBar({ compact = false }: { compact?: boolean }) {
   const presets = useScoreStore((s) => s.presets);
   const [name, setName] = useState('');
   return (
     <div className="score-presets">
-      <button className="btn small" onClick={resetWeights} title={`Back to the default weights ${DEFAULT_TEXT}, nothing locked`}>
-        Reset to default
+      <button className="btn small" onClick={resetWeights} title={`Back to the default weights ${DEFAULT_TEXT}, nothing locked`} aria-label="Reset to default">
+        {compact ? 'Reset' : 'Reset to default'}
       </button>
       {presets.length > 0 && (
         <select aria-label="Apply a saved preset" value="" onChange={(e) => applyPreset(e.target.value)}>
@@ -70,8 +70,8 @@ export function PresetBar() {
         }}
       >
         <input type="text" placeholder="Preset name" aria-label="Preset name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
-        <button className="btn small" type="submit" disabled={!name.trim()}>
-          Save weights
+        <button className="btn small" type="submit" disabled={!name.trim()} aria-label="Save weights">
+          {compact ? 'Save' : 'Save weights'}
         </button>
       </form>
     </div>

@@ -40,15 +40,22 @@ const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent
   );
 });
 
+/** Typing pauses this long before a search starts; Enter searches at once. */
+const FIND_DEBOUNCE_MS = 150;
+const NO_MATCHES: number[] = [];
+
 export function EventList({ session, clock, findRef }: PaneProps & { findRef?: RefObject<HTMLInputElement | null> }) {
   const { events, index } = session;
   const [kinds, setKinds] = useState<ReadonlySet<EventKind>>(new Set());
   const [actor, setActor] = useState<Actor | ''>('');
   const [follow, setFollow] = useState(true);
   const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<number[]>([]);
+  /** The last finished search and the query it answered: matches count only for that query. */
+  const [found, setFound] = useState<{ query: string; hits: number[] }>({ query: '', hits: [] });
   const [cursor, setCursor] = useState(-1);
-  const [searching, setSearching] = useState(false);
+  const wanted = query.trim();
+  const fresh = found.query === wanted;
+  const matches = fresh ? found.hits : NO_MATCHES;
   const scrollRef = useRef<HTMLDivElement>(null);
   const sync = useScrollSync(scrollRef);
 
@@ -99,25 +106,33 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
     if (follow && currentRow >= 0) sync.reveal(currentRow * ROW, (currentRow + 1) * ROW, count * ROW, 'nearest');
   }, [follow, currentRow, count, sync]);
 
-  // Find runs over every event (not only rendered rows), debounced, newest search wins.
+  // Find runs over every event (not only rendered rows), debounced while typing, newest search
+  // wins. Until the search for the text in the box has answered, the count shows "…" and the
+  // matches of an older text are not used for anything.
   useEffect(() => {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
-      setSearching(true);
-      void findEvents(events, query, ctrl.signal).then((hits) => {
+      void findEvents(events, wanted, ctrl.signal).then((hits) => {
         if (ctrl.signal.aborted) return;
-        setMatches(hits);
-        setCursor(-1);
-        setSearching(false);
+        // Enter may have searched this text already and moved to a match: keep that.
+        setFound((prev) => (prev.query === wanted ? prev : { query: wanted, hits }));
       });
-    }, 150);
+    }, FIND_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [events, query]);
+  }, [events, wanted]);
 
-  const goMatch = (dir: 1 | -1) => {
+  /** Enter before the debounced search ran: search the box's text now, then move. */
+  const goMatch = async (dir: 1 | -1) => {
+    if (fresh) return moveTo(matches, cursor, dir);
+    const hits = await findEvents(events, wanted);
+    setFound({ query: wanted, hits });
+    moveTo(hits, -1, dir);
+  };
+
+  const moveTo = (matches: number[], cursor: number, dir: 1 | -1) => {
     if (!matches.length) return;
     let next: number;
     if (cursor === -1) {
@@ -154,23 +169,26 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
           aria-label="Find in events"
           placeholder="Find in all events…"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setCursor(-1);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              goMatch(e.shiftKey ? -1 : 1);
+              void goMatch(e.shiftKey ? -1 : 1);
             } else if (e.key === 'Escape') {
               (e.target as HTMLInputElement).blur();
             }
           }}
         />
         <span className="find-count muted small" data-testid="find-count" aria-live="polite">
-          {query.trim() ? (searching ? '…' : matches.length ? `${cursor >= 0 ? cursor + 1 : 0} / ${matches.length}` : 'no matches') : ''}
+          {wanted ? (!fresh ? '…' : matches.length ? `${cursor >= 0 ? cursor + 1 : 0} / ${matches.length}` : 'no matches') : ''}
         </span>
-        <button className="btn small" aria-label="Previous match" onClick={() => goMatch(-1)} disabled={!matches.length}>
+        <button className="btn small" aria-label="Previous match" onClick={() => void goMatch(-1)} disabled={!matches.length}>
           ↑
         </button>
-        <button className="btn small" aria-label="Next match" onClick={() => goMatch(1)} disabled={!matches.length}>
+        <button className="btn small" aria-label="Next match" onClick={() => void goMatch(1)} disabled={!matches.length}>
           ↓
         </button>
       </div>

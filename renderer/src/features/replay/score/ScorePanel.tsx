@@ -56,6 +56,8 @@ export function ScorePanel({ session, clock }: PaneProps) {
           <span className="big">{scores.overall === null ? '—' : scores.overall.toFixed(0)}</span>
           <span className="muted small">{scores.overall === null ? 'insufficient evidence' : 'overall, of 100'}</span>
         </div>
+        {/* The weight controls first, where a short window or a projector still shows them. */}
+        <PresetBar compact />
       </div>
       <div className="score-factors" role="list">
         {FACTORS.map((f) => {
@@ -66,7 +68,7 @@ export function ScorePanel({ session, clock }: PaneProps) {
                 <span className="swatch" style={{ background: FACTOR_COLORS[f] }} aria-hidden />
                 <span>
                   {FACTOR_LABELS[f]}
-                  <span className="muted small score-opp">{fs.insufficient ? `insufficient evidence (${fs.opportunities} of 3 needed)` : `${fs.opportunities} opportunities`}</span>
+                  <span className="muted small score-opp">{fs.insufficient ? `insufficient evidence: ${fs.opportunities} of 3` : `${fs.opportunities} opportunities`}</span>
                 </span>
               </button>
               <span className="score-bar" aria-hidden>
@@ -80,7 +82,6 @@ export function ScorePanel({ session, clock }: PaneProps) {
           );
         })}
       </div>
-      <PresetBar />
       <p className="score-why" data-testid="score-why">
         <strong>Why this score. </strong>
         {scores.why}

@@ -26,6 +26,7 @@ import {
   type ViewWindow,
 } from '../../../../../shared/replay/timeline';
 import { eventSummary, formatClock } from '../../session/summary';
+import type { AxisBus } from './axis-bus';
 import type { ReplayClock } from '../clock';
 import type { LoadedSession, TimelineOverlay, TimelineOverlayItem } from '../types';
 
@@ -120,9 +121,11 @@ interface Props {
   clock: ReplayClock;
   overlays: readonly TimelineOverlay[];
   handleRef?: Ref<TimelineHandle>;
+  /** Where the axis is drawn, for strips that line up with it (the waveform). */
+  axisBus?: AxisBus;
 }
 
-export function Timeline({ session, clock, overlays, handleRef }: Props) {
+export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const topRef = useRef<HTMLCanvasElement>(null);
@@ -237,6 +240,7 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
       ctx.strokeStyle = p.border;
       ctx.lineWidth = 1;
       const firstTick = Math.ceil(v.start / step) * step;
+      const labels: string[] = [];
       ctx.beginPath();
       for (let t = firstTick; t <= v.end; t += step) {
         const x = Math.round(xOf(t, v)) + 0.5;
@@ -244,7 +248,12 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
         ctx.lineTo(x, layout.height - PAD_B);
         const label = formatClock(t) + (step < 1000 ? `.${String(Math.round(t % 1000)).padStart(3, '0').slice(0, 1)}` : '');
         ctx.fillText(label, x + 3, OVERVIEW_H + AXIS_H / 2);
+        labels.push(`${Math.round(x + 3)}:${Math.ceil(ctx.measureText(label).width)}`);
       }
+      // Where the axis labels and the plot are, for tests that measure the layout (and the waveform's alignment).
+      top.dataset.axisLabels = labels.join(' ');
+      top.dataset.plot = `${layout.plotX} ${layout.plotW}`;
+      axisBus?.publish({ start: v.start, end: v.end, plotX: layout.plotX, plotW: layout.plotW, el: top });
       ctx.globalAlpha = 0.35;
       ctx.stroke();
       ctx.globalAlpha = 1;
@@ -432,7 +441,7 @@ export function Timeline({ session, clock, overlays, handleRef }: Props) {
       cancelAnimationFrame(s.raf);
       s.raf = 0;
     };
-  }, [clock, duration, lanes, overlayItems, layout.width, layout.height, layout.plotW, layout.plotX, layout.overlayY, layout.lanesY, width]);
+  }, [clock, duration, lanes, overlayItems, layout.width, layout.height, layout.plotW, layout.plotX, layout.overlayY, layout.lanesY, width, axisBus]);
 
   const setView = useCallback(
     (v: ViewWindow) => {

@@ -1,0 +1,14 @@
+import type { SessionEvent } from '../../../../shared/model/schema';
+import type { LoadedSession } from './types';
+
+/** What the conversation pane shows; a session with none of these has no conversation. */
+export const CONVERSATION_KINDS: ReadonlySet<SessionEvent['kind']> = new Set(['prompt', 'response', 'thinking', 'interrupt']);
+
+/**
+ * A session that is only a terminal: a recording or commands, and no prompt or response. Its
+ * terminal is what a reviewer came to see, so it opens as the main pane.
+ */
+export function isTerminalOnly(session: Pick<LoadedSession, 'meta' | 'events'>): boolean {
+  const hasTerminal = session.meta.terminals.length > 0 || session.events.some((e) => e.kind === 'command');
+  return hasTerminal && !session.events.some((e) => CONVERSATION_KINDS.has(e.kind));
+}

@@ -1,0 +1,103 @@
+/**
+ * The `.baton-review` file: one reviewer's ratings and annotations, exchanged between the
+ * members of a calibration panel and merged for the agreement statistics.
+ *
+ * Sessions are identified by content: `sessionHash` is the lowercase hex SHA-256 of the
+ * session's source file (see sessionHash() in hash.ts), so two reviewers who imported the
+ * same log refer to the same session whatever they named it.
+ *
+ * A rating holds the current scores of the six factors and the overall rating (1-5, null for
+ * N/A), when they were submitted, why they replaced the previous ones (`reason`), and the
+ * earlier submissions in `revisions`, oldest first. See docs/review-format.md.
+ */
+import { z } from 'zod';
+import { MAX_SCORE, MIN_SCORE, REVIEW_FACTORS } from './factors';
+
+export const REVIEW_FORMAT = 'baton-review';
+export const REVIEW_FORMAT_VERSION = 1;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const datetime = z.iso.datetime({ offset: true });
+
+export const Score = z.number().int().min(MIN_SCORE).max(MAX_SCORE).nullable();
+
+export const Scores = z.strictObject({
+  scoping: Score,
+  tradeoff: Score,
+  adversarial: Score,
+  selfcorrection: Score,
+  edgecase: Score,
+  sequencing: Score,
+  overall: Score,
+});
+export type Scores = z.infer<typeof Scores>;
+
+export const Submission = z.strictObject({
+  scores: Scores,
+  submittedAt: datetime,
+  /** Why these scores replaced the previous submission (absent on a first submission). */
+  reason: z.string().max(4000).optional(),
+});
+export type Submission = z.infer<typeof Submission>;
+
+export const SessionRating = z.strictObject({
+  sessionHash: z.string().regex(SHA256_HEX, 'must be the lowercase hex SHA-256 of the session source (64 characters)'),
+  /** A label for people; never used to match sessions. */
+  sessionTitle: z.string().max(500).optional(),
+  scores: Scores,
+  submittedAt: datetime,
+  reason: z.string().max(4000).optional(),
+  /** Earlier submissions, oldest first. */
+  revisions: z.array(Submission).max(1000).default([]),
+});
+export type SessionRating = z.infer<typeof SessionRating>;
+
+export const ReviewerInfo = z.strictObject({
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  initials: z.string().min(1).max(4),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4'),
+});
+export type ReviewerInfo = z.infer<typeof ReviewerInfo>;
+
+export const Annotation = z
+  .strictObject({
+    id: z.string().min(1).max(200),
+    sessionHash: z.string().regex(SHA256_HEX, 'must be the lowercase hex SHA-256 of the session source (64 characters)'),
+    /** The reviewer id of the author: the file's reviewer. */
+    reviewer: z.string().min(1).max(200),
+    /** Start (and optional end) of the annotated moment, ms from the session start. */
+    t0: z.number().finite().nonnegative(),
+    t1: z.number().finite().nonnegative().optional(),
+    eventId: z.string().min(1).max(200).optional(),
+    factor: z.enum(REVIEW_FACTORS),
+    polarity: z.enum(['+', '-']),
+    note: z.string().max(10_000),
+    createdAt: datetime.optional(),
+  })
+  .refine((a) => a.t1 === undefined || a.t1 >= a.t0, { message: 't1 must not be before t0', path: ['t1'] });
+export type Annotation = z.infer<typeof Annotation>;
+
+export const BatonReview = z
+  .strictObject({
+    format: z.literal(REVIEW_FORMAT),
+    version: z.number().int().min(1).max(REVIEW_FORMAT_VERSION),
+    reviewer: ReviewerInfo,
+    ratings: z.array(SessionRating).max(100_000),
+    annotations: z.array(Annotation).max(1_000_000).default([]),
+  })
+  .superRefine((review, ctx) => {
+    const seen = new Set<string>();
+    review.ratings.forEach((r, i) => {
+      if (seen.has(r.sessionHash)) ctx.addIssue({ code: 'custom', path: ['ratings', i, 'sessionHash'], message: `session ${r.sessionHash.slice(0, 12)}… is rated twice` });
+      seen.add(r.sessionHash);
+    });
+    const ids = new Set<string>();
+    review.annotations.forEach((a, i) => {
+      if (a.reviewer !== review.reviewer.id) ctx.addIssue({ code: 'custom', path: ['annotations', i, 'reviewer'], message: `"${a.reviewer}" is not this file's reviewer "${review.reviewer.id}"` });
+      if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['annotations', i, 'id'], message: `duplicate annotation id "${a.id}"` });
+      ids.add(a.id);
+    });
+  });
+export type BatonReview = z.infer<typeof BatonReview>;
+export type BatonReviewInput = z.input<typeof BatonReview>;
