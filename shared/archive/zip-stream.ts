@@ -77,6 +77,11 @@ export class GuardedUnzip {
     return this.entries;
   }
 
+  /** The entries the central directory lists, known before a byte is inflated. */
+  get entryNames(): ReadonlySet<string> {
+    return this.names;
+  }
+
   /** Whether the central directory lists an entry: known before a byte is inflated. */
   has(name: string): boolean {
     return this.names.has(name);

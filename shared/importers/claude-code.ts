@@ -278,6 +278,7 @@ class ClaudeRun {
   private endArray(a: JsonArrayStream): void {
     if (!a.found) throw new ImportError(`${this.file}: the file starts like a JSON transcript but does not parse as one`);
     for (const line of a.skipped) this.warn(line, 'a record larger than the line limit; skipped');
+    if (!a.finished) this.warn(a.lineNumber, 'the JSON array is cut off here (no closing "]"); the records before it were imported');
   }
 
   private warn(line: number | undefined, reason: string): void {

@@ -36,6 +36,13 @@ class Collect {
   }
 }
 
+/** A .jsonl entry outside hidden and __MACOSX folders. */
+function isTranscript(name: string): boolean {
+  return !name.endsWith('/') && /\.jsonl$/i.test(name) && !name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX');
+}
+
+const noTranscripts = (file: string) => `${file}: the zip holds no .jsonl transcripts (and no manifest.json, so it is not a .baton archive either)`;
+
 export const claudeProjectZipImporter: FormatImporter = {
   format: 'claude-code',
   label: 'Claude Code project folder (.zip)',
@@ -54,7 +61,7 @@ export const claudeProjectZipImporter: FormatImporter = {
     let held = 0;
     const unzip = await GuardedUnzip.open(ctx.source, ctx.limits, (name) => {
       if (name.endsWith('/')) return undefined;
-      if (!/\.jsonl$/i.test(name) || name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')) {
+      if (!isTranscript(name)) {
         ignored++;
         return undefined;
       }
@@ -70,9 +77,11 @@ export const claudeProjectZipImporter: FormatImporter = {
         end: () => c.end(),
       };
     });
+    // The directory already says whether there is a transcript to read.
+    if (![...unzip.entryNames].some(isTranscript)) throw new ImportError(noTranscripts(file));
     for await (const chunk of ctx.chunks()) unzip.push(chunk);
     unzip.end();
-    if (entries.size === 0) throw new ImportError(`${file}: the zip holds no .jsonl transcripts (and no manifest.json, so it is not a .baton archive either)`);
+    if (entries.size === 0) throw new ImportError(noTranscripts(file));
     if (ignored) ctx.problems.add({ file, severity: 'warning', reason: `${ignored} entries that are not .jsonl transcripts were ignored` });
     const names = [...entries.keys()].sort();
     let imported = 0;

@@ -52,6 +52,11 @@ export class JsonArrayStream {
     return this.target !== -1;
   }
 
+  /** The line the text fed so far ends on. */
+  get lineNumber(): number {
+    return this.line;
+  }
+
   /** True once the streamed array has closed. */
   get finished(): boolean {
     return this.mode === 'done';

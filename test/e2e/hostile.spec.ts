@@ -114,7 +114,8 @@ test('an OSC 8 link in recorded terminal output asks in the app\'s dialog, not t
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(join(FIXTURE_DIR, 'osc8.cast'));
   await rows(page).filter({ hasText: 'osc8 links' }).getByRole('link').click();
-  await page.getByRole('tab', { name: 'Terminal' }).click();
+  // A terminal-only session shows its terminal in the main area.
+  await expect(page.getByTestId('main-terminal')).toBeVisible();
   const screen = page.getByTestId('terminal-screen');
   await expect(screen).toHaveAttribute('data-cast', 'ready');
   const id = decodeURIComponent(/#\/session\/([^?]+)/.exec(page.url())![1]!);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from '../../shared/import/memory-sink';
+import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import type { ByteSource, SessionSink } from '../../shared/import/types';
 import { JsonArrayStream } from '../../shared/importers/json-array-stream';
@@ -37,6 +37,16 @@ describe('JsonArrayStream', () => {
 });
 
 describe('10. a Claude Code transcript saved as one JSON array', () => {
+  it('cut off mid-array: the records before the cut import, and the cut is reported with its line', async () => {
+    const recs = [0, 1].map((i) => ({ type: 'user', uuid: `u${i}`, sessionId: 's', timestamp: '2026-01-01T00:00:00.000Z', message: { role: 'user', content: `prompt ${i}` } }));
+    const text = JSON.stringify(recs, null, 2).slice(0, -40);
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource('cut.json', new TextEncoder().encode(text)), sink, { now: () => 0 });
+    expect(report.status).toBe('imported');
+    expect([...sink.sessions.values()][0]!.events).toHaveLength(1);
+    expect(report.problems.some((p) => p.line !== undefined && /cut off here/.test(p.reason))).toBe(true);
+  });
+
   it('is turned into events while it is read, not held whole until its end', async () => {
     const recs = Array.from({ length: 3000 }, (_, i) => ({
       type: i % 2 ? 'assistant' : 'user',
