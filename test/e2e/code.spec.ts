@@ -6,17 +6,9 @@ import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { EventOf, SessionEvent } from '../../shared/model/schema';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 import { fixtureMeta } from '../fixtures/archives';
+import { importFile, openSample, rows, SCOPER } from './helpers';
 
 type Diff = EventOf<'diff'>;
-const rows = (page: Page) => page.getByTestId('session-row');
-const SCOPER = 'Sample · Per-client rate limiting';
-
-async function openSample(page: Page, titleStart: string) {
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  await rows(page).filter({ hasText: titleStart }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-}
 
 async function openCodeTab(page: Page) {
   await page.getByRole('tab', { name: 'Code' }).click();
@@ -28,10 +20,7 @@ async function importAndOpen(page: Page, events: SessionEvent[], title: string, 
   const bytes = await writeArchiveToBytes({ meta: { ...fixtureMeta(title.toLowerCase().replace(/\W+/g, '-'), title), durationMs }, events, createdAt: '2026-03-04T10:00:00.000Z' });
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'session.baton', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await importFile(page, 'session.baton', bytes, 5);
   await rows(page).filter({ hasText: title }).getByRole('link').click();
   await expect(page.getByTestId('replay')).toBeVisible();
   await openCodeTab(page);
