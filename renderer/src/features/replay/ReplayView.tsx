@@ -18,13 +18,17 @@ import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
+import { ReviewLayer } from './annotations/ReviewLayer';
+import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
+import { RatingForm } from '../panel/RatingForm';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
 const IDLE_KEEP_MS = 1_500;
 
-type Tab = 'score' | 'code' | 'terminal' | 'decisions' | 'info';
+type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'rate', label: 'Rate' },
   { id: 'score', label: 'Score' },
   { id: 'code', label: 'Code' },
   { id: 'terminal', label: 'Terminal' },
@@ -110,7 +114,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === localStorage.getItem('baton.replay.tab'))?.id ?? 'decisions');
   const findRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
-  const overlays = useOverlays();
+  const overlays = useBlindOverlays(session, useOverlays());
   useScoreOverlay(id);
 
   useEffect(() => {
@@ -286,6 +290,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </div>
       <Transport clock={clock} session={session} />
       <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} />
+      <ReviewLayer session={session} clock={clock} />
       {m.audio && <AudioStrip session={session} clock={clock} />}
       <Split id="replay-main" direction="row" initial={[0.26, 0.37, 0.37]}>
         <EventList session={session} clock={clock} findRef={findRef} />
@@ -299,7 +304,12 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
-            {tab === 'score' && <ScorePanel session={session} clock={clock} />}
+            {tab === 'rate' && <RatingForm session={session} clock={clock} />}
+            {tab === 'score' && (
+              <BlindGate session={session}>
+                <ScorePanel session={session} clock={clock} />
+              </BlindGate>
+            )}
             {tab === 'code' && <CodePane session={session} clock={clock} />}
             {tab === 'terminal' && <TerminalPane session={session} clock={clock} />}
             {tab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
