@@ -139,9 +139,16 @@ function OthersRatings({ hash }: { hash: string }) {
   );
 }
 
-export function RatingForm({ session, clock }: PaneProps) {
+export function RatingForm(props: PaneProps) {
+  const current = usePanelStore((s) => s.current);
+  return <RatingFormFor key={current ?? ''} {...props} />;
+}
+
+function RatingFormFor({ session, clock }: PaneProps) {
   const hash = useReviewHash(session);
   const v = useVisibility(hash);
+  // Edits show at once; the stored draft catches up (saved as you go).
+  const [pending, setPending] = useState<DraftScores>({});
   const mine = useVisibleAnnotations(hash).filter((a) => a.reviewer === v.reviewer?.id);
   const [revising, setRevising] = useState<DraftScores | null>(null);
   const [reason, setReason] = useState('');
@@ -156,12 +163,15 @@ export function RatingForm({ session, clock }: PaneProps) {
   }
   const current = v.own?.current;
   const locked = current !== undefined && revising === null;
-  const draft: DraftScores = revising ?? (current ? current.scores : (v.own?.draft ?? {}));
+  const draft: DraftScores = revising ?? (current ? current.scores : { ...(v.own?.draft ?? {}), ...pending });
   const complete = completeScores(draft);
   const set = (f: ReviewFactor, value: number | null) => {
     const next = { ...draft, [f]: value };
     if (revising) setRevising(next);
-    else void updateDraft(hash, next, title);
+    else {
+      setPending(next);
+      void updateDraft(hash, next, title);
+    }
   };
   const doSubmit = async (scores: Scores) => {
     try {

@@ -18,10 +18,10 @@ export function ReviewerChip({ initials, colour, name }: { initials: string; col
 }
 
 function NewReviewer({ onDone }: { onDone: () => void }) {
-  const taken = usePanelStore((s) => s.reviewers.map((r) => r.colour));
+  const reviewers = usePanelStore((s) => s.reviewers);
   const [name, setName] = useState('');
   const [initials, setInitials] = useState('');
-  const [colour, setColour] = useState(() => nextColour(taken));
+  const [colour, setColour] = useState(() => nextColour(reviewers.map((r) => r.colour)));
   const add = async () => {
     try {
       await addReviewer(name, initials, colour);
