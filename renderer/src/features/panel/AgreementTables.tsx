@@ -58,7 +58,7 @@ export function AgreementTable({ result }: { result: AgreementResult }) {
   );
 }
 
-export function ReviewerTable({ result, factor, chip }: { result: AgreementResult; factor: string; chip: (id: string) => ReactNode }) {
+export function ReviewerTable({ result, factor, chip, nameOf }: { result: AgreementResult; factor: string; chip: (id: string) => ReactNode; nameOf: (id: string) => string }) {
   const a = result.factors.find((x) => x.factor === factor);
   if (!a) return null;
   return (
@@ -75,7 +75,7 @@ export function ReviewerTable({ result, factor, chip }: { result: AgreementResul
         {a.reviewers.map((r) => (
           <tr key={r.reviewer}>
             <td>
-              {chip(r.reviewer)} {r.reviewer}
+              {chip(r.reviewer)} {nameOf(r.reviewer)}
             </td>
             <td>{r.meanBias === null ? '—' : `${r.meanBias >= 0 ? '+' : ''}${r.meanBias.toFixed(2)}`}</td>
             <td>{r.withinOne === null ? '—' : `${Math.round(r.withinOne * 100)}%`}</td>

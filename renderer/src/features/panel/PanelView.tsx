@@ -274,7 +274,7 @@ export function PanelView() {
     <section className="panel-view" data-testid="panel-view" aria-label="Calibration panel">
       <h1>Calibration panel</h1>
       <p className="muted small" data-testid="panel-summary">
-        {sel ? `${sel.sessions.length} sessions rated by ${sel.reviewers.length} reviewers` : 'Loading…'}
+        {sel ? `${sel.sessions.length} ${sel.sessions.length === 1 ? 'session' : 'sessions'} rated by ${sel.reviewers.length} ${sel.reviewers.length === 1 ? 'reviewer' : 'reviewers'}` : 'Loading…'}
         {sel && sel.reviewers.length > 0 && <> ({sel.reviewers.map((r) => <span key={r}>{chip(r)} </span>)})</>}
         {sel && sel.hidden > 0 && <strong> · {sel.hidden} sessions hidden until you submit your own rating of them.</strong>}
       </p>
@@ -300,7 +300,7 @@ export function PanelView() {
             </select>
           </label>
           <div className="panel-actions" style={{ alignItems: 'flex-start', gap: 24 }}>
-            <ReviewerTable result={agreementResult} factor={factor} chip={chip} />
+            <ReviewerTable result={agreementResult} factor={factor} chip={chip} nameOf={(id) => reviewers.find((r) => r.id === id)?.name ?? id} />
             <KappaMatrix result={agreementResult} factor={factor} chip={chip} />
           </div>
         </>
