@@ -3,6 +3,7 @@ import { ANCHORS } from '../../shared/review/anchors';
 import { REVIEW_FACTORS, type ReviewFactor } from '../../shared/review/factors';
 
 const SCOPER = 'Sample · Per-client rate limiting for the ingest API';
+const ACCEPTER = 'Sample · CSV importer: bank exports in other encodings';
 const rows = (page: Page) => page.getByTestId('session-row');
 
 async function addReviewer(page: Page, name: string) {
@@ -112,6 +113,22 @@ test('a reviewer annotates at the playhead, rates blind with anchors in view, su
   await expect(page.getByTestId('score-panel')).toBeVisible();
   await page.getByRole('tab', { name: 'Rate' }).click();
   await page.screenshot({ path: 'test-results/panel-rating.png' });
+
+  // The library hides the classifier's scores of the sessions Ada has not submitted.
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  const scoreOf = (title: string) => rows(page).filter({ hasText: title }).locator('[data-col="score"]');
+  await expect(scoreOf(SCOPER)).toHaveText(/^\d+$/);
+  await expect(scoreOf(ACCEPTER)).toHaveText('—');
+  await page.getByTestId('reviewer-button').click();
+  await page.getByTestId('reviewer-dialog').getByLabel(/Hide the classifier/).uncheck();
+  await page.getByTestId('reviewer-dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(scoreOf(ACCEPTER)).toHaveText(/^\d+$/);
+
+  // Deleting one's own annotation removes it from the lanes.
+  await openScoper(page);
+  await page.getByRole('tab', { name: 'Rate' }).click();
+  await page.getByRole('button', { name: 'Delete annotation at 00:10' }).click();
+  await expect(page.getByTestId('annotation-mark')).toHaveCount(0);
 });
 
 test('with no reviewer chosen nothing is hidden and `a` asks who is reviewing', async ({ page }) => {

@@ -16,7 +16,7 @@ import { formatClock } from '../session/summary';
 import type { PaneProps } from '../replay/types';
 import { useReviewHash, useVisibleAnnotations } from '../replay/annotations/hooks';
 import { ReviewerChip } from './ReviewerSwitcher';
-import { submit, updateDraft, usePanelStore, useVisibility } from './store';
+import { removeAnnotation, submit, updateDraft, usePanelStore, useVisibility } from './store';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -28,44 +28,48 @@ function FactorField({ factor, value, onChange, cites, disabled, onSeek }: { fac
   const a = ANCHORS[factor];
   const rated = typeof value === 'number';
   return (
-    <fieldset className="rate-factor" data-testid="rate-factor" data-factor={factor} disabled={disabled}>
+    <fieldset className="rate-factor" data-testid="rate-factor" data-factor={factor}>
       <legend>
         <strong>{a.label}</strong> <span className="muted small">{a.question}</span>
       </legend>
       <div className="rate-levels" role="radiogroup" aria-label={a.label}>
         {LEVELS.map((l) => (
           <label key={l} className={`rate-level ${value === l ? 'on' : ''}`}>
-            <input type="radio" name={`rate-${factor}`} checked={value === l} onChange={() => onChange(l)} aria-label={`${a.label} ${l}`} />
+            <input type="radio" name={`rate-${factor}`} checked={value === l} onChange={() => onChange(l)} aria-label={`${a.label} ${l}`} disabled={disabled} />
             <span className="rate-num">{l}</span>
             <span className="rate-anchor">{a.levels[l - 1]}</span>
           </label>
         ))}
         <label className={`rate-level na ${value === null ? 'on' : ''}`}>
-          <input type="radio" name={`rate-${factor}`} checked={value === null} onChange={() => onChange(null)} aria-label={`${a.label} N/A`} />
+          <input type="radio" name={`rate-${factor}`} checked={value === null} onChange={() => onChange(null)} aria-label={`${a.label} N/A`} disabled={disabled} />
           <span className="rate-num">N/A</span>
           <span className="rate-anchor">No opportunity in this session.</span>
         </label>
       </div>
-      {factor !== 'overall' && (
-        <div className="rate-cites small">
-          {cites.length > 0 ? (
-            <>
-              Cites:{' '}
-              {cites.map((c) => (
-                <button key={c.id} type="button" className={`cite ${c.polarity === '+' ? 'pos' : 'neg'}`} onClick={() => onSeek(c.t0)} title={c.note}>
+      <div className="rate-cites small">
+        {cites.length > 0 ? (
+          <>
+            Cites:{' '}
+            {cites.map((c) => (
+              <span key={c.id} className={`cite ${c.polarity === '+' ? 'pos' : 'neg'}`}>
+                <button type="button" className="cite-jump" onClick={() => onSeek(c.t0)} title={c.note}>
                   {c.polarity === '+' ? '+' : '−'} {formatClock(c.t0)}
                 </button>
-              ))}
-            </>
-          ) : (
-            rated && (
-              <span className="warn" data-testid="no-cite-warning">
-                No annotation cites this factor: press <kbd>a</kbd> in the replay to mark the moment behind your score.
+                <button type="button" className="cite-delete" onClick={() => void removeAnnotation(c)} aria-label={`Delete annotation at ${formatClock(c.t0)}`} title="Delete this annotation">
+                  ×
+                </button>
               </span>
-            )
-          )}
-        </div>
-      )}
+            ))}
+          </>
+        ) : (
+          rated &&
+          factor !== 'overall' && (
+            <span className="warn" data-testid="no-cite-warning">
+              No annotation cites this factor: press <kbd>a</kbd> in the replay to mark the moment behind your score.
+            </span>
+          )
+        )}
+      </div>
     </fieldset>
   );
 }

@@ -27,9 +27,18 @@ export interface PanelState {
   annotating?: { t0: number; eventId?: string };
   /** Visible annotations of the open replay by the event they sit on (for the event list). */
   eventMarks: Record<string, Annotation[]>;
+  /** Review hashes of the sessions the current reviewer has submitted. */
+  submittedByMe: ReadonlySet<string>;
 }
 
-export const usePanelStore = create<PanelState>(() => ({ loaded: false, reviewers: [], blindClassifier: true, annotations: {}, ratings: {}, eventMarks: {} }));
+export const usePanelStore = create<PanelState>(() => ({ loaded: false, reviewers: [], blindClassifier: true, annotations: {}, ratings: {}, eventMarks: {}, submittedByMe: new Set() }));
+
+/** Reloads which sessions the current reviewer has submitted (the library hides the others' scores). */
+export async function refreshSubmitted(): Promise<void> {
+  const current = usePanelStore.getState().current;
+  const rows = current ? await db().ratings.where('reviewer').equals(current).toArray() : [];
+  usePanelStore.setState({ submittedByMe: new Set(rows.filter((r) => r.current).map((r) => r.sessionHash)) });
+}
 
 async function persist(): Promise<void> {
   const { current, blindClassifier } = usePanelStore.getState();
@@ -41,6 +50,7 @@ export async function loadPanel(): Promise<void> {
   const v = (row?.value ?? {}) as { current?: string; blindClassifier?: boolean };
   const current = reviewers.some((r) => r.id === v.current) ? v.current : undefined;
   usePanelStore.setState({ loaded: true, reviewers, current, blindClassifier: v.blindClassifier ?? true });
+  await refreshSubmitted();
 }
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
@@ -68,6 +78,7 @@ export async function addReviewer(name: string, initials: string, colour: string
 export async function switchReviewer(id: string | undefined): Promise<void> {
   usePanelStore.setState({ current: id });
   await persist();
+  await refreshSubmitted();
 }
 
 export async function setBlindClassifier(on: boolean): Promise<void> {
@@ -106,6 +117,7 @@ export async function submit(hash: string, scores: Scores, title: string, reason
   if (!reviewer) throw new Error('Choose a reviewer first.');
   await submitRating(db(), hash, reviewer, scores, new Date(), reason, title);
   await loadSessionReview(hash);
+  await refreshSubmitted();
 }
 
 export function openAnnotate(t0: number, eventId?: string): void {
