@@ -72,6 +72,8 @@ export function ReviewLayer({ session, clock }: PaneProps) {
   const duration = Math.max(1, clock.get().duration);
 
   useEffect(() => {
+    // No overlay at all without annotations (the timeline lists overlays by id).
+    if (annotations.length === 0) return removeOverlay('annotations');
     setOverlay({
       id: 'annotations',
       label: 'Annotations',
