@@ -70,7 +70,11 @@ test('the panel lead imports two reviewers idempotently, sees agreement, triage 
   await expect(page.getByTestId('weights-fit')).toBeVisible();
   await expect(page.getByTestId('error-default')).toContainText('n=4');
   await expect(page.getByTestId('error-fitted')).toContainText('leave-one-out');
-  await page.screenshot({ path: 'test-results/panel-view.png', fullPage: false });
+  await expect(page.getByTestId('import-job').filter({ hasText: 'Importing' })).toHaveCount(0);
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await page.screenshot({ path: 'test-results/screens/panel-1280x800.png' });
+  await page.getByTestId('weights-fit').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/panel-weights-1280x800.png' });
 
   // CSV out: every submission of every reviewer, one score per line.
   const download = page.waitForEvent('download');
@@ -153,5 +157,6 @@ test('the two raters of ../shared/rated-sessions, imported from their TSV sheets
   await expect(row.locator('td').nth(1)).toHaveText(String(overall.nSessions));
   await expect(page.getByTestId('weights-fit')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('save-fit-preset').or(page.getByTestId('fit-not-better'))).toBeVisible();
+  console.log(`[panel] rated sessions, weights fit: ${(await page.getByTestId('weights-fit').locator('table').innerText()).replace(/\s+/g, ' ')}; ${await page.getByTestId('save-fit-preset').or(page.getByTestId('fit-not-better')).innerText()}`);
   // No screenshot here: the real sessions' titles are personal data.
 });

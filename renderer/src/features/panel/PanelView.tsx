@@ -144,7 +144,8 @@ function Exchange({ onImported, mine, titleOf }: { onImported: () => void; mine:
 }
 
 function Triage({ rows, titleOf, idOf, reviewerChip }: { rows: ReturnType<typeof triage>; titleOf: (h: string) => string; idOf: (h: string) => string | undefined; reviewerChip: (id: string) => React.ReactNode }) {
-  const shown = rows.slice(0, 40);
+  const shown = rows.filter((r) => r.spread > 0).slice(0, 40);
+  if (shown.length === 0) return <p className="muted">The reviewers gave the same score on every session and factor.</p>;
   const open = (h: string, t: number) => {
     const id = idOf(h);
     if (id) navigate({ name: 'session', id, t });
