@@ -50,10 +50,23 @@ test('a reviewer annotates at the playhead, rates blind with anchors in view, su
   await expect(page.getByTestId('annotation-mark')).toHaveCount(1);
   await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-overlays', /annotations:1/);
   await expect(page.getByTestId('event-annotations').first()).toContainText('AL');
+  // A span (say, a stretch of narration): from the playhead to an end time, against the candidate.
+  for (let i = 0; i < 6; i++) await page.locator('body').press('l');
+  await page.locator('body').press('a');
+  await expect(dialog).toContainText('Annotate at 01:10');
+  await dialog.getByLabel('Until').fill('00:05');
+  await expect(dialog.getByRole('button', { name: 'Save annotation' })).toBeDisabled();
+  await dialog.getByLabel('Until').fill('01:40');
+  await dialog.getByLabel('Factor').selectOption('edgecase');
+  await dialog.getByLabel('− against').check();
+  await dialog.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(page.getByTestId('annotation-mark')).toHaveCount(2);
+  await expect(page.locator('.annotation-mark.span.neg')).toHaveCount(1);
+  await expect(page.getByTestId('annotation-lane')).toHaveCount(1);
   // Clicking the mark jumps to its moment.
   await page.locator('body').press('Home');
   await expect(page.getByTestId('clock-time')).toContainText('00:00 ');
-  await page.getByTestId('annotation-mark').click();
+  await page.getByTestId('annotation-mark').first().click();
   await expect(page.getByTestId('clock-time')).toContainText('00:10 ');
 
   // The rating form: every level of every factor shows its anchor.
@@ -109,7 +122,7 @@ test('a reviewer annotates at the playhead, rates blind with anchors in view, su
   // Switching back to Ada shows everything again.
   await page.getByTestId('reviewer-button').click();
   await page.getByTestId('reviewer-dialog').getByRole('button', { name: /Ada Lovelace/ }).click();
-  await expect(page.getByTestId('annotation-mark')).toHaveCount(1);
+  await expect(page.getByTestId('annotation-mark')).toHaveCount(2);
   await expect(page.getByTestId('score-panel')).toBeVisible();
   await page.getByRole('tab', { name: 'Rate' }).click();
   await page.screenshot({ path: 'test-results/panel-rating.png' });
@@ -128,7 +141,7 @@ test('a reviewer annotates at the playhead, rates blind with anchors in view, su
   await openScoper(page);
   await page.getByRole('tab', { name: 'Rate' }).click();
   await page.getByRole('button', { name: 'Delete annotation at 00:10' }).click();
-  await expect(page.getByTestId('annotation-mark')).toHaveCount(0);
+  await expect(page.getByTestId('annotation-mark')).toHaveCount(1);
 });
 
 test('with no reviewer chosen nothing is hidden and `a` asks who is reviewing', async ({ page }) => {

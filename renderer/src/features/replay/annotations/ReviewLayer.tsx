@@ -44,7 +44,7 @@ function Lanes({ annotations, reviewers, duration, onSeek }: { annotations: Anno
                 return (
                   <button
                     key={a.id}
-                    className={`annotation-mark ${a.polarity === '+' ? 'pos' : 'neg'}`}
+                    className={`annotation-mark ${a.polarity === '+' ? 'pos' : 'neg'} ${width > 0 ? 'span' : ''}`}
                     data-testid="annotation-mark"
                     style={{ left: `${Math.min(100, left)}%`, width: width > 0 ? `${width}%` : undefined, borderColor: colour }}
                     title={`${formatClock(a.t0)}${a.t1 !== undefined ? `–${formatClock(a.t1)}` : ''} · ${annotationLabel(a, who)}`}
