@@ -160,3 +160,15 @@ test('the two raters of ../shared/rated-sessions, imported from their TSV sheets
   console.log(`[panel] rated sessions, weights fit: ${(await page.getByTestId('weights-fit').locator('table').innerText()).replace(/\s+/g, ' ')}; ${await page.getByTestId('save-fit-preset').or(page.getByTestId('fit-not-better')).innerText()}`);
   // No screenshot here: the real sessions' titles are personal data.
 });
+
+test('a .baton-review chosen with Import files… joins the panel instead of failing as a session', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(reviewFiles()[0]!);
+  await expect(page.getByRole('status')).toContainText('Reviews imported: r-ada');
+  await expect(rows(page)).toHaveCount(4);
+  await openPanel(page);
+  await expect(page.getByTestId('panel-summary')).toContainText('4 sessions rated by 1 reviewer');
+});

@@ -15,6 +15,8 @@ import { buildReview, importReviews, listReviewers, type ImportSummary } from '.
 import { db, type SessionRow } from '../../db/schema';
 import { listSessions } from '../../db/store';
 import { platform } from '../../platform';
+import { setUi } from '../../state/store';
+import { loadPanel } from './store';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -92,4 +94,16 @@ export async function exportCsv(): Promise<boolean> {
   const reviews = await Promise.all(reviewers.map((r) => buildReview(db(), r.id)));
   const blob = new Blob([writeRatingsCsv(reviewsToRows(reviews))], { type: 'text/csv' });
   return platform().saveFile('panel-ratings.csv', blob);
+}
+
+export const isReviewFile = (name: string): boolean => name.toLowerCase().endsWith('.baton-review');
+
+/** .baton-review files dropped on the window or chosen with Import files…: merged, with a short report. */
+export async function importDroppedReviews(files: readonly File[]): Promise<void> {
+  const r = await importReviewFiles(files);
+  await loadPanel();
+  const text = r.problems.length
+    ? r.problems.slice(0, 3).join('\n')
+    : `Reviews imported: ${r.reviewers.join(', ')} (${r.ratings} rated sessions, ${r.annotations} annotations after merging). See the Panel view.`;
+  setUi({ toast: { text, kind: r.problems.length ? 'error' : 'info' } });
 }
