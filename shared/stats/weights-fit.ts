@@ -156,23 +156,39 @@ export function fixedError(data: readonly FitSession[], weights: readonly number
   return errorOf(res);
 }
 
-/** Leave-one-session-out error of the fit: each session predicted by weights fitted without it. */
+/** Up to this many sessions the fit is judged leave-one-session-out; beyond, by K_FOLDS-fold cross-validation (the cost grows with the square of the sessions). */
+export const MAX_LEAVE_ONE_OUT = 500;
+export const K_FOLDS = 20;
+
+/**
+ * Out-of-sample error of the fit: each session predicted by weights fitted without it
+ * (leave-one-session-out; with more than MAX_LEAVE_ONE_OUT sessions, without its fold of
+ * K_FOLDS, sessions assigned to folds by position).
+ */
 export function leaveOneOutError(data: readonly FitSession[], nFactors = 6): FitError {
+  const folds = data.length > MAX_LEAVE_ONE_OUT ? K_FOLDS : data.length;
   const res: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const train = data.filter((_, j) => j !== i);
+  for (let k = 0; k < folds; k++) {
+    const train = data.filter((_, j) => j % folds !== k);
     const w = fitWeights(train, nFactors);
-    const o = overallScore(w, data[i]!.factors);
-    if (o !== null) res.push(toRatingScale(o) - data[i]!.target);
+    data.forEach((d, j) => {
+      if (j % folds !== k) return;
+      const o = overallScore(w, d.factors);
+      if (o !== null) res.push(toRatingScale(o) - d.target);
+    });
   }
   return errorOf(res);
 }
 
 /** Rank of each session (1 = highest overall score) under weights; ties share the best rank. */
 export function ranks(data: readonly FitSession[], weights: readonly number[]): Map<string, number> {
-  const scored = data.map((d) => ({ id: d.id, s: overallScore(weights, d.factors) ?? -Infinity }));
+  const scored = data.map((d) => ({ id: d.id, s: overallScore(weights, d.factors) ?? -Infinity })).sort((a, b) => b.s - a.s);
   const out = new Map<string, number>();
-  for (const a of scored) out.set(a.id, 1 + scored.filter((b) => b.s > a.s + 1e-9).length);
+  let rank = 1;
+  scored.forEach((a, i) => {
+    if (i > 0 && scored[i - 1]!.s > a.s + 1e-9) rank = i + 1;
+    out.set(a.id, rank);
+  });
   return out;
 }
 
@@ -196,6 +212,8 @@ export interface WeightComparison {
   fitted: number[];
   /** Leave-one-session-out error of fitting (the honest error of the fitted weights). */
   fittedError: FitError;
+  /** How fittedError was judged. */
+  validation: 'leave-one-out' | `${number}-fold`;
   defaultError: FitError;
   equalError: FitError;
   /** The fit's leave-one-out RMSE is below both the default's and equal weights' RMSE. */
@@ -211,5 +229,6 @@ export function compareWeights(data: readonly FitSession[], defaults: readonly n
   const defaultError = fixedError(data, defaults);
   const equalError = fixedError(data, new Array<number>(n).fill(1));
   const beatsBoth = fittedError.rmse !== null && defaultError.rmse !== null && equalError.rmse !== null && fittedError.rmse < defaultError.rmse && fittedError.rmse < equalError.rmse;
-  return { fitted, fittedError, defaultError, equalError, beatsBoth, rankChanges: rankChanges(data, defaults, fitted) };
+  const validation = data.length > MAX_LEAVE_ONE_OUT ? (`${K_FOLDS}-fold` as const) : ('leave-one-out' as const);
+  return { fitted, fittedError, validation, defaultError, equalError, beatsBoth, rankChanges: rankChanges(data, defaults, fitted) };
 }

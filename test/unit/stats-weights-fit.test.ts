@@ -64,6 +64,13 @@ describe('weight fitting', () => {
     expect(leaveOneOutError(data).rmse!).toBeGreaterThanOrEqual(inSample.rmse! - 1e-9);
   });
 
+  it('judges a large panel by 20-fold cross-validation, a small one leave-one-out', () => {
+    expect(compareWeights(synthetic([1, 1, 1, 1, 1, 1], 30, 0.2), [1, 1, 1, 1, 1, 1]).validation).toBe('leave-one-out');
+    const big = compareWeights(synthetic([30, 10, 20, 10, 20, 10], 600, 0.2), [22, 18, 18, 16, 14, 12]);
+    expect(big.validation).toBe('20-fold');
+    expect(big.fittedError.n).toBe(600);
+  });
+
   it('lists no rank change between identical weights', () => {
     const data = synthetic([1, 1, 1, 1, 1, 1], 10, 0);
     expect(rankChanges(data, [1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2])).toEqual([]);

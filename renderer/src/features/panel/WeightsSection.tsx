@@ -44,7 +44,9 @@ export function WeightsSection({ fit, titleOf, onSave, labels, defaults }: { fit
                 {w}
               </td>
             ))}
-            <td data-testid="error-fitted">{fmt(fit.fittedError)} leave-one-out</td>
+            <td data-testid="error-fitted">
+              {fmt(fit.fittedError)} {fit.validation}
+            </td>
           </tr>
         </tbody>
       </table>
