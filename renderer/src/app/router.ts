@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'library' } | { name: 'session'; id: string; t?: number };
+export type Route = { name: 'library' } | { name: 'panel' } | { name: 'session'; id: string; t?: number };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/session\/([^?]+)(?:\?(.*))?$/.exec(hash);
@@ -9,11 +9,13 @@ export function parseHash(hash: string): Route {
     const t = Number(params.get('t'));
     return { name: 'session', id: decodeURIComponent(m[1]!), ...(params.has('t') && Number.isFinite(t) ? { t } : {}) };
   }
+  if (/^#\/panel\/?$/.test(hash)) return { name: 'panel' };
   return { name: 'library' };
 }
 
 export function routeHash(r: Route): string {
   if (r.name === 'session') return `#/session/${encodeURIComponent(r.id)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
+  if (r.name === 'panel') return '#/panel';
   return '#/';
 }
 

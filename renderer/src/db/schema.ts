@@ -6,6 +6,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { EventCounts, SessionEvent, SessionMeta } from '../../../shared/model/schema';
 import type { ImportReport } from '../../../shared/import/types';
+import type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
+
+export type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
 
 export const DB_NAME = 'baton';
 
@@ -81,6 +84,9 @@ export class BatonDB extends Dexie {
   staging!: Table<StagingRow, string>;
   settings!: Table<SettingRow, string>;
   scores!: Table<ScoreRow, [string, string]>;
+  reviewers!: Table<ReviewerRow, string>;
+  annotations!: Table<AnnotationRow, string>;
+  ratings!: Table<RatingRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -96,6 +102,13 @@ export class BatonDB extends Dexie {
     // v2: cached classifier results per session and classifier version.
     this.version(2).stores({
       scores: '[sid+version], sid',
+    });
+    // v3: calibration panels. Reviewers, their annotations and ratings, keyed by the
+    // session's review hash (shared/review/session-key.ts) so they match across machines.
+    this.version(3).stores({
+      reviewers: 'id, name',
+      annotations: 'id, sessionHash, reviewer, [sessionHash+reviewer]',
+      ratings: '[sessionHash+reviewer], sessionHash, reviewer',
     });
   }
 }

@@ -11,6 +11,7 @@ import { FACTOR_COLORS, PresetBar, WeightInput } from '../../scoring/WeightContr
 import { formatClock } from '../../session/summary';
 import { removeOverlay, setOverlay } from '../overlays';
 import type { PaneProps } from '../types';
+import { ReviewerEvidence } from '../annotations/ReviewerEvidence';
 
 
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
@@ -110,6 +111,7 @@ export function ScorePanel({ session, clock }: PaneProps) {
               </li>
             ))}
           </ol>
+          <ReviewerEvidence session={session} clock={clock} factor={open} />
         </div>
       )}
     </div>
