@@ -4,6 +4,7 @@ import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
+import { CompareView } from '../features/compare/CompareView';
 import { Dialog } from '../components/Dialog';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
@@ -158,7 +159,15 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}</main>
+      <main className="content">
+        {route.name === 'session' ? (
+          <ReplayView key={route.id} id={route.id} initialT={route.t} />
+        ) : route.name === 'compare' ? (
+          <CompareView key={route.panes.map((p) => `${p.id}:${p.lane ?? ''}`).join(',')} route={route} />
+        ) : (
+          <LibraryView />
+        )}
+      </main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />
