@@ -29,11 +29,30 @@ export interface ComparePaneProps {
   onRemove?: () => void;
 }
 
-export function ComparePane({ index, spec, session, clock, shared, alignment, onRemove }: ComparePaneProps) {
-  const [body, setBody] = useState<Body>('events');
+/** The pane's own time, event and waiting badge: the only part of a pane a seek re-renders. */
+function PanePosition({ index, session, clock, shared, alignment }: Pick<ComparePaneProps, 'index' | 'session' | 'clock' | 'shared' | 'alignment'>) {
   const second = useClock(clock, (s) => Math.floor(s.t / 1000));
   const eventNo = useClock(clock, (s) => session.index.indexAt(s.t) + 1);
   const waiting = useClock(shared, (s) => alignment.waiting(index, s.t));
+  return (
+    <>
+      <span className="pane-time" data-testid="pane-time">
+        {formatClock(second * 1000)} / {formatClock(clock.get().duration)}
+      </span>
+      <span data-testid="pane-event">
+        event {eventNo.toLocaleString()} of {session.events.length.toLocaleString()}
+      </span>
+      {waiting && (
+        <span className="badge" data-testid="pane-waiting" title={alignment.mode === 'prompt' ? 'This session reached its next prompt first and waits for the others' : 'This session has ended'}>
+          {alignment.mode === 'prompt' ? 'waiting' : 'ended'}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function ComparePane({ index, spec, session, clock, shared, alignment, onRemove }: ComparePaneProps) {
+  const [body, setBody] = useState<Body>('events');
   const ratings = useCompareSlot('ratings');
   const lane = useCompareSlot('lane');
   const m = session.meta;
@@ -60,15 +79,7 @@ export function ComparePane({ index, spec, session, clock, shared, alignment, on
       <div className="compare-pane-sub muted small">
         <span>{m.candidate.displayName ?? m.candidate.id}</span>
         {spec.lane && <span className="badge">lane: {spec.lane}</span>}
-        <span className="pane-time" data-testid="pane-time">
-          {formatClock(second * 1000)} / {formatClock(clock.get().duration)}
-        </span>
-        <span data-testid="pane-event">event {eventNo.toLocaleString()} of {session.events.length.toLocaleString()}</span>
-        {waiting && (
-          <span className="badge" data-testid="pane-waiting" title={alignment.mode === 'prompt' ? 'This session reached its next prompt first and waits for the others' : 'This session has ended'}>
-            {alignment.mode === 'prompt' ? 'waiting' : 'ended'}
-          </span>
-        )}
+        <PanePosition index={index} session={session} clock={clock} shared={shared} alignment={alignment} />
       </div>
       <PaneScores sessionId={spec.id} />
       {ratings?.({ session, clock })}
