@@ -24,7 +24,9 @@ export interface CompareRoute {
 export function parseCompare(query: string): CompareRoute {
   const params = new URLSearchParams(query);
   const panes: PaneSpec[] = [];
-  for (const part of (params.get('s') ?? '').split(',')) {
+  // Read raw: URLSearchParams would decode the escaped ',' and ':' inside ids before the split.
+  const raw = query.split('&').find((kv) => kv.startsWith('s='))?.slice(2) ?? '';
+  for (const part of raw.split(',')) {
     if (!part) continue;
     const [id, lane] = part.split(':');
     try {
