@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash, routeHash } from '../../renderer/src/app/router';
+import { parseHash, routeHash, type Route } from '../../renderer/src/app/router';
 
 describe('the side-by-side URL', () => {
   it('keeps the sessions in order, the alignment and the time, and reads back what it writes', () => {
-    const r = { name: 'compare', panes: [{ id: 'a,b' }, { id: 'c:d', lane: 'rev 1' }, { id: 'e' }], align: 'prompt', t: 61_234 } as const;
+    const r: Route = { name: 'compare', panes: [{ id: 'a,b' }, { id: 'c:d', lane: 'rev 1' }, { id: 'e' }], align: 'prompt', t: 61_234 };
     const hash = routeHash(r);
     expect(hash).toBe('#/compare?s=a%2Cb,c%3Ad:rev%201,e&align=prompt&t=61234');
     expect(parseHash(hash)).toEqual(r);
