@@ -48,6 +48,7 @@ function ShortcutsSheet() {
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
           <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
           <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
+          <tr><td>Side by side</td><td>The same keys drive every pane; arrows step through the events of all panes</td></tr>
           <tr className="group"><th colSpan={2}>Everywhere</th></tr>
           <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
           <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
