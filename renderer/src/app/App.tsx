@@ -6,6 +6,7 @@ import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
 import { PanelView } from '../features/panel/PanelView';
 import { ReviewerSwitcher } from '../features/panel/ReviewerSwitcher';
+import { CompareView } from '../features/compare/CompareView';
 import { Dialog } from '../components/Dialog';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LinkConfirm } from '../components/links';
@@ -62,6 +63,7 @@ function ShortcutsSheet() {
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
           <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
           <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
+          <tr><td>Side by side</td><td>The same keys drive every pane; arrows step through the events of all panes</td></tr>
         </ShortcutGroup>
         <div>
           <ShortcutGroup title="Library">
@@ -186,8 +188,16 @@ export function App() {
         </nav>
       </header>
       <main className="content">
-        <ErrorBoundary what={route.name === 'session' ? 'this session' : route.name === 'panel' ? 'the panel' : 'the library'} resetKey={route.name === 'session' ? route.id : route.name}>
-          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'panel' ? <PanelView /> : <LibraryView />}
+        <ErrorBoundary what={route.name === 'session' ? 'this session' : route.name === 'panel' ? 'the panel' : route.name === 'compare' ? 'the side-by-side view' : 'the library'} resetKey={route.name === 'session' ? route.id : route.name}>
+          {route.name === 'session' ? (
+            <ReplayView key={route.id} id={route.id} initialT={route.t} />
+          ) : route.name === 'compare' ? (
+            <CompareView key={route.panes.map((p) => `${p.id}:${p.lane ?? ''}`).join(',')} route={route} />
+          ) : route.name === 'panel' ? (
+            <PanelView />
+          ) : (
+            <LibraryView />
+          )}
         </ErrorBoundary>
       </main>
       <ImportPanel />

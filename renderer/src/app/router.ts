@@ -1,8 +1,11 @@
 import { useSyncExternalStore } from 'react';
+import { compareHash, parseCompare, type CompareRoute } from '../features/compare/route';
 
-export type Route = { name: 'library' } | { name: 'panel' } | { name: 'session'; id: string; t?: number };
+export type Route = { name: 'library' } | { name: 'panel' } | { name: 'session'; id: string; t?: number } | CompareRoute;
 
 export function parseHash(hash: string): Route {
+  const c = /^#\/compare(?:\?(.*))?$/.exec(hash);
+  if (c) return parseCompare(c[1] ?? '');
   const m = /^#\/session\/([^?]+)(?:\?(.*))?$/.exec(hash);
   if (m) {
     const params = new URLSearchParams(m[2] ?? '');
@@ -14,6 +17,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function routeHash(r: Route): string {
+  if (r.name === 'compare') return compareHash(r);
   if (r.name === 'session') return `#/session/${encodeURIComponent(r.id)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
   if (r.name === 'panel') return '#/panel';
   return '#/';

@@ -4,6 +4,7 @@ import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/cl
 import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { useBlindScores } from '../panel/blind-scores';
 import { WeightPanel } from '../scoring/WeightControls';
+import { CompareDialog } from '../compare/CompareDialog';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
@@ -117,6 +118,7 @@ export function LibraryView() {
   const scores = useBlindScores(useAllScores(), rows);
   const scoring = useScoreStore((s) => Object.keys(s.pending).length);
   const [showWeights, setShowWeights] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const [showFactors, setShowFactors] = useState(() => localStorage.getItem('baton.library.factors') === '1');
   // With the factor columns on, source, duration and event count make room for them.
   const columns = useMemo(() => (showFactors ? [...BASE_COLUMNS.filter((c) => !FACTOR_MODE_HIDDEN.has(c.key)), ...FACTOR_COLUMNS] : BASE_COLUMNS), [showFactors]);
@@ -174,7 +176,11 @@ export function LibraryView() {
         <button className={`btn ${showWeights ? 'active' : ''}`} aria-expanded={showWeights} onClick={() => setShowWeights(!showWeights)} title="Change the factor weights; scores and ranking follow live">
           Weights
         </button>
+        <button className="btn" onClick={() => setComparing(true)} disabled={rows.length < 2} title="Open two to four sessions side by side, on one clock">
+          Compare…
+        </button>
       </div>
+      {comparing && <CompareDialog rows={visible} onClose={() => setComparing(false)} />}
       {showWeights && <WeightPanel />}
       <div className={`table ${showFactors ? 'with-factors' : ''}`} role="table" aria-rowcount={visible.length + 1}>
         <div className="tr thead" role="row">

@@ -117,6 +117,17 @@ export class ReplayClock {
     this.set({ skipIdle: on });
   }
 
+  /**
+   * Changes the length of the clock's timeline and moves to `t` (the side-by-side view does
+   * this when it re-aligns its sessions). Skip idle is turned off: its map was for the old length.
+   */
+  setDuration(duration: number, t: number): void {
+    this.idleMap = identityIdleMap(duration);
+    this.idle = this.idleMap;
+    this.state = { ...this.state, duration, skipIdle: false };
+    this.seek(t);
+  }
+
   /** Attaches (or detaches) an external driver such as the audio track. */
   setDriver(d: ClockDriver | null): void {
     this.driver = d;

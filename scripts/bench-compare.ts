@@ -1,0 +1,202 @@
+/**
+ * `npm run bench` (part): the side-by-side view with four real Claude Code transcripts of about
+ * 2–3 MB each (from ../shared/rated-sessions/sessions), imported into the web build in headless
+ * Chromium through the app's own Import files…. Measures seek-to-paint latency (seek → two
+ * frames painted) over 100 random seeks of the shared clock, with every pane following:
+ * aligned by elapsed time, by the candidate's n-th prompt, and with every pane on its
+ * conversation. Target: seek p95 ≤ 50 ms. `--no-build` reuses the last build, `--json`.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { startPreview } from './bench-common';
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    port: { type: 'string', default: '4181' },
+    seeks: { type: 'string', default: '100' },
+  },
+});
+const HERE = dirname(fileURLToPath(import.meta.url));
+const RATED = resolve(process.env.BATON_RATED_SESSIONS ?? join(HERE, '../../shared/rated-sessions/sessions'));
+const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web-compare');
+const TARGET_BYTES = 2.5e6;
+
+/** The four transcripts closest to 2.5 MB. */
+function pickFiles(): { path: string; bytes: number }[] {
+  return readdirSync(RATED)
+    .filter((n) => n.endsWith('.jsonl'))
+    .map((n) => ({ path: join(RATED, n), bytes: statSync(join(RATED, n)).size }))
+    .sort((a, b) => Math.abs(a.bytes - TARGET_BYTES) - Math.abs(b.bytes - TARGET_BYTES))
+    .slice(0, 4);
+}
+
+interface SeekStats {
+  /** CPU time of Chromium's renderer process per seek, and of all its processes (renderer, GPU/compositor, browser), ms. */
+  cpuRenderer?: number;
+  cpuAll?: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** Main-thread JS of the seek (until the next task: React rendered and committed), p50 and p95. */
+  js50: number;
+  js95: number;
+}
+
+/** `n` random seeks of the shared clock, each timed until two frames have been painted. */
+function seeks(page: Page, n: number): Promise<SeekStats> {
+  return page.evaluate(async (count) => {
+    const { clock } = (window as unknown as { __batonCompare: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonCompare;
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const lat: number[] = [];
+    const js: number[] = [];
+    let seed = 4242;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < count; i++) {
+      const t = rand() * clock.get().duration;
+      await frame();
+      const start = performance.now();
+      clock.seek(t);
+      // React renders and commits the seek in the same task (useSyncExternalStore updates are sync).
+      await new Promise<void>((r) => setTimeout(r, 0));
+      js.push(performance.now() - start);
+      await frame();
+      await frame();
+      lat.push(performance.now() - start);
+    }
+    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+    return { p50: q(lat, 0.5), p95: q(lat, 0.95), max: Math.max(...lat), js50: q(js, 0.5), js95: q(js, 0.95) };
+  }, n);
+}
+
+async function main() {
+  const log = (s: string) => {
+    if (!args.json) console.log(s);
+  };
+  if (!existsSync(RATED)) {
+    log(`\nSide-by-side seek benchmark: skipped (${RATED} not found; set BATON_RATED_SESSIONS)`);
+    return;
+  }
+  const files = pickFiles();
+  if (files.length < 4) {
+    log(`\nSide-by-side seek benchmark: skipped (fewer than four transcripts in ${RATED})`);
+    return;
+  }
+  if (!args['no-build']) {
+    log('building the web app…');
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const port = Number(args.port);
+  const n = Number(args.seeks);
+  const server = await startPreview(OUT_DIR, port);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    let pageErrors = 0;
+    page.on('pageerror', (e) => {
+      pageErrors++;
+      console.error(`page error: ${e.message}`);
+    });
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const rows = page.getByTestId('session-row');
+    await rows.nth(3).waitFor({ timeout: 120_000 });
+    const before = await rows.count();
+    const tImport = Date.now();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import files…' }).click();
+    await (await chooser).setFiles(files.map((f) => f.path));
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="session-row"]').length >= count, before + 4, { timeout: 300_000 });
+    const importMs = Date.now() - tImport;
+    // The imported sessions: everything in the library that is not a bundled sample.
+    const info = await page.evaluate(async () => {
+      const dbh: IDBDatabase = await new Promise((res, rej) => {
+        const req = indexedDB.open('baton');
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      const all: { id: string; eventCount: number; meta: { tags?: string[] } }[] = await new Promise((res) => {
+        const r = dbh.transaction('sessions').objectStore('sessions').getAll();
+        r.onsuccess = () => res(r.result);
+      });
+      dbh.close();
+      return all.filter((s) => !s.meta.tags?.includes('sample')).map((s) => ({ id: s.id, events: s.eventCount }));
+    });
+    if (info.length !== 4) throw new Error(`expected 4 imported sessions, found ${info.length}`);
+
+    const tOpen = Date.now();
+    await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${info.map((s) => encodeURIComponent(s.id)).join(',')}&align=elapsed`);
+    await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
+    await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();
+    const openMs = Date.now() - tOpen;
+
+    // CPU time per seek, from Chromium itself: independent of how busy the machine's other
+    // processes keep its cores (the wall-clock latencies are not).
+    const cdp = await browser.newBrowserCDPSession();
+    const cpu = async () => {
+      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+      return { renderer: processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0), all: processInfo.reduce((a, p) => a + p.cpuTime, 0) };
+    };
+    const measured = async () => {
+      const c0 = await cpu();
+      const s = await seeks(page, n);
+      const c1 = await cpu();
+      return { ...s, cpuRenderer: ((c1.renderer - c0.renderer) * 1000) / n, cpuAll: ((c1.all - c0.all) * 1000) / n };
+    };
+    const cold = await measured();
+    const elapsed = await measured();
+    await page.getByTestId('align-mode').selectOption('prompt');
+    await seeks(page, 20);
+    const prompt = await measured();
+    for (const tab of await page.getByRole('tab', { name: 'Conversation' }).all()) await tab.click();
+    await seeks(page, 20);
+    const conversation = await measured();
+    const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`,
+      loadAverage1m: loadavg()[0] ?? 0,
+      fileMB: files.map((x) => x.bytes / 1e6),
+      events: info.map((s) => s.events),
+      importMs,
+      openMs,
+      seeks: n,
+      cold,
+      elapsed,
+      prompt,
+      conversation,
+      heapMiB,
+      pageErrors,
+    };
+    if (args.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+      const row = (s: SeekStats) => `${f(s.p50, 1)} / ${f(s.p95, 1)} / ${f(s.max, 1)} ms | ${f(s.js50, 1)} / ${f(s.js95, 1)} ms | ${f(s.cpuRenderer ?? NaN, 1)} / ${f(s.cpuAll ?? NaN, 1)} ms |`;
+      console.log(`\nSide by side: four real Claude Code transcripts (${result.fileMB.map((x) => f(x, 1)).join(', ')} MB; ${result.events.map((x) => f(x)).join(', ')} events), 1920×1080`);
+      console.log(`import of the four through Import files… (worker → IndexedDB): ${f(importMs)} ms; open the side-by-side view to interactive: ${f(openMs)} ms`);
+      console.log('| seeks (target: p95 ≤ 50 ms) | seek → painted p50 / p95 / max | JS until committed p50 / p95 | CPU per seek: renderer / all Chromium |\n|---|---|---|---|');
+      console.log(`| ${n} random seeks, first pass (cold) | ${row(cold)}`);
+      console.log(`| ${n} random seeks, aligned by elapsed time, event lists | ${row(elapsed)}`);
+      console.log(`| ${n} random seeks, aligned by the n-th prompt, event lists | ${row(prompt)}`);
+      console.log(`| ${n} random seeks, n-th prompt, every pane on its conversation | ${row(conversation)}`);
+      console.log(`JS heap after the seeks: ${f(heapMiB)} MiB; uncaught page errors: ${pageErrors}`);
+      console.log(`machine: ${result.machine}; 1-minute load average ${f(result.loadAverage1m, 1)}; ${result.date}`);
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
