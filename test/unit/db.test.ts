@@ -152,7 +152,7 @@ describe('schema versions', () => {
     v1.close();
     const current = new BatonDB(name);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(5);
     // v2 added the score cache, empty after the upgrade.
     expect(await current.scores.count()).toBe(0);
     expect(await current.settings.get('samplesLoaded')).toEqual({ key: 'samplesLoaded', value: true });

@@ -69,6 +69,22 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * A hiring committee's work on one session (issue 19): the evidence reel as edited, the
+ * decision and votes, the presenter's notes. Kept with the session, removed with it.
+ */
+export interface CommitteeRow {
+  sid: string;
+  /** shared/committee/reel.ts Reel, checked with parseReel when read. */
+  reel?: unknown;
+  /** shared/committee/decision.ts Decision, checked when read. */
+  decision?: unknown;
+  /** Denormalised decision outcome, for the library. */
+  outcome?: string;
+  notes?: string;
+  updatedAt: number;
+}
+
 export class BatonDB extends Dexie {
   sessions!: Table<SessionRow, string>;
   events!: Table<EventRow, [string, number]>;
@@ -77,6 +93,7 @@ export class BatonDB extends Dexie {
   staging!: Table<StagingRow, string>;
   settings!: Table<SettingRow, string>;
   scores!: Table<ScoreRow, [string, string]>;
+  committee!: Table<CommitteeRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -92,6 +109,10 @@ export class BatonDB extends Dexie {
     // v2: cached classifier results per session and classifier version.
     this.version(2).stores({
       scores: '[sid+version], sid',
+    });
+    // v5 (v3 and v4 belong to the review panel and chunked events): committee reels and decisions.
+    this.version(5).stores({
+      committee: 'sid, outcome',
     });
   }
 }

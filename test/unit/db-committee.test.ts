@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BatonDB } from '../../renderer/src/db/schema';
+import { purgeSession } from '../../renderer/src/db/store';
+import { decisionOutcomes, loadBlindSetting, loadCommittee, saveBlindSetting, saveDecision, saveNotes, saveReel } from '../../renderer/src/features/committee/store';
+import { Decision } from '../../shared/committee/decision';
+import type { Reel } from '../../shared/committee/reel';
+
+let n = 0;
+const open: Dexie[] = [];
+afterEach(async () => {
+  for (const d of open.splice(0)) await d.delete();
+});
+
+async function fresh(): Promise<BatonDB> {
+  const d = new BatonDB(`baton-committee-${++n}`);
+  open.push(d);
+  await d.open();
+  return d;
+}
+
+const reel: Reel = { version: 1, clips: [{ id: 'c1', t0: 0, t1: 9000, factor: 'scoping', polarity: '+', why: 'plan first', source: 'evidence', eventIds: ['e1'] }] };
+const decision = Decision.parse({ outcome: 'more-evidence', rationale: 'Need a second session.', decidedAt: '2026-03-03T11:00:00Z', votes: [{ member: 'A', vote: 'hire' }] });
+
+describe('committee storage (schema v5)', () => {
+  it('upgrades a v2 database, keeping its rows, with an empty committee table', async () => {
+    const name = `baton-v2-${++n}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt', events: '[sid+seq], [sid+t], [sid+kind]', blobs: '[sid+id], sid', reports: '++id, at', staging: 'id, startedAt', settings: 'key' });
+    v2.version(2).stores({ scores: '[sid+version], sid' });
+    await v2.table('settings').put({ key: 'samplesLoaded', value: true });
+    await v2.table('scores').put({ sid: 's', version: 'v', at: 1, result: {} });
+    v2.close();
+    const current = new BatonDB(name);
+    open.push(current);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.committee.count()).toBe(0);
+    expect(await current.settings.get('samplesLoaded')).toEqual({ key: 'samplesLoaded', value: true });
+    expect(await current.scores.count()).toBe(1);
+  });
+
+  it('keeps the reel, decision and notes of a session, and removes them with it', async () => {
+    const d = await fresh();
+    expect(await loadCommittee('s1', d)).toEqual({ notes: '' });
+    await saveReel('s1', reel, d);
+    await saveDecision('s1', decision, d);
+    await saveNotes('s1', 'ask about tests', d);
+    expect(await loadCommittee('s1', d)).toEqual({ reel, decision, notes: 'ask about tests' });
+    expect(await decisionOutcomes(d)).toEqual(new Map([['s1', 'more-evidence']]));
+    await purgeSession(d, 's1');
+    expect(await d.committee.count()).toBe(0);
+  });
+
+  it('drops a stored reel or decision that is not valid instead of trusting it', async () => {
+    const d = await fresh();
+    await d.committee.put({ sid: 's2', reel: { version: 1, clips: [{ id: 1 }] }, decision: { outcome: 'maybe' }, updatedAt: 0 });
+    expect(await loadCommittee('s2', d)).toEqual({ notes: '' });
+  });
+
+  it('has candidate-blind on by default', async () => {
+    const d = await fresh();
+    expect(await loadBlindSetting(d)).toBe(true);
+    await saveBlindSetting(false, d);
+    expect(await loadBlindSetting(d)).toBe(false);
+  });
+});
