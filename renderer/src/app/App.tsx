@@ -4,6 +4,8 @@ import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
+import { CommitteeView } from '../features/committee/CommitteeView';
+import { OpenByHash } from '../features/committee/OpenByHash';
 import { Dialog } from '../components/Dialog';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
@@ -155,6 +157,16 @@ export function App() {
 
   const onDragOver = (e: DragEvent) => e.preventDefault();
 
+  // Committee mode fills the screen: no top bar.
+  if (route.name === 'committee' || route.name === 'audience') {
+    return (
+      <div className="app committee-app">
+        <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+        <Toast />
+      </div>
+    );
+  }
+
   return (
     <div className="app" onDragOver={onDragOver}>
       <header className="topbar">
@@ -176,7 +188,7 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : <LibraryView />}</main>
+      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'open' ? <OpenByHash hash={route.hash} t={route.t} /> : <LibraryView />}</main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />

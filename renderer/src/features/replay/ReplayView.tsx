@@ -302,6 +302,9 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
           Edit names
         </button>
         <div className="spacer" />
+        <button className="btn small" onClick={() => navigate({ name: 'committee', id: session.row.id })} title="Present the evidence reel to a hiring committee">
+          Committee mode
+        </button>
         <button className="btn small" onClick={() => void exportToFile(session.row.id)}>
           Export .baton
         </button>
