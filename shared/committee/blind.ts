@@ -158,11 +158,23 @@ export interface BlindSession {
   blind: Blind;
 }
 
+/** What chooses a session's pseudonym: the candidate's name, else id, else the session id. */
+export function pseudonymKey(meta: Pick<SessionMeta, 'id' | 'candidate'>): string {
+  const known = meta.candidate.id && meta.candidate.id !== 'unknown' ? meta.candidate.id : undefined;
+  return meta.candidate.displayName?.trim().toLowerCase() || known || meta.id;
+}
+
+/** Metadata alone, blinded (for lists that have not loaded the events): the same pseudonym as blindSession. */
+export function blindMetaOnly(meta: SessionMeta): { meta: SessionMeta; pseudonym: Pseudonym; blind: Blind } {
+  const pseudonym = pseudonymFor(pseudonymKey(meta));
+  const blind = makeBlind(detectIdentity(meta, [{ id: 'meta', t: 0, actor: 'system', kind: 'marker', label: `${meta.title}\n${meta.task.title}\n${meta.source.fileName ?? ''}` }]), pseudonym);
+  return { meta: blindMeta(meta, blind, pseudonym), pseudonym, blind };
+}
+
 /** A whole session, blinded. `key` chooses the pseudonym (default: the candidate's name, else id, else the session id). */
 export function blindSession(session: { meta: SessionMeta; events: readonly SessionEvent[] }, options: { key?: string; extra?: Partial<Identity> } = {}): BlindSession {
   const { meta } = session;
-  const known = meta.candidate.id && meta.candidate.id !== 'unknown' ? meta.candidate.id : undefined;
-  const key = options.key ?? meta.candidate.displayName?.trim().toLowerCase() ?? known ?? meta.id;
+  const key = options.key ?? pseudonymKey(meta);
   const pseudonym = pseudonymFor(key);
   const blind = makeBlind(detectIdentity(meta, session.events, options.extra), pseudonym);
   return { meta: blindMeta(meta, blind, pseudonym), events: session.events.map((e) => blindEvent(e, blind)), pseudonym, blind };

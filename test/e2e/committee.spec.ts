@@ -145,9 +145,9 @@ test('an audience window follows the presenter over BroadcastChannel', async ({ 
   await expect(audience.getByTestId('clip-caption')).toHaveText(caption!);
   await page.keyboard.press('Space');
   await expect(audience.getByTestId('committee-clock')).toHaveText((await page.getByTestId('committee-clock').textContent())!);
+  await audience.screenshot({ path: 'test-results/committee-audience.png' });
   await page.keyboard.press('b');
   await expect(audience.getByTestId('blackout')).toBeVisible();
-  await audience.screenshot({ path: 'test-results/committee-audience.png' });
 });
 
 const NAME = 'Philippa Wrenhaven';
@@ -205,6 +205,11 @@ test('candidate-blind (on by default) hides the name in the presenter and the re
   }
   await page.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByText('Decision recorded.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/committee-decision.png' });
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export decision' }).click();
+  const decisionFile = JSON.parse(readFileSync(await (await exported).path(), 'utf8')) as { format: string; outcome: string; votes: unknown[] };
+  expect(decisionFile).toMatchObject({ format: 'baton-decision', outcome: 'hire', votes: [{ member: 'Ana', vote: 'hire' }, { member: 'Bo', vote: 'no-hire' }] });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save report (HTML)' }).click();
   const html = readFileSync(await (await download).path(), 'utf8');
@@ -258,4 +263,16 @@ test('candidate-blind (on by default) hides the name in the presenter and the re
     for (const y of [edge - 1, edge, edge + 1]) expect(dark(y), `${f} row ${y}`).toBe(0);
   }
   await reportPage.close();
+
+  // The library shows the decision, and its own Candidate-blind switch hides the name there.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  const row = rows(page).filter({ has: page.getByTestId('decision-badge') });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('decision-badge')).toHaveText('Hire');
+  await expect(page.getByTestId('library-scroll')).toContainText(NAME);
+  await page.getByLabel('Candidate-blind').check();
+  await expect(rows(page)).toHaveCount(5);
+  expect(await page.getByTestId('library-scroll').innerText()).not.toMatch(LEAK);
+  await expect(row).toContainText('Candidate ');
 });

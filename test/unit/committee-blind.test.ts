@@ -85,3 +85,14 @@ describe('candidate-blind mode', () => {
     expect(blindSession(s).events).toEqual(s.events);
   });
 });
+
+describe('blinding metadata alone (the library)', () => {
+  it('gives the same pseudonym as the whole session and hides the name and home paths of the metadata', async () => {
+    const { blindMetaOnly } = await import('../../shared/committee/blind');
+    const s = exposed();
+    const m = blindMetaOnly(s.meta);
+    expect(m.pseudonym).toEqual(blindSession(s).pseudonym);
+    expect(leaks(JSON.stringify(m.meta))).toBe(false);
+    expect(m.meta.title).toBe(`${m.pseudonym.name} — rate limiter`);
+  });
+});

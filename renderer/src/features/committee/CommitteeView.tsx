@@ -26,7 +26,7 @@ import { ClipPlayer } from './clip-player';
 import { DecisionPanel } from './DecisionPanel';
 import { loadCommitteeInputs } from './inputs';
 import { ReelPanel } from './ReelPanel';
-import { saveReport } from './report-action';
+import { reportFileName, saveReport } from './report-action';
 import './committee.css';
 import { loadBlindSetting, loadCommittee, saveBlindSetting, saveDecision, saveNotes, saveReel } from './store';
 
@@ -269,6 +269,7 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
                   void saveDecision(id, d).then(() => setUi({ toast: { text: 'Decision recorded.', kind: 'info' } }));
                 }}
                 onReport={report}
+                onExport={() => decision && void platform().saveFile(reportFileName(cs.candidate, 'html').replace(/^decision-record-(.*)\.html$/, 'decision-$1.baton-decision'), new Blob([JSON.stringify(decision, null, 2) + '\n'], { type: 'application/json' }))}
               />
             )}
           </aside>

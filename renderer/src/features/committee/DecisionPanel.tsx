@@ -10,11 +10,12 @@ interface Props {
   sessionHash: string;
   onSave(d: Decision): void;
   onReport(kind: 'html' | 'pdf'): void;
+  onExport(): void;
 }
 
 const VOTES = [...OUTCOMES, 'abstain'] as const;
 
-export function DecisionPanel({ decision, sessionHash, onSave, onReport }: Props) {
+export function DecisionPanel({ decision, sessionHash, onSave, onReport, onExport }: Props) {
   const [outcome, setOutcome] = useState<Outcome | undefined>(decision?.outcome);
   const [rationale, setRationale] = useState(decision?.rationale ?? '');
   const [votes, setVotes] = useState<Vote[]>(decision?.votes ?? []);
@@ -66,6 +67,9 @@ export function DecisionPanel({ decision, sessionHash, onSave, onReport }: Props
         </button>
         <button className="btn" onClick={() => onReport('pdf')}>
           Report as PDF
+        </button>
+        <button className="btn" onClick={onExport} disabled={!decision} title="The decision as a .baton-decision file, to keep with the reviews (baton report --decision reads it)">
+          Export decision
         </button>
       </div>
     </div>
