@@ -141,7 +141,7 @@ export function blindMeta(meta: SessionMeta, blind: Blind, p: Pseudonym): Sessio
   return {
     ...meta,
     title: blind(meta.title),
-    candidate: { id: meta.candidate.id, displayName: p.name },
+    candidate: { id: blind(meta.candidate.id), displayName: p.name },
     task: { title: blind(meta.task.title), statement: blind(meta.task.statement) },
     source: { ...meta.source, ...(meta.source.fileName === undefined ? {} : { fileName: blind(meta.source.fileName) }) },
     terminals: meta.terminals.map((t) => (t.title === undefined ? t : { ...t, title: blind(t.title) })),

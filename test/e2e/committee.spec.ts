@@ -173,7 +173,7 @@ async function exposedArchive(): Promise<Buffer> {
 
 const LEAK = /philippa|wrenhaven|example\.net/i;
 
-test('candidate-blind (on by default) hides the name in the presenter and the report; its PDF has numbered pages and no line cut at a page edge', async ({ page, context }) => {
+test('candidate-blind (on by default) hides the name in the presenter, the report, the library and every replay pane; the PDF of the report has numbered pages and no line cut at a page edge', async ({ page, context }) => {
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
   const chooser = page.waitForEvent('filechooser');
@@ -275,4 +275,24 @@ test('candidate-blind (on by default) hides the name in the presenter and the re
   await expect(rows(page)).toHaveCount(5);
   expect(await page.getByTestId('library-scroll').innerText()).not.toMatch(LEAK);
   await expect(row).toContainText('Candidate ');
+
+  // The replay follows the library's switch: every pane, the terminal and the diffs included.
+  await row.getByRole('link').click();
+  const replay = page.getByTestId('replay');
+  await expect(replay).toBeVisible();
+  await expect(page.getByTestId('replay-candidate')).toHaveText(/^Candidate [A-Z][a-z]+ [A-Z][a-z]+$/);
+  await expect(page.getByRole('button', { name: 'Edit names' })).toHaveCount(0);
+  // Seek past the extra events (the command, the diff) so the terminal and code panes show them.
+  await page.keyboard.press('l');
+  const shown: Record<string, string> = { Score: 'score-overall', Code: 'code-pane', Terminal: 'terminal-command', 'Task & info': 'replay-candidate' };
+  for (const tab of ['Decisions', 'Score', 'Code', 'Terminal', 'Task & info']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    if (shown[tab]) await expect(page.getByTestId(shown[tab]).first()).toBeVisible();
+    expect(await replay.innerText(), tab).not.toMatch(LEAK);
+  }
+  // The terminal lists the blinded command with its working folder under the pseudonym.
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.getByTestId('terminal-command').filter({ hasText: 'whoami' })).toBeVisible();
+  expect(await replay.innerText()).not.toMatch(LEAK);
 });

@@ -22,7 +22,7 @@ export function committeeSession(s: LoadedSession, blind: boolean): CommitteeSes
   const b = blindSession({ meta: s.meta, events: s.events });
   const cache = new Map<string, Promise<Blob | undefined>>();
   const session: LoadedSession = {
-    row: { ...s.row, meta: b.meta, title: b.meta.title, taskTitle: b.meta.task.title },
+    row: { ...s.row, meta: b.meta, title: b.meta.title, taskTitle: b.meta.task.title, candidateId: b.meta.candidate.id },
     meta: b.meta,
     events: b.events,
     index: buildSessionIndex(b.events),

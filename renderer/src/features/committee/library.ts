@@ -21,6 +21,11 @@ export function outcomeLabel(o: string | undefined): string | undefined {
   return o && o in OUTCOME_LABELS ? OUTCOME_LABELS[o as Outcome] : undefined;
 }
 
+/** The library's blind switch, which the replay follows too (committee mode has its own, on by default). */
+export async function loadLibraryBlind(): Promise<boolean> {
+  return (await db().settings.get(LIBRARY_BLIND_KEY))?.value === true;
+}
+
 /** Decisions per session id (refreshed when the rows change) and the library's blind switch. */
 export function useLibraryCommittee(rowsKey: unknown): { outcomes: Map<string, string>; blind: boolean; setBlind(on: boolean): void } {
   const [outcomes, setOutcomes] = useState(() => new Map<string, string>());
