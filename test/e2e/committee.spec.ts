@@ -146,6 +146,11 @@ test('an audience window follows the presenter over BroadcastChannel', async ({ 
   await page.keyboard.press('Space');
   await expect(audience.getByTestId('committee-clock')).toHaveText((await page.getByTestId('committee-clock').textContent())!);
   await audience.screenshot({ path: 'test-results/committee-audience.png' });
+  // The room's view is as readable as the presenter's.
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  const texts = await textStyles(audience, '[data-testid="audience"]');
+  expect(texts.length).toBeGreaterThan(10);
+  expect(texts.filter((t) => t.size < 18 || (t.inReel && t.size < 24) || t.contrast < 7)).toEqual([]);
   await page.keyboard.press('b');
   await expect(audience.getByTestId('blackout')).toBeVisible();
 });
