@@ -66,6 +66,10 @@ function ShortcutsSheet() {
             <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
             <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
           </ShortcutGroup>
+          <ShortcutGroup title="Committee mode">
+            <tr><td><kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next clip of the reel</td></tr>
+            <tr><td><kbd>Space</kbd> · <kbd>B</kbd> · <kbd>F</kbd> · <kbd>Esc</kbd></td><td>Play / pause · blackout · full screen · leave</td></tr>
+          </ShortcutGroup>
           <ShortcutGroup title="Everywhere">
             <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
             <tr><td><kbd>Esc</kbd></td><td>Close a dialog</td></tr>
