@@ -15,7 +15,8 @@ import { makeSenderCheck, registerIpc } from './ipc';
 import { isAllowedNavigation, resolveRendererLocation, type RendererLocation } from './location';
 import { buildMenuTemplate } from './menu';
 import { denyAllPermissions, guardWebContents, installCsp } from './security';
-import { createMainWindow } from './window';
+import { watchRendererCrashes } from './crash';
+import { createMainWindow, loadRenderer } from './window';
 
 export interface StartOptions {
   /** Folder of the built main script (out/main). */
@@ -72,6 +73,11 @@ export function startApp(opts: StartOptions = {}): BatonApp {
       location,
       isDev,
       guard: (w) => guardWebContents(w.webContents, allowNavigation),
+    });
+    const opened = win;
+    watchRendererCrashes(opened.webContents, {
+      reload: () => loadRenderer(opened, location),
+      tell: (message, detail) => void dialog.showMessageBox(opened, { type: 'warning', message, detail }).catch(() => undefined),
     });
     win.on('closed', () => {
       win = undefined;

@@ -43,7 +43,12 @@ export function createMainWindow(d: CreateWindowDeps): BrowserWindowType {
   const win = new d.BrowserWindow(mainWindowOptions({ preloadPath: d.preloadPath, isDev: d.isDev }));
   d.guard(win);
   win.once('ready-to-show', () => win.show());
-  const loaded = d.location.kind === 'dev' ? win.loadURL(d.location.url) : win.loadFile(d.location.file);
-  loaded.catch((e: unknown) => console.error(`[baton] the renderer failed to load: ${(e as Error)?.message ?? String(e)}`));
+  loadRenderer(win, d.location);
   return win;
+}
+
+/** Loads the renderer's start page: the library, whatever the window showed before. */
+export function loadRenderer(win: BrowserWindowType, location: RendererLocation): void {
+  const loaded = location.kind === 'dev' ? win.loadURL(location.url) : win.loadFile(location.file);
+  loaded.catch((e: unknown) => console.error(`[baton] the renderer failed to load: ${(e as Error)?.message ?? String(e)}`));
 }

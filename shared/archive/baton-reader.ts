@@ -1,6 +1,7 @@
 import { PEAK_PAIRS } from '../audio/peaks';
 import { looksLikeWav, WavError, wavPeaks } from '../audio/wav';
-import type { SessionEvent } from '../model/schema';
+import type { SessionEvent, SessionMetaInput } from '../model/schema';
+import { clipMetaInput } from '../import/value-limits';
 import type { ImportContext } from '../import/context';
 import { describeZodError } from '../import/context';
 import { formatBytes } from '../import/limits';
@@ -12,6 +13,8 @@ import { ARCHIVE_PATHS, BLOB_PREFIXES, Manifest, Transcript } from './manifest';
 import { GuardedUnzip, type EntryHandler } from './zip-stream';
 
 const SMALL_ENTRY_LIMIT = 64 * 1024 * 1024;
+/** A blob is held whole in memory before it is stored: an hour of WAV narration is about 350 MiB. */
+const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 
 /** Collects an entry's bytes up to a limit. */
 class Collector implements EntryHandler {
@@ -70,7 +73,15 @@ export const batonImporter: FormatImporter = {
     let eventsSeen = false;
     let parseErrors = 0;
     let manifestRead: ReturnType<typeof Manifest.safeParse> | undefined;
-    const readManifest = (c: Collector) => (manifestRead ??= Manifest.safeParse(parseJson(c.text(), `${file}:${ARCHIVE_PATHS.manifest}`)));
+    const manifestWhere = `${file}:${ARCHIVE_PATHS.manifest}`;
+    /** Values out of range in the session's details are clipped with a warning, as for every other format. */
+    const clipSession = (raw: unknown): unknown => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+      const m = raw as Record<string, unknown>;
+      if (typeof m.session !== 'object' || m.session === null || Array.isArray(m.session)) return raw;
+      return { ...m, session: clipMetaInput(m.session as SessionMetaInput, (reason) => ctx.problems.add({ file: manifestWhere, severity: 'warning', reason })) };
+    };
+    const readManifest = (c: Collector) => (manifestRead ??= Manifest.safeParse(clipSession(parseJson(c.text(), manifestWhere))));
     /** Waveform peaks of WAV recordings, computed as each entry completes; why each one that failed did. */
     const wavPeaksByPath = new Map<string, number[]>();
     const wavErrors = new Map<string, WavError>();
@@ -143,7 +154,7 @@ export const batonImporter: FormatImporter = {
         return c;
       }
       if (BLOB_PREFIXES.some((p) => name.startsWith(p))) {
-        const c = new Collector(`${file}:${name}`, ctx.limits.maxUncompressedBytes);
+        const c = new Collector(`${file}:${name}`, Math.min(ctx.limits.maxUncompressedBytes, MAX_BLOB_BYTES));
         blobs.push({ path: name, c });
         blobPaths.add(name);
         return c;
@@ -152,6 +163,10 @@ export const batonImporter: FormatImporter = {
       return undefined;
     });
 
+    // The directory already says whether this is a Baton archive: no need to inflate anything.
+    for (const required of [ARCHIVE_PATHS.manifest, ARCHIVE_PATHS.events]) {
+      if (!unzip.has(required)) throw new ImportError(`${file}: not a Baton archive — it has no ${required}`);
+    }
     for await (const chunk of ctx.chunks()) {
       unzip.push(chunk);
       // Blobs are written as soon as they are complete, so they are not all held at once.

@@ -4,9 +4,13 @@
  * can be verified as it streams. Follows PKWARE's APPNOTE 6.3 (including zip64 sizes).
  */
 import { ImportError, type ByteSource } from '../import/types';
+import { decodeEntryName, fflateKey } from './zip-names';
 
 export interface CdEntry {
+  /** The entry's name (UTF-8 when flagged or valid, else CP437: see zip-names.ts). */
   name: string;
+  /** The name as fflate's streaming reader decodes it, to match its entries to these. */
+  key: string;
   crc: number;
   method: number;
   compressedSize: number;
@@ -60,11 +64,11 @@ export async function readCentralDirectory(src: ByteSource, maxEntries: number):
   if (count > maxEntries) throw new ImportError(`${file}: archive has more than ${maxEntries} entries`);
   if (cdSize > MAX_CD_BYTES || cdOffset + cdSize > src.size) throw truncated();
   const cd = await read(src, cdOffset, cdOffset + cdSize);
-  const dec = new TextDecoder();
   const entries: CdEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.byteLength || cd.getUint32(p, true) !== CD_SIG) throw truncated();
+    const utf8Flag = (cd.getUint16(p + 8, true) & 0x0800) !== 0;
     const method = cd.getUint16(p + 10, true);
     const crc = cd.getUint32(p + 16, true);
     let compressedSize = cd.getUint32(p + 20, true);
@@ -73,7 +77,9 @@ export async function readCentralDirectory(src: ByteSource, maxEntries: number):
     const extraLen = cd.getUint16(p + 30, true);
     const commentLen = cd.getUint16(p + 32, true);
     if (p + 46 + nameLen + extraLen > cd.byteLength) throw truncated();
-    const name = dec.decode(new Uint8Array(cd.buffer, cd.byteOffset + p + 46, nameLen));
+    const nameBytes = new Uint8Array(cd.buffer, cd.byteOffset + p + 46, nameLen);
+    const name = decodeEntryName(nameBytes, utf8Flag);
+    const key = fflateKey(nameBytes, utf8Flag);
     // zip64 extra field: sizes that did not fit in 32 bits, in this order.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;
@@ -90,7 +96,7 @@ export async function readCentralDirectory(src: ByteSource, maxEntries: number):
       }
       x += 4 + len;
     }
-    entries.push({ name, crc, method, compressedSize, size });
+    entries.push({ name, key, crc, method, compressedSize, size });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

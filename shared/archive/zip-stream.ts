@@ -27,13 +27,20 @@ export class GuardedUnzip {
     const cd = await readCentralDirectory(source, limits.maxEntries);
     const file = source.name;
     let declared = 0;
+    let compressed = 0;
+    const bomb = (detail: string) =>
+      new ImportError(`${file}: looks like a zip bomb — ${detail}; limits are ${formatBytes(limits.maxUncompressedBytes)} uncompressed and a ${limits.maxCompressionRatio}:1 ratio`);
     for (const e of cd) {
       const unsafe = unsafeEntryReason(e.name);
       if (unsafe) throw new ImportError(`${file}: unsafe archive — ${unsafe}`, undefined, e.name);
       declared += e.size;
+      compressed += e.compressedSize;
+      // Each entry is judged on its own: stored padding elsewhere cannot hide a bomb.
+      if (e.size > limits.ratioFloorBytes && e.size / Math.max(1, e.compressedSize) > limits.maxCompressionRatio) {
+        throw bomb(`entry "${e.name}" declares ${formatBytes(e.size)} from ${formatBytes(e.compressedSize)} (${Math.round(e.size / Math.max(1, e.compressedSize))}:1)`);
+      }
     }
-    const bomb = (detail: string) =>
-      new ImportError(`${file}: looks like a zip bomb — ${detail}; limits are ${formatBytes(limits.maxUncompressedBytes)} uncompressed and a ${limits.maxCompressionRatio}:1 ratio`);
+    if (compressed > source.size) throw new ImportError(`${file}: archive is inconsistent — its entries claim more compressed bytes than the file holds`);
     if (declared > limits.maxUncompressedBytes) throw bomb(`its entries declare ${formatBytes(declared)}`);
     if (declared > limits.ratioFloorBytes && declared / source.size > limits.maxCompressionRatio) {
       throw bomb(`${formatBytes(source.size)} declares ${formatBytes(declared)} (${Math.round(declared / source.size)}:1)`);
@@ -41,7 +48,9 @@ export class GuardedUnzip {
     return new GuardedUnzip(file, limits, onEntry, cd);
   }
 
+  /** Directory entries by the name fflate reports (see zip-names.ts). */
   private readonly directory = new Map<string, CdEntry>();
+  private readonly names = new Set<string>();
   private readonly crcs = new Map<string, number>();
   private readonly unzip: Unzip;
   private entries = 0;
@@ -56,13 +65,26 @@ export class GuardedUnzip {
     private readonly onEntry: (name: string) => EntryHandler | undefined,
     directory: CdEntry[],
   ) {
-    for (const e of directory) this.directory.set(e.name, e);
+    for (const e of directory) {
+      this.directory.set(e.key, e);
+      this.names.add(e.name);
+    }
     this.unzip = new Unzip((file) => this.handleFile(file));
     this.unzip.register(UnzipInflate);
   }
 
   get entryCount(): number {
     return this.entries;
+  }
+
+  /** The entries the central directory lists, known before a byte is inflated. */
+  get entryNames(): ReadonlySet<string> {
+    return this.names;
+  }
+
+  /** Whether the central directory lists an entry: known before a byte is inflated. */
+  has(name: string): boolean {
+    return this.names.has(name);
   }
 
   private fail(err: ImportError): void {
@@ -72,39 +94,48 @@ export class GuardedUnzip {
   private handleFile(file: UnzipFile): void {
     if (this.failure) return;
     this.entries++;
+    const listed = this.directory.get(file.name);
+    const name = listed?.name ?? file.name;
     if (this.entries > this.limits.maxEntries) {
       this.fail(new ImportError(`${this.fileName}: archive has more than ${this.limits.maxEntries} entries`));
       return;
     }
-    const unsafe = unsafeEntryReason(file.name);
+    const unsafe = unsafeEntryReason(name);
     if (unsafe) {
-      this.fail(new ImportError(`${this.fileName}: unsafe archive — ${unsafe}`, undefined, file.name));
+      this.fail(new ImportError(`${this.fileName}: unsafe archive — ${unsafe}`, undefined, name));
       return;
     }
     if (file.compression !== 0 && file.compression !== 8) {
-      this.fail(new ImportError(`${this.fileName}: entry "${file.name}" uses unsupported compression method ${file.compression}`, undefined, file.name));
+      this.fail(new ImportError(`${this.fileName}: entry "${name}" uses unsupported compression method ${file.compression}`, undefined, name));
       return;
     }
     if (file.originalSize !== undefined && file.originalSize > this.limits.maxUncompressedBytes) {
-      this.fail(this.bomb(`entry "${file.name}" declares ${formatBytes(file.originalSize)}`));
+      this.fail(this.bomb(`entry "${name}" declares ${formatBytes(file.originalSize)}`));
       return;
     }
-    const listed = this.directory.get(file.name);
     if (!listed) {
-      this.fail(new ImportError(`${this.fileName}: archive is inconsistent — entry "${file.name}" is not in its directory`, undefined, file.name));
+      this.fail(new ImportError(`${this.fileName}: archive is inconsistent — entry "${name}" is not in its directory`, undefined, name));
       return;
     }
-    const handler = file.name.endsWith('/') ? undefined : this.onEntry(file.name);
-    this.open.add(file.name);
+    const handler = name.endsWith('/') ? undefined : this.onEntry(name);
+    this.open.add(name);
     let crc = 0;
+    let inflated = 0;
+    // The entry's own ratio, against the compressed size its directory record gives (the
+    // whole file's ratio can be kept low with stored padding).
+    const maxEntryBytes = Math.max(this.limits.ratioFloorBytes, listed.compressedSize * this.limits.maxCompressionRatio);
     file.ondata = (err, chunk, final) => {
       if (this.failure) return;
       if (err) {
-        this.fail(new ImportError(`${this.fileName}: entry "${file.name}" is corrupt (${err.message})`, undefined, file.name));
+        this.fail(new ImportError(`${this.fileName}: entry "${name}" is corrupt (${err.message})`, undefined, name));
         return;
       }
       this.uncompressed += chunk.byteLength;
-      const guard = this.checkGuards();
+      inflated += chunk.byteLength;
+      const guard =
+        inflated > maxEntryBytes
+          ? this.bomb(`entry "${name}" expanded to ${formatBytes(inflated)} from ${formatBytes(listed.compressedSize)} (${Math.round(inflated / Math.max(1, listed.compressedSize))}:1)`)
+          : this.checkGuards();
       if (guard) {
         this.fail(guard);
         file.terminate();
@@ -112,13 +143,13 @@ export class GuardedUnzip {
       }
       crc = CRC32.buf(chunk, crc);
       if (final && crc >>> 0 !== listed.crc >>> 0) {
-        this.fail(new ImportError(`${this.fileName}: entry "${file.name}" is corrupt (checksum mismatch)`, undefined, file.name));
+        this.fail(new ImportError(`${this.fileName}: entry "${name}" is corrupt (checksum mismatch)`, undefined, name));
         return;
       }
       handler?.data(chunk);
       if (final) {
-        this.open.delete(file.name);
-        this.crcs.set(file.name, crc);
+        this.open.delete(name);
+        this.crcs.set(name, crc);
         handler?.end();
       }
     };
@@ -171,7 +202,7 @@ export class GuardedUnzip {
       const first = [...this.open][0];
       throw new ImportError(`${this.fileName}: archive is truncated — entry "${first}" ends early`, undefined, first);
     }
-    for (const name of this.directory.keys()) {
+    for (const name of this.names) {
       if (!name.endsWith('/') && !this.crcs.has(name)) {
         throw new ImportError(`${this.fileName}: archive is damaged — entry "${name}" could not be read`, undefined, name);
       }

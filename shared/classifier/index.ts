@@ -9,7 +9,7 @@
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
 import type { Ctx } from './context';
-import { CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, EDGE_CATEGORIES, STEPS } from './cues';
+import { CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS } from './cues';
 import { uniqueCandidateTexts } from './dedupe';
 import { adversarial } from './factors/adversarial';
 import { edgeCases } from './factors/edge-cases';
@@ -22,7 +22,7 @@ import { itemPoints } from './score';
 import { buildIndexes } from './session-index';
 import { candidateTurns } from './turns';
 import type { ClassifierResult, Evidence } from './types';
-import { cueWords, sessionWords, vocabulary } from './vocabulary';
+import { cueWords, vocabulary } from './vocabulary';
 import { FACTORS, type FactorId } from './weights';
 
 export { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, parseWeights, roundToTotal, setWeight, type FactorId, type Weights } from './weights';
@@ -32,16 +32,23 @@ export type { ClassifierResult, Evidence, FactorScore, Scores, TextSpan } from '
 
 export const CLASSIFIER_VERSION = 'baton-classifier-3';
 
-/** Words of the cue families: they never make a sentence "about the session". */
-const CUE_WORDS = cueWords(CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS, ...EDGE_CATEGORIES.map((c) => c.re));
+/**
+ * Words of the cue families: they never make a sentence "about the session". (Not the edge
+ * categories' words: "config", "local", "session" name the work as often as they raise a case.)
+ */
+const CUE_WORDS = cueWords(CHALLENGE, OWN_REVERSAL, PLAN_ASK, CONSTRAINT, REASON, ALTERNATIVE, CRITERION, SCENARIO, READ_ASK, VERIFY_ASK, STEPS);
 
 /** Runs every rule over a session. Deterministic: the same session gives the same result. */
 export function extractEvidence(session: { meta: Pick<SessionMeta, 'task'>; events: readonly SessionEvent[] }, params: Params = PARAMS): ClassifierResult {
-  const events = [...session.events].sort((a, b) => a.t - b.t);
+  // Sessions come sorted by time from the store and the importers; sort only when one is not.
+  let sorted = true;
+  for (let i = 1; i < session.events.length && sorted; i++) sorted = session.events[i - 1]!.t <= session.events[i]!.t;
+  const events = sorted ? session.events : [...session.events].sort((a, b) => a.t - b.t);
   const ix = buildIndexes(events);
-  const vocab = vocabulary(events, session.meta);
+  const words = new Set<string>();
+  const vocab = vocabulary(events, session.meta, words);
   const unique = uniqueCandidateTexts(events, ix);
-  const turns = candidateTurns(events, { vocab, words: sessionWords(events, session.meta, ix), cues: CUE_WORDS, unique });
+  const turns = candidateTurns(events, { vocab, words, cues: CUE_WORDS, unique });
   const c: Ctx = { events, vocab, task: `${session.meta.task.title}\n${session.meta.task.statement}`, ix, turns, out: [], seen: new Set() };
   scoping(c);
   tradeoffs(c);

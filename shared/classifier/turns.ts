@@ -35,7 +35,7 @@ export interface Turn {
 
 const FENCE = /```[\s\S]*?(?:```|$)/g;
 /** Lines that are pasted output rather than the candidate's words. */
-const PASTED_LINE = /^\s*(?:If you need specific details from before exiting plan mode|>|\$ |#\s*\w+:|(?:fatal|error|warning|warn|panic|traceback|exception|caused by|at |npm err|go: |--- |\+\+\+ |@@ |diff --git|index [0-9a-f]{7})|\d{4}-\d{2}-\d{2}[ t]\d|\[\d{2}:\d{2}|\s{4,}\S)/i;
+const PASTED_LINE = /^\s*(?:If you need specific details from before exiting plan mode|[⏺⎿❯✻●▶►✔✘⏵]|>|\$ |#\s*\w+:|(?:fatal|error|warning|warn|panic|traceback|exception|caused by|at |npm err|go: |--- |\+\+\+ |@@ |diff --git|index [0-9a-f]{7})|\d{4}-\d{2}-\d{2}[ t]\d|\[\d{2}:\d{2}|\s{4,}\S)/i;
 /** Words that show a person speaking to the agent rather than a pasted report. */
 const SPEAKER = /\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us|you|your|let's|lets|please)\b/i;
 

@@ -5,12 +5,18 @@
  * something of the session ("anchoring"): cue words alone earn nothing.
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
-import { changedLines, type Indexes } from './session-index';
 import { basename, forEachWord, identifierEnd, wordKey } from './text';
 
-/** Tokens that name things in the session: file names, identifiers, commands. */
-export function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>): Set<string> {
+/**
+ * Tokens that name things in the session: file names, identifiers, commands. With `words`,
+ * the plain content words of the same texts (and of tool inputs) are collected in the same
+ * pass: what `anchoredSentence` counts as two shared words.
+ */
+export function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, words?: Set<string>): Set<string> {
   const vocab = new Set<string>();
+  const addPlain = (w: string) => {
+    if (!STOP.has(w)) words!.add(w);
+  };
   const scanned = new Set<string>();
   const seenLines = new Set<string>();
   const seenPaths = new Set<string>();
@@ -42,6 +48,7 @@ export function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMe
       if (seenLines.has(line)) continue;
       seenLines.add(line);
       forEachWord(t, lineFrom, to, addIdentifier);
+      if (words) forEachPlainWord(line, line.length, addPlain);
     }
   };
   addWords(meta.task.statement, 20_000);
@@ -62,6 +69,13 @@ export function vocabulary(events: readonly SessionEvent[], meta: Pick<SessionMe
       if (typeof fp === 'string' && !seenFiles.has(fp)) {
         seenFiles.add(fp);
         vocab.add(basename(fp).toLowerCase());
+      }
+      if (words) {
+        for (const v of Object.values(e.input as Record<string, unknown>)) {
+          if (typeof v !== 'string' || scanned.has(v)) continue;
+          if (v.length < 200) scanned.add(v);
+          forEachPlainWord(v, Math.min(v.length, 1000), addPlain);
+        }
       }
     }
   }
@@ -95,36 +109,6 @@ export function cueWords(...families: RegExp[]): Set<string> {
 
 const WORD = /[a-z][a-z'-]{3,}/g;
 
-/**
- * The plain content words (4+ letters, no function words) of what the session shows apart
- * from the candidate's own words: the task, the agent's answers, diffs, commands and the
- * string fields of tool inputs. Each text is read up to `limit` characters and each
- * distinct short text once, so a huge output or a repeated command costs little.
- */
-export function sessionWords(events: readonly SessionEvent[], meta: Pick<SessionMeta, 'task'>, ix: Indexes, limit = 3000): Set<string> {
-  const words = new Set<string>();
-  const seen = new Set<string>();
-  const add = (t: string, max = limit) => {
-    if (seen.has(t)) return;
-    seen.add(t);
-    forEachPlainWord(t, Math.min(t.length, max), (w) => {
-      if (!STOP.has(w)) words.add(w);
-    });
-  };
-  add(`${meta.task.title ?? ''} ${meta.task.statement}`);
-  events.forEach((e, i) => {
-    if (e.actor === 'candidate') return;
-    if (e.kind === 'response') add(e.text);
-    // A diff by its path and the first lines it adds (code names things by identifiers, which the vocabulary holds).
-    else if (e.kind === 'diff') add(`${e.path.replace(/[/._-]+/g, ' ')} ${changedLines(ix, i).added.slice(0, 20).join('\n')}`, 1000);
-    else if (e.kind === 'command') add(e.cmd, 1000);
-    else if (e.kind === 'tool_call' && e.input && typeof e.input === 'object') {
-      for (const v of Object.values(e.input as Record<string, unknown>)) if (typeof v === 'string') add(v, 1000);
-    }
-  });
-  return words;
-}
-
 const isLetter = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90);
 
 /** Calls fn with each match of /[a-z][a-z'-]{3,}/ in the lowercased text[0, end), lowercased. */
@@ -135,14 +119,18 @@ function forEachPlainWord(text: string, end: number, fn: (w: string) => void): v
       p++;
       continue;
     }
+    let upper = text.charCodeAt(p) < 97;
     let q = p + 1;
     for (;;) {
       if (q >= end) break;
       const ch = text.charCodeAt(q);
-      if (isLetter(ch) || ch === 39 || ch === 45) q++;
-      else break;
+      if (ch >= 97 && ch <= 122) q++;
+      else if ((ch >= 65 && ch <= 90) || ch === 39 || ch === 45) {
+        if (ch <= 90 && ch >= 65) upper = true;
+        q++;
+      } else break;
     }
-    if (q - p >= 4) fn(text.slice(p, q).toLowerCase());
+    if (q - p >= 4) fn(upper ? text.slice(p, q).toLowerCase() : text.slice(p, q));
     p = q;
   }
 }

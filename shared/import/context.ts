@@ -1,7 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { countEvents, SessionEvent, SessionMeta, type EventCounts, type SessionMetaInput } from '../model/schema';
+import { countEvents, SessionEvent, type EventCounts, type SessionMetaInput } from '../model/schema';
 import type { ImportLimits } from './limits';
+import { clipEventTexts, clipEventTimes, MAX_SESSION_MS, parseMetaClipped } from './value-limits';
+import { describeZodError } from './zod-message';
 import {
   ImportCancelled,
   type ByteSource,
@@ -40,14 +42,7 @@ export class ProblemLog {
   }
 }
 
-/** Formats a zod error as one short sentence. */
-export function describeZodError(err: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const first = err.issues[0];
-  if (!first) return 'invalid value';
-  const where = first.path.length ? `${first.path.map(String).join('.')}: ` : '';
-  const more = err.issues.length > 1 ? ` (and ${err.issues.length - 1} more)` : '';
-  return `${where}${first.message}${more}`;
-}
+export { describeZodError } from './zod-message';
 
 /**
  * Builds one session: validates each event, drops duplicates, batches writes to the sink's
@@ -60,6 +55,7 @@ export class SessionBuilder {
   readonly counts: EventCounts = {};
   eventCount = 0;
   maxT = 0;
+  private clippedTimes = 0;
 
   constructor(
     readonly writer: SessionWriter,
@@ -74,6 +70,11 @@ export class SessionBuilder {
    */
   add(raw: unknown, where: { file: string; line?: number }, validate = true): SessionEvent | undefined {
     let ev: SessionEvent;
+    if (clipEventTimes(raw) && this.clippedTimes++ === 0) {
+      this.problems.add({ ...where, severity: 'warning', reason: `a time past ${MAX_SESSION_MS / 86_400_000} days from the start was clipped to it (later ones are clipped without a warning)` });
+    }
+    const clippedText = clipEventTexts(raw);
+    if (clippedText) this.problems.add({ ...where, severity: 'warning', reason: clippedText });
     if (validate) {
       const parsed = SessionEvent.safeParse(raw);
       if (!parsed.success) {
@@ -128,6 +129,18 @@ export interface PendingSession {
   meta: SessionMetaInput;
 }
 
+/** A writer that keeps nothing: sessions past maxSessionsPerFile. */
+function discardWriter(): SessionWriter {
+  return {
+    events: async () => undefined,
+    blob: async () => undefined,
+    commit: async () => {
+      throw new Error('a skipped session cannot be committed');
+    },
+    abort: async () => undefined,
+  };
+}
+
 /** What an importer gets to work with. */
 export class ImportContext {
   readonly problems: ProblemLog;
@@ -145,6 +158,8 @@ export class ImportContext {
   /** Files that belong to the same session (see ImportOptions.companions). */
   companions: { source: ByteSource; lane: string }[] = [];
   private lastProgress = 0;
+  private sessionsSkipped = 0;
+  private readonly discarded = new WeakSet<SessionBuilder>();
 
   constructor(
     readonly source: ByteSource,
@@ -242,6 +257,15 @@ export class ImportContext {
   }
 
   async openSession(): Promise<SessionBuilder> {
+    if (this.builders.length >= this.limits.maxSessionsPerFile) {
+      // Past the cap a session is still read (the file's structure needs it) but nothing is kept.
+      if (this.sessionsSkipped++ === 0) {
+        this.problems.add({ file: this.fileName, severity: 'warning', reason: `the file holds more than ${this.limits.maxSessionsPerFile} sessions; only the first ${this.limits.maxSessionsPerFile} were imported` });
+      }
+      const b = new SessionBuilder(discardWriter(), this.problems, this.batchSize, () => undefined);
+      this.discarded.add(b);
+      return b;
+    }
     const writer = await this.sink.begin();
     const b = new SessionBuilder(writer, this.problems, this.batchSize, (n) => {
       this.eventsWritten += n;
@@ -253,6 +277,7 @@ export class ImportContext {
 
   /** Queues a built session for commit once the whole file has been read without failure. */
   finishSession(builder: SessionBuilder, meta: SessionMetaInput): void {
+    if (this.discarded.has(builder)) return;
     this.sessions.push({ builder, meta });
   }
 
@@ -264,7 +289,8 @@ export class ImportContext {
   commitInfo(pending: PendingSession, contentHash: string, index: number): CommitInfo {
     const metaIn = { ...pending.meta };
     metaIn.durationMs = Math.max(metaIn.durationMs ?? 0, pending.builder.maxT);
-    const meta = SessionMeta.parse(metaIn);
+    const file = metaIn.source?.fileName ?? this.source.name;
+    const meta = parseMetaClipped(metaIn, this.source.name, (reason) => this.problems.add({ file, severity: 'warning', reason }));
     // Sessions from one multi-session file share the file's hash; suffix keeps them apart.
     const hash = this.sessions.length > 1 ? `${contentHash}#${index}` : contentHash;
     return {

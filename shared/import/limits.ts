@@ -14,6 +14,8 @@ export interface ImportLimits {
   maxLineBytes: number;
   /** Problems listed in a report; the rest are counted. */
   maxReportedProblems: number;
+  /** Sessions one file may hold (aider chats, transcripts in a zip); later ones are skipped with a warning. */
+  maxSessionsPerFile: number;
 }
 
 const MiB = 1024 * 1024;
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxEntries: 20_000,
   maxLineBytes: 16 * MiB,
   maxReportedProblems: 1000,
+  maxSessionsPerFile: 1000,
 };
 
 export function resolveLimits(partial?: Partial<ImportLimits>): ImportLimits {

@@ -20,9 +20,12 @@ export class MemorySink implements SessionSink {
 
   constructor(private readonly keepEvents = true) {}
 
+  /** Session id by content hash: a lookup per commit stays O(1) however many sessions a file holds. */
+  private readonly byHash = new Map<string, string>();
+
   findByHash(hash: string): SessionMeta | undefined {
-    for (const s of this.sessions.values()) if (s.info.contentHash === hash) return s.info.meta;
-    return undefined;
+    const id = this.byHash.get(hash);
+    return id === undefined ? undefined : this.sessions.get(id)?.info.meta;
   }
 
   async begin(): Promise<SessionWriter> {
@@ -50,6 +53,7 @@ export class MemorySink implements SessionSink {
         let id = info.meta.id;
         while (this.sessions.has(id)) id = `${info.meta.id}-${++this.seq}`;
         this.sessions.set(id, { info: { ...info, meta: { ...info.meta, id } }, events, blobs });
+        if (!this.byHash.has(info.contentHash)) this.byHash.set(info.contentHash, id);
         return { status: 'stored', id };
       },
       abort: async () => {

@@ -7,6 +7,7 @@ import { claudeProjectZipImporter } from '../importers/claude-project-zip';
 import { codexImporter } from '../importers/codex';
 import { ImportContext } from './context';
 import { formatBytes, resolveLimits } from './limits';
+import { describeZodError } from './zod-message';
 import { makeSniff, pickImporter, SNIFF_BYTES, type FormatImporter } from './registry';
 import {
   ImportCancelled,
@@ -106,13 +107,22 @@ export async function importSource(
       report.message = `${source.name}: the disk is full — free some space or delete sessions, then import again; nothing was stored`;
     } else {
       report.status = 'failed';
-      report.message = `${source.name}: import failed unexpectedly (${(e as Error)?.message ?? String(e)}); nothing was stored`;
+      report.message = `${source.name}: could not be imported (${plainReason(e)}); nothing was stored`;
     }
     report.sessions = [];
   }
   report.problems = ctx.problems.list;
   report.problemsOmitted = ctx.problems.omitted;
   return finish(report);
+}
+
+/** What went wrong, as a short phrase: a schema error's first issue, or the first line of a message. */
+export function plainReason(e: unknown): string {
+  const issues = (e as { issues?: unknown } | null)?.issues;
+  if (Array.isArray(issues)) return describeZodError({ issues: issues as { path: PropertyKey[]; message: string }[] });
+  const msg = (e as Error | null)?.message ?? String(e);
+  const first = msg.split('\n', 1)[0]!.trim();
+  return first.length > 200 ? `${first.slice(0, 199)}…` : first || 'an internal error';
 }
 
 export function isQuotaError(e: unknown): boolean {

@@ -23,6 +23,7 @@ import type { SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext, SessionBuilder } from '../import/context';
 import type { FormatImporter, Sniff } from '../import/registry';
 import { ImportError } from '../import/types';
+import { EchoIndex } from './aider-blocks';
 import { hunkPatch } from './text-patch';
 import { clip, readLines, Tally, titleFrom, UNKNOWN_CANDIDATE } from './text-support';
 
@@ -70,6 +71,8 @@ interface ErrorEcho {
   tail: boolean;
   otherApplied: boolean;
   failed: Set<Block>;
+  /** The pending blocks, indexed for the echoes (built at the first one). */
+  index?: EchoIndex<Block>;
 }
 
 interface Chat {
@@ -554,10 +557,7 @@ class AiderRun {
   /** The echoed block names one of the reply's pending blocks: find it by file and SEARCH text. */
   private markFailed(echo: Block): void {
     const e = this.error!;
-    const open = this.pending.filter((b) => !e.failed.has(b));
-    const sameFile = open.filter((b) => !echo.path || samePath(b.path, echo.path));
-    const exact = sameFile.find((b) => b.search.join('\n').trim() === echo.search.join('\n').trim());
-    const hit = exact ?? sameFile[0] ?? open[0];
+    const hit = (e.index ??= new EchoIndex(this.pending, e.failed)).take(echo);
     if (hit) e.failed.add(hit);
   }
 

@@ -15,6 +15,8 @@ import type { SessionEvent, SessionMetaInput } from '../model/schema';
 import type { ImportContext } from '../import/context';
 import type { FormatImporter, Sniff } from '../import/registry';
 import { ImportError } from '../import/types';
+import { isoTime, MAX_SESSION_MS } from '../import/value-limits';
+import { clampTermSize } from '../replay/terminal-size';
 import { clip, firstNonBlankLine, fnv1a, isRecord, num, readLines, safeBaseName, str, tryJson, UNKNOWN_CANDIDATE } from './text-support';
 
 export interface CastHeader {
@@ -26,6 +28,10 @@ export interface CastHeader {
   title?: string;
   command?: string;
   idleTimeLimit?: number;
+  /** The header's timestamp was there but no date can hold it. */
+  timestampOutOfRange?: boolean;
+  /** The size the header claimed, when it was larger than the replay draws. */
+  clippedFrom?: { cols: number; rows: number };
   /** The header object as written. */
   raw: Record<string, unknown>;
 }
@@ -74,9 +80,14 @@ export function parseCastHeader(line: string, lineNo = 1): CastHeader {
   } else {
     throw new CastError(`unsupported asciicast version ${JSON.stringify(version ?? null)} (expected 2 or 3)`, lineNo);
   }
-  const header: CastHeader = { version, cols, rows, raw };
+  const size = clampTermSize(cols, rows);
+  const header: CastHeader = { version, cols: size.cols, rows: size.rows, raw };
+  if (size.cols !== cols || size.rows !== rows) header.clippedFrom = { cols, rows };
   const ts = num(raw.timestamp);
-  if (ts !== undefined && ts > 0) header.timestamp = ts;
+  if (ts !== undefined && ts > 0) {
+    if (isoTime(ts * 1000) !== undefined) header.timestamp = ts;
+    else header.timestampOutOfRange = true;
+  }
   const title = str(raw.title);
   if (title) header.title = title;
   const command = str(raw.command);
@@ -92,6 +103,8 @@ export function parseCastHeader(line: string, lineNo = 1): CastHeader {
  */
 export class CastEventParser {
   private us = 0;
+  /** Events whose time was past MAX_SESSION_MS and was clipped to it. */
+  clipped = 0;
   constructor(readonly version: 2 | 3) {}
 
   /** An event, undefined for blank/comment lines; throws CastError for a malformed line. */
@@ -107,8 +120,9 @@ export class CastEventParser {
     const data = typeof v[2] === 'string' ? v[2] : typeof v[2] === 'number' ? String(v[2]) : undefined;
     if (data === undefined) throw new CastError('event data is not a string', line);
     const us = Math.round(time * 1e6);
-    if (this.version === 3) this.us += us;
-    else this.us = us;
+    const next = this.version === 3 ? this.us + us : us;
+    if (next > MAX_SESSION_US) this.clipped++;
+    this.us = Math.min(next, MAX_SESSION_US);
     return { t: this.us / 1000, code: v[1], data, line };
   }
 }
@@ -145,6 +159,8 @@ export function attachCastToSession(castHeaderTimestamp: number | undefined, ses
   return Math.round(castHeaderTimestamp * 1000 - start);
 }
 
+const MAX_SESSION_US = MAX_SESSION_MS * 1000;
+
 // Escape sequences a terminal sends as input (arrow keys, focus reports, answers to
 // cursor-position and device-attribute queries) — none of it is typed text.
 // eslint-disable-next-line no-control-regex
@@ -156,23 +172,27 @@ const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1bO
  * shell and cannot be seen here, so a line is what was typed, not always what ran.
  */
 export class TypedLines {
-  private buf = '';
+  /** The line so far, one code point per entry: every edit is O(1) amortised. */
+  private buf: string[] = [];
 
   feed(data: string, onLine: (text: string) => void): void {
     const clean = data.replace(ESCAPES, '');
+    const buf = this.buf;
     for (const ch of clean) {
       if (ch === '\r' || ch === '\n') {
-        const text = this.buf.trim();
-        this.buf = '';
+        const text = buf.join('').trim();
+        buf.length = 0;
         if (text) onLine(text);
       } else if (ch === '\x7f' || ch === '\b') {
-        this.buf = Array.from(this.buf).slice(0, -1).join('');
+        buf.pop();
       } else if (ch === '\x15' || ch === '\x03') {
-        this.buf = '';
+        buf.length = 0;
       } else if (ch === '\x17') {
-        this.buf = this.buf.replace(/\S+\s*$/, '');
+        // Ctrl-W: the word before the cursor and the blanks after it.
+        while (buf.length && /\s/.test(buf[buf.length - 1]!)) buf.pop();
+        while (buf.length && !/\s/.test(buf[buf.length - 1]!)) buf.pop();
       } else if (ch >= ' ') {
-        this.buf += ch;
+        buf.push(ch);
       }
     }
   }
@@ -276,8 +296,16 @@ export const asciinemaImporter: FormatImporter = {
     await builder.writer.blob(blobPath, data, mime);
     await builder.finish();
 
-    if (header.timestamp === undefined) {
+    if (header.timestampOutOfRange) {
+      ctx.problems.add({ file, line: 1, severity: 'warning', reason: 'the cast header\'s timestamp is out of range: the start time is unknown (shown as 1970-01-01)' });
+    } else if (header.timestamp === undefined) {
       ctx.problems.add({ file, line: 1, severity: 'warning', reason: 'the cast header has no timestamp: the start time is unknown (shown as 1970-01-01)' });
+    }
+    if (header.clippedFrom) {
+      ctx.problems.add({ file, line: 1, severity: 'warning', reason: `the terminal is ${header.clippedFrom.cols}×${header.clippedFrom.rows}; replayed at ${header.cols}×${header.rows}, the largest Baton draws` });
+    }
+    if (parser?.clipped) {
+      ctx.problems.add({ file, severity: 'warning', reason: `${parser.clipped} event time${parser.clipped === 1 ? ' was' : 's were'} past ${MAX_SESSION_MS / 86_400_000} days and clipped to it` });
     }
     if (bad) ctx.problems.add({ file, severity: 'warning', reason: `${bad} malformed event line${bad === 1 ? '' : 's'} skipped` });
     const title = header.title ?? (header.command ? `Terminal: ${clip(header.command, 60)}` : 'Terminal recording');
@@ -287,7 +315,7 @@ export const asciinemaImporter: FormatImporter = {
       candidate: { ...UNKNOWN_CANDIDATE },
       task: { title, statement: '' },
       source: { format: 'asciinema', version: String(header.version), fileName: file },
-      startedAt: new Date((header.timestamp ?? 0) * 1000).toISOString(),
+      startedAt: isoTime((header.timestamp ?? 0) * 1000) ?? new Date(0).toISOString(),
       durationMs: lastT,
       terminals: [
         {

@@ -22,6 +22,7 @@
  *   such as permission-mode, turn timings…) are counted and named in one warning.
  */
 import type { BlobRef, SessionEvent, SessionMetaInput } from '../model/schema';
+import { JsonArrayStream } from './json-array-stream';
 import type { ImportContext, SessionBuilder } from '../import/context';
 import type { FormatImporter } from '../import/registry';
 import { ImportError, type ByteSource } from '../import/types';
@@ -132,7 +133,7 @@ class ClaudeRun {
   private readonly unknown = new Tally();
   private seq = 0;
   private images = 0;
-  private arrayText: string[] | undefined;
+  private array: JsonArrayStream | undefined;
   /** Assistant content already imported, by message id and block: replayed history repeats it. */
   private readonly seenBlocks = new Set<string>();
   /** tool_use ids already seen, and those whose result was imported. */
@@ -216,17 +217,17 @@ class ClaudeRun {
             return;
           }
           mode = s.startsWith('[') || s.startsWith('{"loglines"') || (s === '{' && line === 1) ? 'array' : 'lines';
-          if (mode === 'array') this.arrayText = [];
+          if (mode === 'array') this.array = new JsonArrayStream(['loglines', 'messages'], this.ctx.limits.maxLineBytes, line);
         }
         if (mode === 'array') {
-          this.arrayText!.push(text);
+          for (const el of this.array!.push(`${text}\n`)) await this.arrayElement(el.text, el.line);
           return;
         }
         await this.line(text, line);
       },
       { between: () => this.b.drain() },
     );
-    if (this.arrayText) await this.fromArray(this.arrayText.join('\n'));
+    if (this.array) this.endArray(this.array);
     this.endOfFile();
     if (this.input !== this.ctx) for (const p of this.input.problems.list) this.ctx.problems.add(p);
     for (const c of this.companionList) await this.companion(c);
@@ -263,16 +264,21 @@ class ClaudeRun {
     this.ctx.finishSession(this.b, meta);
   }
 
-  private async fromArray(text: string): Promise<void> {
-    const v = tryJson(text);
-    const recs = Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.loglines) ? v.loglines : isRecord(v) && Array.isArray(v.messages) ? v.messages : undefined;
-    if (!recs) throw new ImportError(`${this.file}: the file starts like a JSON transcript but does not parse as one`);
-    let i = 0;
-    for (const r of recs) {
-      i++;
-      await this.record(r, i);
-      if (i % 500 === 0) await this.b.drain();
+  /** One element of a transcript saved as a JSON array (streamed, see json-array-stream.ts). */
+  private async arrayElement(text: string, line: number): Promise<void> {
+    const r = tryJson(text);
+    if (r === undefined) {
+      this.badLines++;
+      this.warn(line, 'a record that is not valid JSON; skipped');
+      return;
     }
+    await this.record(r, line);
+  }
+
+  private endArray(a: JsonArrayStream): void {
+    if (!a.found) throw new ImportError(`${this.file}: the file starts like a JSON transcript but does not parse as one`);
+    for (const line of a.skipped) this.warn(line, 'a record larger than the line limit; skipped');
+    if (!a.finished) this.warn(a.lineNumber, 'the JSON array is cut off here (no closing "]"); the records before it were imported');
   }
 
   private warn(line: number | undefined, reason: string): void {

@@ -9,8 +9,12 @@ import type { ImportContext } from '../import/context';
 import { groupImportFiles } from '../import/group';
 import { bytesSource } from '../import/memory-sink';
 import type { FormatImporter, Sniff } from '../import/registry';
+import { formatBytes } from '../import/limits';
 import { ImportError } from '../import/types';
 import { runClaudeTranscript } from './claude-code';
+
+/** Transcripts a zip may hold in memory at once (they are read after the whole zip). */
+const MAX_HELD_BYTES = 1024 * 1024 * 1024;
 
 class Collect {
   private parts: Uint8Array[] = [];
@@ -32,6 +36,13 @@ class Collect {
   }
 }
 
+/** A .jsonl entry outside hidden and __MACOSX folders. */
+function isTranscript(name: string): boolean {
+  return !name.endsWith('/') && /\.jsonl$/i.test(name) && !name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX');
+}
+
+const noTranscripts = (file: string) => `${file}: the zip holds no .jsonl transcripts (and no manifest.json, so it is not a .baton archive either)`;
+
 export const claudeProjectZipImporter: FormatImporter = {
   format: 'claude-code',
   label: 'Claude Code project folder (.zip)',
@@ -47,19 +58,30 @@ export const claudeProjectZipImporter: FormatImporter = {
     const file = ctx.fileName;
     const entries = new Map<string, Collect>();
     let ignored = 0;
+    let held = 0;
     const unzip = await GuardedUnzip.open(ctx.source, ctx.limits, (name) => {
       if (name.endsWith('/')) return undefined;
-      if (!/\.jsonl$/i.test(name) || name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')) {
+      if (!isTranscript(name)) {
         ignored++;
         return undefined;
       }
       const c = new Collect();
       entries.set(name, c);
-      return c;
+      return {
+        data(chunk: Uint8Array) {
+          // Every transcript is held in memory until the whole zip is read.
+          held += chunk.byteLength;
+          if (held > MAX_HELD_BYTES) throw new ImportError(`${file}: its transcripts expand to more than ${formatBytes(MAX_HELD_BYTES)}; unzip it and import the folder instead`);
+          c.data(chunk);
+        },
+        end: () => c.end(),
+      };
     });
+    // The directory already says whether there is a transcript to read.
+    if (![...unzip.entryNames].some(isTranscript)) throw new ImportError(noTranscripts(file));
     for await (const chunk of ctx.chunks()) unzip.push(chunk);
     unzip.end();
-    if (entries.size === 0) throw new ImportError(`${file}: the zip holds no .jsonl transcripts (and no manifest.json, so it is not a .baton archive either)`);
+    if (entries.size === 0) throw new ImportError(noTranscripts(file));
     if (ignored) ctx.problems.add({ file, severity: 'warning', reason: `${ignored} entries that are not .jsonl transcripts were ignored` });
     const names = [...entries.keys()].sort();
     let imported = 0;

@@ -3,7 +3,7 @@
  * and the diff an Edit, MultiEdit or Write call made. Shared by the transcript and hook-log
  * importers. Pure.
  */
-import { createTwoFilesPatch } from 'diff';
+import { applyEditsBounded, createTwoFilesPatch } from './bounded-edit';
 import type { EventOf, ToolCategory } from '../model/schema';
 import { isRecord, num, str } from './text-support';
 
@@ -63,12 +63,6 @@ export function structuredToUnified(path: string, hunks: unknown): string | unde
   return `${out.join('\n')}\n`;
 }
 
-function replaceIn(text: string, oldS: string, newS: string, all: boolean): string | undefined {
-  if (oldS === '') return undefined;
-  if (!text.includes(oldS)) return undefined;
-  return all ? text.split(oldS).join(newS) : text.replace(oldS, () => newS);
-}
-
 /**
  * The diff an Edit, MultiEdit or Write tool call made, from its input and result (the
  * transcript's toolUseResult or a hook's tool_response): before and after when the original
@@ -94,8 +88,8 @@ export function claudeToolDiff(p: { name: string; input: Record<string, unknown>
       ? (Array.isArray(input.edits) ? input.edits : []).filter(isRecord).map((e) => ({ old: str(e.old_string) ?? '', new: str(e.new_string) ?? '', all: e.replace_all === true }))
       : [{ old: str(input.old_string) ?? '', new: str(input.new_string) ?? '', all: input.replace_all === true }];
   if (original !== undefined) {
-    let after: string | undefined = original;
-    for (const e of edits) after = after === undefined ? undefined : replaceIn(after, e.old, e.new, e.all);
+    // Bounded: a chain of replace_all edits that doubles the text stops at the edit budget.
+    const after = applyEditsBounded(original, edits);
     if (after !== undefined) return { ...base, change: 'modified', before: original, after };
   }
   const patch =

@@ -2,7 +2,7 @@
  * Patch helpers for the text-log importers: Codex's `apply_patch` envelope format and
  * unified diffs of SEARCH/REPLACE hunks. Pure.
  */
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch } from './bounded-edit';
 
 export interface FilePatch {
   path: string;

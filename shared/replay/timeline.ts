@@ -323,6 +323,7 @@ const TICK_STEPS = [100, 250, 500, 1e3, 2e3, 5e3, 10e3, 15e3, 30e3, 60e3, 120e3,
 export function tickStep(span: number, px: number): number {
   const target = (span / Math.max(px, 1)) * 90;
   for (const s of TICK_STEPS) if (s >= target) return s;
+  if (!Number.isFinite(target)) return Number.POSITIVE_INFINITY;
   const days = Math.ceil(target / DAY);
   const nice = [1, 2, 5, 7, 14, 30, 60, 90, 180, 365].find((d) => d >= days);
   return (nice ?? Math.ceil(days / 365) * 365) * DAY;

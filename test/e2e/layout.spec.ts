@@ -3,28 +3,13 @@ import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { SessionEvent } from '../../shared/model/schema';
 import { fixtureMeta } from '../fixtures/archives';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { box, importFile, openSample, rows, SCOPER, type Box } from './helpers';
 
 /**
  * Layout a reviewer would notice, measured: nothing covers the pane being read, controls fit
  * on a laptop and on a projector, the waveform lines up with the timeline. Screenshots of
  * what is measured go to test-results/layout/ for a human to look at.
  */
-const rows = (page: Page) => page.getByTestId('session-row');
-const SCOPER = 'Sample · Per-client rate limiting';
-
-async function openSample(page: Page, titleStart: string) {
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  await rows(page).filter({ hasText: titleStart }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-async function box(l: Locator): Promise<Box> {
-  const b = await l.boundingBox();
-  expect(b, 'element has a box').not.toBeNull();
-  return b!;
-}
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('the Imports panel never covers the pane being read: docked under the page, folded or open', async ({ page }) => {
@@ -50,13 +35,6 @@ test('the Imports panel never covers the pane being read: docked under the page,
   await expect(panel).toHaveCount(0);
 });
 
-/** Imports an archive made here through the Import button; waits until it is in the library. */
-async function importArchive(page: Page, name: string, bytes: Uint8Array, rowsAfter: number) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
-  await expect(rows(page)).toHaveCount(rowsAfter, { timeout: 30_000 });
-}
 
 test('the timeline axis labels of a 165-hour session do not overlap', async ({ page }) => {
   const HOUR = 3600_000;
@@ -66,7 +44,7 @@ test('the timeline axis labels of a 165-hour session do not overlap', async ({ p
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
-  await importArchive(page, 'week.baton', bytes, 5);
+  await importFile(page, 'week.baton', bytes, 5);
   await rows(page).filter({ hasText: 'Week-long session' }).getByRole('link').click();
   const canvas = page.getByTestId('timeline-canvas');
   await expect(canvas).toHaveAttribute('data-axis-labels', /\d/);

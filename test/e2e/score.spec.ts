@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { combine, extractEvidence, FACTORS, FACTOR_LABELS, setWeight, DEFAULT_WEIGHTS, type FactorId, type Weights } from '../../shared/classifier';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { importFile, rows } from './helpers';
 
 type Style = 'scoper' | 'narrator' | 'thrasher' | 'accepter';
 const TITLES: Record<Style, string> = {
@@ -14,7 +15,6 @@ const STYLES = Object.keys(TITLES) as Style[];
 /** What the classifier says about a bundled sample, computed here in Node from the same generator. */
 const resultOf = (style: Style) => extractEvidence(generateSample(style, DEFAULT_SAMPLE_SEED));
 
-const rows = (page: Page) => page.getByTestId('session-row');
 
 async function openScore(page: Page, style: Style) {
   await page.goto('/');
@@ -59,10 +59,7 @@ test('a session where the candidate barely spoke says insufficient evidence inst
     line({ type: 'assistant', uuid: 'a1', parentUuid: 'u1', sessionId: 'thin-1', cwd: '/work/app', version: '2.1.30', timestamp: '2026-03-04T10:00:05.000Z', message: { id: 'msg-1', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: 'The build passes again.' }] } });
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles({ name: 'thin-1.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(transcript) });
-  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await importFile(page, 'thin-1.jsonl', transcript, 5, 'application/x-ndjson');
   await rows(page).filter({ hasText: 'fix the build' }).getByRole('link').click();
   await page.getByRole('tab', { name: 'Score' }).click();
   await expect(page.getByTestId('score-panel')).toBeVisible();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/baton';
+import { cli } from './helpers/cli';
 import { sessionHash } from '../../shared/review/hash';
 import type { BatonReview, Scores } from '../../shared/review/schema';
 import type { AgreementResult } from '../../shared/stats/agreement';
@@ -33,12 +33,6 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 const FACTORS = ['scoping', 'tradeoff', 'adversarial', 'selfcorrection', 'edgecase', 'sequencing', 'overall'] as const;
 

@@ -7,6 +7,8 @@ import { ReplayView } from '../features/replay/ReplayView';
 import { CommitteeView } from '../features/committee/CommitteeView';
 import { OpenByHash } from '../features/committee/OpenByHash';
 import { Dialog } from '../components/Dialog';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LinkConfirm } from '../components/links';
 import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
@@ -165,7 +167,9 @@ export function App() {
   if (route.name === 'committee' || route.name === 'audience') {
     return (
       <div className="app committee-app">
-        <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+        <ErrorBoundary what="committee mode" resetKey={`${route.name}:${route.id}`}>
+          <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+        </ErrorBoundary>
         <Toast />
       </div>
     );
@@ -192,10 +196,15 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="content">{route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'open' ? <OpenByHash hash={route.hash} t={route.t} /> : <LibraryView />}</main>
+      <main className="content">
+        <ErrorBoundary what={route.name === 'session' ? 'this session' : 'the library'} resetKey={route.name === 'session' ? route.id : 'library'}>
+          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'open' ? <OpenByHash hash={route.hash} t={route.t} /> : <LibraryView />}
+        </ErrorBoundary>
+      </main>
       <ImportPanel />
       <ReportDialog />
       <ConfirmDelete />
+      <LinkConfirm />
       <ShortcutsSheet />
       <Toast />
       {dropping && (

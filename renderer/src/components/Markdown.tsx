@@ -1,6 +1,8 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import { useMemo } from 'react';
+import { interceptLinks } from './links';
+import { plain, plainHtml, planMarkdown, type MarkdownPlan } from './markdown-plan';
 
 /**
  * Markdown from untrusted archives: rendered by marked, then sanitised by DOMPurify. No raw
@@ -37,8 +39,16 @@ export function renderMarkdown(src: string): string {
 }
 
 function renderUncached(src: string): string {
+  const plan = planMarkdown(src);
+  if (plan.mode === 'plain') return plainHtml(plan);
   installHooks();
-  const html = marked.parse(src, { async: false, gfm: true, breaks: false }) as string;
+  let html: string;
+  try {
+    html = marked.parse(plan.text, { async: false, gfm: true, breaks: false }) as string;
+  } catch {
+    // A stack overflow or a parser bug on hostile input: show the text, never blank the pane.
+    return plainHtml(plain(src, 'error') as Extract<MarkdownPlan, { mode: 'plain' }>);
+  }
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio'],
@@ -50,5 +60,6 @@ function renderUncached(src: string): string {
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   // Sanitised above.
-  return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  // Links never navigate the app (a `#…` link would change its route): see links.tsx.
+  return <div className={`markdown ${className ?? ''}`} onClick={interceptLinks} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -19,6 +19,8 @@ export interface SessionRow {
   importedAt: number;
   problemCount: number;
   reportId?: number;
+  /** The import job that stored it (not indexed): a job cancelled as it committed is undone by it. */
+  job?: string;
   /** Denormalised for indexes and sorting. */
   title: string;
   startedAt: string;
@@ -50,6 +52,8 @@ export interface StagingRow {
   id: string;
   startedAt: number;
   file: string;
+  /** The import job that staged it; its Web Lock is held while the job runs (not indexed). */
+  owner?: string;
 }
 
 /**

@@ -27,11 +27,40 @@ export async function purgeSession(database: BatonDB, sid: string): Promise<void
   });
 }
 
-/** Sweeps sessions whose import never committed (the app closed or crashed mid-import). */
-export async function sweepStaging(database: BatonDB): Promise<number> {
-  const stale = await database.staging.toArray();
-  for (const s of stale) await purgeSession(database, s.id);
-  return stale.length;
+/**
+ * Sweeps sessions whose import never committed (the app closed or crashed mid-import).
+ * `running` says whether a job still runs (in this tab, another tab or another window: its
+ * Web Lock is held); its staged writes are left alone, so a second tab starting up never
+ * deletes the first tab's import in flight.
+ */
+export async function sweepStaging(database: BatonDB, runningJobs: () => Promise<(owner: string) => boolean> = async () => () => false): Promise<number> {
+  // Rows first, then the locks: a job that staged a row took its lock before, so if it
+  // still runs, the lock shows it.
+  const rows = await database.staging.toArray();
+  const running = await runningJobs();
+  let swept = 0;
+  for (const s of rows) if ((s.owner === undefined || !running(s.owner)) && (await purgeIfStaged(database, s.id))) swept++;
+  return swept;
+}
+
+/** Purges a session only while it is still staged: one that committed meanwhile is kept. */
+async function purgeIfStaged(database: BatonDB, sid: string): Promise<boolean> {
+  return database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
+    if (!(await database.staging.get(sid))) return false;
+    await purgeSession(database, sid);
+    return true;
+  });
+}
+
+/**
+ * Removes everything one import job wrote, staged or committed (after its worker was
+ * stopped): a cancelled import leaves nothing, even when Cancel came as it committed.
+ */
+export async function purgeJob(database: BatonDB, owner: string): Promise<number> {
+  const staged = (await database.staging.toArray()).filter((s) => s.owner === owner).map((s) => s.id);
+  const stored = (await database.sessions.toArray()).filter((s) => s.job === owner).map((s) => s.id);
+  for (const id of [...staged, ...stored]) await purgeSession(database, id);
+  return staged.length + stored.length;
 }
 
 /**
@@ -45,6 +74,8 @@ export class DexieSink implements SessionSink {
     private readonly fileName: string,
     /** Hook for tests: called before each batch write. */
     private readonly beforeWrite?: (batchIndex: number) => void,
+    /** The import job staging these writes (see sweepStaging). */
+    private readonly owner?: string,
   ) {}
 
   async begin(): Promise<SessionWriter> {
@@ -53,7 +84,7 @@ export class DexieSink implements SessionSink {
     let seq = 0;
     let batches = 0;
     let finished = false;
-    await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName });
+    await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName, ...(this.owner ? { owner: this.owner } : {}) });
     const writer: SessionWriter = {
       events: async (batch: SessionEvent[]) => {
         this.beforeWrite?.(batches++);
@@ -82,6 +113,7 @@ export class DexieSink implements SessionSink {
             taskTitle: info.meta.task.title,
             candidateId: info.meta.candidate.id,
             durationMs: info.meta.durationMs,
+            ...(this.owner ? { job: this.owner } : {}),
           };
           await database.sessions.add(row);
           await database.staging.delete(sid);

@@ -3,7 +3,10 @@ import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress } from '../../../shared/import/types';
 import { db } from '../db/schema';
 import { addMissingPeaks } from './audio-peaks';
+import { sweepStaging } from '../db/store';
 import { createImportEngine, type ImportEngine, type ImportOutcome } from './engine';
+import { runningJobs } from './locks';
+import { WorkerJobs, type JobWorker } from './worker-jobs';
 
 /** The main thread's handle on the import engine, in a worker when possible. */
 export interface ImportClient {
@@ -38,22 +41,45 @@ async function mainThreadEngine(): Promise<ImportClient> {
   };
 }
 
-async function workerEngine(): Promise<ImportClient> {
+function spawnWorker(): { worker: Worker; remote: Comlink.Remote<ImportEngine> } {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'baton-import' });
-  const remote = Comlink.wrap<ImportEngine>(worker);
-  // Fail fast if the worker cannot start (CSP, old browser): fall back to the main thread.
-  await Promise.race([
-    remote.ping(),
-    new Promise((_, reject) => {
-      worker.addEventListener('error', () => reject(new Error('import worker failed to start')));
-      setTimeout(() => reject(new Error('import worker did not answer')), 10_000);
-    }),
-  ]);
+  return { worker, remote: Comlink.wrap<ImportEngine>(worker) };
+}
+
+/** A job's worker for WorkerJobs: the engine behind Comlink, ended with terminate(). */
+function jobWorker(): JobWorker {
+  const { worker, remote } = spawnWorker();
+  return {
+    importFile: (id, f, l, p, c) => remote.importFile(id, f, l, Comlink.proxy(p), c),
+    terminate: () => {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+    onCrash: (cb) => worker.addEventListener('error', (e) => cb(e.message ? `the import worker failed: ${e.message.split('\n', 1)[0]}` : 'the import worker stopped, perhaps out of memory')),
+  };
+}
+
+async function workerEngine(): Promise<ImportClient> {
+  // Fail fast if a worker cannot start (CSP, old browser): fall back to the main thread.
+  const probe = spawnWorker();
+  try {
+    await Promise.race([
+      probe.remote.ping(),
+      new Promise((_, reject) => {
+        probe.worker.addEventListener('error', () => reject(new Error('import worker failed to start')));
+        setTimeout(() => reject(new Error('import worker did not answer')), 10_000);
+      }),
+    ]);
+  } finally {
+    probe.worker.terminate();
+  }
+  // One worker per job, so Cancel can stop it at once (see worker-jobs.ts).
+  const jobs = new WorkerJobs(jobWorker, db);
   return {
     mode: 'worker',
-    importFile: (id, f, l, p, c) => withPeaks(remote.importFile(id, f, l, Comlink.proxy(p), c), l),
-    cancel: (id) => remote.cancel(id),
-    sweep: () => remote.sweep(),
+    importFile: (id, f, l, p, c) => withPeaks(jobs.importFile(id, f, l, p, c), l),
+    cancel: (id) => jobs.cancel(id),
+    sweep: () => sweepStaging(db(), runningJobs),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress, ImportReport } from '../../../shared/import/types';
 import type { BatonDB } from '../db/schema';
 import { DexieSink, saveReport, sweepStaging } from '../db/store';
+import { holdingJobLock, runningJobs } from './locks';
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -29,10 +30,12 @@ export function createImportEngine(database: () => BatonDB): ImportEngine {
       const ctrl = new AbortController();
       controllers.set(jobId, ctrl);
       try {
-        const sink = new DexieSink(database(), file.name);
-        const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal, companions: companions.map((c) => ({ source: c.file, lane: c.lane })) });
-        const reportId = await saveReport(database(), report);
-        return { report, reportId };
+        return await holdingJobLock(jobId, async () => {
+          const sink = new DexieSink(database(), file.name, undefined, jobId);
+          const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal, companions: companions.map((c) => ({ source: c.file, lane: c.lane })) });
+          const reportId = await saveReport(database(), report);
+          return { report, reportId };
+        });
       } finally {
         controllers.delete(jobId);
       }
@@ -40,7 +43,7 @@ export function createImportEngine(database: () => BatonDB): ImportEngine {
     cancel(jobId) {
       controllers.get(jobId)?.abort();
     },
-    sweep: () => sweepStaging(database()),
+    sweep: () => sweepStaging(database(), runningJobs),
     ping: () => 'pong',
   };
 }

@@ -37,6 +37,8 @@ export interface UiSlice {
   openReport?: ImportReport;
   showShortcuts: boolean;
   toast?: { text: string; kind: 'info' | 'error' };
+  /** A link from the session under review, waiting for the reviewer to confirm opening it. */
+  pendingLink?: string;
 }
 
 export interface AppState {

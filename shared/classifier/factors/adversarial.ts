@@ -10,6 +10,9 @@ import { after, changedLines } from '../session-index';
 import { basename, normalize } from '../text';
 import { answersAgent, cueRule } from './common';
 
+/** Tools whose refusal only declines to answer the agent's question. */
+const DECLINED_QUESTION = /^AskUserQuestion$/i;
+
 /** Asks for something to be taken back. */
 const UNDO_ASK = /\b(revert|undo|put (?:it |\w+ )?back|back the way|restore|roll ?back|remove|drop|delete|get rid of|go back)\b/i;
 
@@ -21,6 +24,8 @@ export function adversarial(c: Ctx): void {
   cueRule(c, { factor: 'adversarial', rule: 'challenge', bareRule: 'bare-challenge', re: CHALLENGE, kinds: ['prompt', 'narration'], when: (_, k) => answersAgent(c, k), explain: (s, a) => (a ? `Pushed back on the agent: ${s}.` : `Pushed back without naming anything of the session: ${s}.`) });
   cueRule(c, { factor: 'adversarial', rule: 'probing-question', bareRule: 'bare-probe', re: PROBE, kinds: ['prompt', 'narration'], when: (_, k) => answersAgent(c, k), explain: (s, a) => (a ? `Questioned the agent's work: ${s}.` : `A question that names nothing of the session: ${s}.`) });
   c.turns.forEach((t, k) => {
+    // Declining to answer the agent's own question is not pushing back on its work.
+    if (t.kind === 'refusal' && t.e.kind === 'approval' && !t.words && DECLINED_QUESTION.test(t.e.tool)) return;
     if (t.kind === 'refusal' && t.e.kind === 'approval') {
       // Keyed by what was typed, so the same refusal repeated counts once.
       const said = t.words;

@@ -14,6 +14,8 @@ export interface CueRule {
   /** Only turns that pass this filter. */
   when?: (t: Turn, k: number) => boolean;
   explain: (sentence: string, anchored: boolean) => string;
+  /** Items one turn may give (each a different sentence): 1 unless a turn can hold several. */
+  perTurn?: number;
 }
 
 const TEXT_TURNS: readonly TurnKind[] = ['prompt', 'decision', 'narration', 'refusal'];
@@ -30,8 +32,10 @@ export function cueRule(c: Ctx, r: CueRule): Turn[] {
     if (!t.unique || !kinds.includes(t.kind) || (r.when && !r.when(t, k))) return;
     const found = t.sentences.filter((s) => r.re.test(s.text));
     if (!found.length) return;
-    const s = found.find((x) => x.anchored) ?? found[0]!;
-    push(c, { factor: r.factor, rule: s.anchored ? r.rule : r.bareRule, eventIds: [t.e.id], spans: spanOf(t.e.id, s), t: t.e.t, explanation: r.explain(quote(s.text), s.anchored) });
+    const anchored = found.filter((x) => x.anchored);
+    for (const s of anchored.length ? anchored.slice(0, r.perTurn ?? 1) : found.slice(0, 1)) {
+      push(c, { factor: r.factor, rule: s.anchored ? r.rule : r.bareRule, eventIds: [t.e.id], spans: spanOf(t.e.id, s), t: t.e.t, explanation: r.explain(quote(s.text), s.anchored) });
+    }
     hit.push(t);
   });
   return hit;

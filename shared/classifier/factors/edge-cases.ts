@@ -12,7 +12,7 @@ import { cueRule } from './common';
 const ASKS_ABOUT = /\?|\b(if|when|unless|case|what|whether|once|after|before|during|while)\b/i;
 
 export function edgeCases(c: Ctx): void {
-  cueRule(c, { factor: 'edgeCases', rule: 'raised-scenario', bareRule: 'bare-edge-cue', re: SCENARIO, kinds: ['prompt', 'narration', 'refusal', 'decision'], explain: (s, a) => (a ? `Raised a scenario the work has to survive: ${s}.` : `Edge-case words that name nothing of the session: ${s}.`) });
+  cueRule(c, { factor: 'edgeCases', rule: 'raised-scenario', bareRule: 'bare-edge-cue', re: SCENARIO, kinds: ['prompt', 'narration', 'refusal', 'decision'], perTurn: 3, explain: (s, a) => (a ? `Raised a scenario the work has to survive: ${s}.` : `Edge-case words that name nothing of the session: ${s}.`) });
   const task = c.task.toLowerCase();
   const open = EDGE_CATEGORIES.filter((cat) => !cat.re.test(task));
   const raised = new Set<string>();

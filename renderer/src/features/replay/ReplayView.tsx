@@ -23,6 +23,7 @@ import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
@@ -322,16 +323,28 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         </button>
       </div>
       <Transport clock={clock} session={session} />
-      <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
-      {m.audio && <AudioStrip session={session} clock={clock} axisBus={axisBus} />}
+      <ErrorBoundary what="the timeline">
+        <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
+      </ErrorBoundary>
+      {m.audio && (
+        <ErrorBoundary what="the narration audio">
+          <AudioStrip session={session} clock={clock} axisBus={axisBus} />
+        </ErrorBoundary>
+      )}
       <Split key={terminalMain ? 'terminal' : 'conversation'} id={terminalMain ? 'replay-main-terminal' : 'replay-main'} direction="row" initial={terminalMain ? [0.24, 0.5, 0.26] : [0.26, 0.37, 0.37]}>
-        <EventList session={session} clock={clock} findRef={findRef} />
+        <ErrorBoundary what="the event list">
+          <EventList session={session} clock={clock} findRef={findRef} />
+        </ErrorBoundary>
         {terminalMain ? (
           <div className="main-terminal" data-testid="main-terminal" aria-label="Terminal">
-            <TerminalPane session={session} clock={clock} />
+            <ErrorBoundary what="the terminal">
+              <TerminalPane session={session} clock={clock} />
+            </ErrorBoundary>
           </div>
         ) : (
-          <ConversationPane session={session} clock={clock} />
+          <ErrorBoundary what="the conversation">
+            <ConversationPane session={session} clock={clock} />
+          </ErrorBoundary>
         )}
         <div className="tabs-pane">
           <div className="tabs" role="tablist" aria-label="Evidence panes">
@@ -342,11 +355,13 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
-            {shownTab === 'score' && <ScorePanel session={session} clock={clock} blind={blind?.fn} />}
-            {shownTab === 'code' && <CodePane session={session} clock={clock} />}
-            {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
-            {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
-            {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
+            <ErrorBoundary what={`the ${tabs.find((t) => t.id === shownTab)?.label ?? shownTab} tab`} resetKey={shownTab}>
+              {shownTab === 'score' && <ScorePanel session={session} clock={clock} blind={blind?.fn} />}
+              {shownTab === 'code' && <CodePane session={session} clock={clock} />}
+              {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
+              {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
+            </ErrorBoundary>
           </div>
         </div>
       </Split>

@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import hljs from 'highlight.js/lib/common';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
-import { Dialog } from '../../../components/Dialog';
+import { interceptLinks } from '../../../components/links';
 import { renderMarkdown } from '../../../components/Markdown';
-import { platform } from '../../../platform';
 import { formatClock } from '../../session/summary';
 import { useScrollSync } from '../scroll-sync';
 import { useClock } from '../clock';
@@ -88,7 +87,6 @@ export function ConversationPane({ session, clock }: PaneProps) {
   const current = useClock(clock, (s) => session.index.indexAt(s.t));
   const currentItem = useMemo(() => floorIndex(items, current), [items, current]);
   const [follow, setFollow] = useState(true);
-  const [pendingLink, setPendingLink] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sync = useScrollSync(scrollRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
@@ -128,19 +126,10 @@ export function ConversationPane({ session, clock }: PaneProps) {
     if (follow && currentItem >= 0) reveal(currentItem);
   }, [follow, currentItem, placed?.start, placed?.end, reveal]);
 
-  const onClick = useCallback((ev: MouseEvent) => {
-    const a = (ev.target as HTMLElement).closest('a');
-    if (!a) return;
-    ev.preventDefault();
-    const href = a.getAttribute('href') ?? '';
-    if (/^https?:\/\//i.test(href)) setPendingLink(href);
-  }, []);
-  const closeLink = useCallback(() => setPendingLink(undefined), []);
-
   if (items.length === 0) return <div className="pane-empty muted">No prompts or responses in this session.</div>;
 
   return (
-    <div className="conversation" data-testid="conversation" onClick={onClick}>
+    <div className="conversation" data-testid="conversation" onClick={interceptLinks}>
       <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)}>
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((vi) => {
@@ -170,31 +159,6 @@ export function ConversationPane({ session, clock }: PaneProps) {
         <button className="btn small follow-btn" onClick={() => setFollow(true)}>
           Follow playhead
         </button>
-      )}
-      {pendingLink && (
-        <Dialog
-          title="Open link outside Baton?"
-          onClose={closeLink}
-          footer={
-            <>
-              <button className="btn" onClick={closeLink} autoFocus>
-                Stay here
-              </button>
-              <button
-                className="btn primary"
-                onClick={() => {
-                  void platform().openExternal(pendingLink);
-                  closeLink();
-                }}
-              >
-                Open in browser
-              </button>
-            </>
-          }
-        >
-          <p>This link comes from the session under review. It will open in your web browser:</p>
-          <p className="link-preview">{pendingLink}</p>
-        </Dialog>
       )}
     </div>
   );

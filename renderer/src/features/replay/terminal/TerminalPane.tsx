@@ -18,6 +18,8 @@ import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
 import { useScrollSync } from '../scroll-sync';
 import { buildCheckpoints, castFrames, CastPlayer, type TermLike } from './cast-player';
+import { clampTermSize } from '../../../../../shared/replay/terminal-size';
+import { askToOpen } from '../../../components/links';
 
 type Command = Extract<SessionEvent, { kind: 'command' }>;
 const ROW = 30;
@@ -113,8 +115,7 @@ export function TerminalPane({ session, clock }: PaneProps) {
   useEffect(() => {
     const host = screenRef.current;
     if (!host) return;
-    const cols = track?.cols ?? 100;
-    const rows = track?.rows ?? 30;
+    const { cols, rows } = clampTermSize(track?.cols ?? 100, track?.rows ?? 30);
     const term = new Terminal({
       cols,
       rows,
@@ -126,6 +127,8 @@ export function TerminalPane({ session, clock }: PaneProps) {
       fontSize: fontSizeFor(host.clientWidth || 800, cols),
       theme: theme(),
       allowProposedApi: true,
+      // OSC 8 links in recorded output ask in the app's own dialog, not the browser's confirm().
+      linkHandler: { activate: (_e, uri) => askToOpen(uri), allowNonHttpProtocols: false },
     });
     const ser = new SerializeAddon();
     term.loadAddon(ser);
@@ -165,18 +168,19 @@ export function TerminalPane({ session, clock }: PaneProps) {
         return setCastState('error');
       }
       if (abort.aborted) return;
-      const player = new CastPlayer(frames, asTermLike(term, ser), { cols: track.cols, rows: track.rows });
+      const size = clampTermSize(track.cols, track.rows);
+      const player = new CastPlayer(frames, asTermLike(term, ser), size);
       unsub = clock.subscribe((s) => void player.seek(s.t));
       await player.seek(clock.get().t);
       if (abort.aborted) return;
       setCastState('ready');
       // Checkpoints: a terminal that is never shown parses the recording once, in slices.
-      const scratchTerm = new Terminal({ cols: track.cols, rows: track.rows, scrollback: 200, allowProposedApi: true });
+      const scratchTerm = new Terminal({ ...size, scrollback: 200, allowProposedApi: true });
       const scratchSer = new SerializeAddon();
       scratchTerm.loadAddon(scratchSer);
       const pause = () => new Promise<void>((r) => setTimeout(r, 0));
       try {
-        const cps = await buildCheckpoints(frames, asTermLike(scratchTerm, scratchSer), { cols: track.cols, rows: track.rows }, { pause, signal: abort });
+        const cps = await buildCheckpoints(frames, asTermLike(scratchTerm, scratchSer), size, { pause, signal: abort });
         if (!abort.aborted) player.setCheckpoints(cps);
       } finally {
         scratchTerm.dispose();

@@ -12,6 +12,7 @@
  */
 import type { CastEvent } from '../../../../../shared/importers/asciinema';
 import { upperBound } from '../../../../../shared/util/bisect';
+import { clampTermSize } from '../../../../../shared/replay/terminal-size';
 
 /** What the player needs from a terminal. */
 export interface TermLike {
@@ -59,7 +60,10 @@ export function castFrames(events: readonly CastEvent[], offsetMs: number): Fram
       else frames.push({ t, data: e.data });
     } else if (e.code === 'r') {
       const m = /^(\d+)x(\d+)$/.exec(e.data.trim());
-      if (m) frames.push({ t: offsetMs + e.t, data: '', resize: [Number(m[1]), Number(m[2])] });
+      if (m) {
+        const size = clampTermSize(Number(m[1]), Number(m[2]));
+        frames.push({ t: offsetMs + e.t, data: '', resize: [size.cols, size.rows] });
+      }
     }
   }
   return frames;
