@@ -106,7 +106,7 @@ export async function listFolderFiles(fs: Pick<FileSystem, 'readdir'>, dir: stri
 }
 
 const IMPORT_FILTERS = [
-  { name: 'Sessions and Baton archives', extensions: ['baton', 'jsonl', 'json', 'cast', 'md', 'log', 'txt', 'zip'] },
+  { name: 'Sessions and Baton archives', extensions: ['baton', 'jsonl', 'json', 'cast', 'md', 'log', 'txt', 'zip', 'baton-review'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

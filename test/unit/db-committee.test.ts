@@ -41,6 +41,22 @@ describe('committee storage (schema v5)', () => {
     expect(await current.scores.count()).toBe(1);
   });
 
+  it('upgrades a v3 database (review panel tables) to v5, keeping the reviewers', async () => {
+    const name = `baton-v3-${++n}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt', events: '[sid+seq], [sid+t], [sid+kind]', blobs: '[sid+id], sid', reports: '++id, at', staging: 'id, startedAt', settings: 'key' });
+    v3.version(2).stores({ scores: '[sid+version], sid' });
+    v3.version(3).stores({ reviewers: 'id, name', annotations: 'id, sessionHash, reviewer, [sessionHash+reviewer]', ratings: '[sessionHash+reviewer], sessionHash, reviewer' });
+    await v3.table('reviewers').put({ id: 'r1', name: 'Robin' });
+    v3.close();
+    const current = new BatonDB(name);
+    open.push(current);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.table('reviewers').get('r1')).toMatchObject({ name: 'Robin' });
+    expect(await current.committee.count()).toBe(0);
+  });
+
   it('keeps the reel, decision and notes of a session, and removes them with it', async () => {
     const d = await fresh();
     expect(await loadCommittee('s1', d)).toEqual({ notes: '' });

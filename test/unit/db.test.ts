@@ -159,4 +159,37 @@ describe('schema versions', () => {
     expect(await current.events.where('[sid+t]').between(['s', Dexie.minKey], ['s', Dexie.maxKey]).count()).toBe(1);
     await current.delete();
   });
+
+  it('opens a database written by schema v2 (sessions, events, cached scores) into v3 with its rows intact and empty panel tables', async () => {
+    const name = `baton-v2-${n}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt',
+      events: '[sid+seq], [sid+t], [sid+kind]',
+      blobs: '[sid+id], sid',
+      reports: '++id, at',
+      staging: 'id, startedAt',
+      settings: 'key',
+    });
+    v2.version(2).stores({ scores: '[sid+version], sid' });
+    await v2.table('sessions').put({ id: 's', contentHash: 'a'.repeat(64), title: 'T', startedAt: '2026-01-01T00:00:00Z', format: 'baton', taskTitle: '', candidateId: 'c', importedAt: 1 });
+    await v2.table('events').put({ sid: 's', seq: 0, id: 'e', t: 5, actor: 'agent', kind: 'marker', label: 'x' });
+    await v2.table('scores').put({ sid: 's', version: 'v', at: 1, result: { ok: true } });
+    await v2.table('settings').put({ key: 'scoring', value: { weights: { scoping: 50 } } });
+    v2.close();
+    const current = new BatonDB(name);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.sessions.get('s')).toMatchObject({ title: 'T', contentHash: 'a'.repeat(64) });
+    expect(await current.scores.get(['s', 'v'])).toMatchObject({ result: { ok: true } });
+    expect(await current.settings.get('scoring')).toEqual({ key: 'scoring', value: { weights: { scoping: 50 } } });
+    expect(await current.events.count()).toBe(1);
+    expect(await current.reviewers.count()).toBe(0);
+    expect(await current.annotations.count()).toBe(0);
+    expect(await current.ratings.count()).toBe(0);
+    // The new tables work with their indexes.
+    await current.annotations.put({ id: 'a1', sessionHash: 'a'.repeat(64), reviewer: 'r', t0: 1, factor: 'scoping', polarity: '+', note: '' });
+    expect(await current.annotations.where('[sessionHash+reviewer]').equals(['a'.repeat(64), 'r']).count()).toBe(1);
+    await current.delete();
+  });
 });

@@ -6,6 +6,8 @@ import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
 import { CommitteeView } from '../features/committee/CommitteeView';
 import { OpenByHash } from '../features/committee/OpenByHash';
+import { PanelView } from '../features/panel/PanelView';
+import { ReviewerSwitcher } from '../features/panel/ReviewerSwitcher';
 import { Dialog } from '../components/Dialog';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LinkConfirm } from '../components/links';
@@ -58,6 +60,7 @@ function ShortcutsSheet() {
           <tr><td><kbd>Shift</kbd> + <kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next candidate moment</td></tr>
           <tr><td><kbd>[</kbd> · <kbd>]</kbd></td><td>Slower · faster (0.5× to 32×)</td></tr>
           <tr><td><kbd>Home</kbd> · <kbd>End</kbd></td><td>Start · end of the session</td></tr>
+          <tr><td><kbd>A</kbd></td><td>Annotate the moment at the playhead</td></tr>
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
           <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
           <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
@@ -191,14 +194,18 @@ export function App() {
           <button className="btn" onClick={() => void pickAndImport(true)}>
             Import folder…
           </button>
+          <a className="btn" href="#/panel">
+            Panel
+          </a>
+          <ReviewerSwitcher />
           <button className="icon-btn" aria-label="Keyboard shortcuts" onClick={() => setUi({ showShortcuts: true })}>
             ?
           </button>
         </nav>
       </header>
       <main className="content">
-        <ErrorBoundary what={route.name === 'session' ? 'this session' : 'the library'} resetKey={route.name === 'session' ? route.id : 'library'}>
-          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'open' ? <OpenByHash hash={route.hash} t={route.t} /> : <LibraryView />}
+        <ErrorBoundary what={route.name === 'session' ? 'this session' : route.name === 'panel' ? 'the panel' : 'the library'} resetKey={route.name === 'session' ? route.id : route.name}>
+          {route.name === 'session' ? <ReplayView key={route.id} id={route.id} initialT={route.t} /> : route.name === 'panel' ? <PanelView /> : route.name === 'open' ? <OpenByHash hash={route.hash} t={route.t} /> : <LibraryView />}
         </ErrorBoundary>
       </main>
       <ImportPanel />

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'library' }
+  | { name: 'panel' }
   | { name: 'session'; id: string; t?: number }
   | { name: 'committee'; id: string }
   | { name: 'audience'; id: string }
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
     const t = Number(params.get('t'));
     return { name: 'session', id: decodeURIComponent(m[1]!), ...(params.has('t') && Number.isFinite(t) ? { t } : {}) };
   }
+  if (/^#\/panel\/?$/.test(hash)) return { name: 'panel' };
   return { name: 'library' };
 }
 
@@ -29,6 +31,7 @@ export function routeHash(r: Route): string {
   if (r.name === 'session') return `#/session/${encodeURIComponent(r.id)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
   if (r.name === 'committee' || r.name === 'audience') return `#/${r.name}/${encodeURIComponent(r.id)}`;
   if (r.name === 'open') return `#/open/${encodeURIComponent(r.hash)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
+  if (r.name === 'panel') return '#/panel';
   return '#/';
 }
 

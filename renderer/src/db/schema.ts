@@ -6,6 +6,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { EventCounts, SessionEvent, SessionMeta } from '../../../shared/model/schema';
 import type { ImportReport } from '../../../shared/import/types';
+import type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
+
+export type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
 
 export const DB_NAME = 'baton';
 
@@ -98,6 +101,9 @@ export class BatonDB extends Dexie {
   settings!: Table<SettingRow, string>;
   scores!: Table<ScoreRow, [string, string]>;
   committee!: Table<CommitteeRow, string>;
+  reviewers!: Table<ReviewerRow, string>;
+  annotations!: Table<AnnotationRow, string>;
+  ratings!: Table<RatingRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -114,7 +120,14 @@ export class BatonDB extends Dexie {
     this.version(2).stores({
       scores: '[sid+version], sid',
     });
-    // v5 (v3 and v4 belong to the review panel and chunked events): committee reels and decisions.
+    // v3: calibration panels. Reviewers, their annotations and ratings, keyed by the
+    // session's review hash (shared/review/session-key.ts) so they match across machines.
+    this.version(3).stores({
+      reviewers: 'id, name',
+      annotations: 'id, sessionHash, reviewer, [sessionHash+reviewer]',
+      ratings: '[sessionHash+reviewer], sessionHash, reviewer',
+    });
+    // v5 (v4 belongs to chunked events): committee reels and decisions.
     this.version(5).stores({
       committee: 'sid, outcome',
     });

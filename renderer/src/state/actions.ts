@@ -5,6 +5,7 @@ import { groupImportFiles } from '../../../shared/import/group';
 import { importClient } from '../import/client';
 import { forgetScores, loadScoringSettings } from './scores';
 import { platform } from '../platform';
+import { importDroppedReviews, isReviewFile } from '../features/panel/exchange';
 import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
 
 let jobSeq = 0;
@@ -15,7 +16,10 @@ export async function refreshLibrary(): Promise<void> {
 }
 
 /** Imports files one after another (the worker does the work); the library refreshes as each lands. */
-export async function importFiles(all: File[]): Promise<ImportJob[]> {
+export async function importFiles(input: File[]): Promise<ImportJob[]> {
+  // Reviewers' .baton-review files go to the panel store, not the session importer.
+  const all = input.filter((f) => !isReviewFile(f.name));
+  if (all.length < input.length) void importDroppedReviews(input.filter((f) => isReviewFile(f.name)));
   if (all.length === 0) return [];
   // A Claude Code project folder: each transcript with its subagent files is one import.
   const units = groupImportFiles(all.map((f) => f.webkitRelativePath || f.name));

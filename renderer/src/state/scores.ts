@@ -93,6 +93,14 @@ export function savePreset(name: string): void {
   void persist();
 }
 
+/** Saves given weights as a named preset (e.g. weights a calibration panel settled). */
+export function addPreset(name: string, weights: Weights): void {
+  const n = name.trim();
+  if (!n) return;
+  useScoreStore.setState((s) => ({ presets: [...s.presets.filter((p) => p.name !== n), { name: n, weights: { ...weights } }] }));
+  void persist();
+}
+
 export function applyPreset(name: string): void {
   const p = useScoreStore.getState().presets.find((x) => x.name === name);
   if (!p) return;

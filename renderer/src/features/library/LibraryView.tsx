@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
 import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
+import { useBlindScores } from '../panel/blind-scores';
 import { WeightPanel } from '../scoring/WeightControls';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
@@ -116,7 +117,7 @@ export function LibraryView() {
   const sort = useStore((s) => s.library.sort);
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
-  const scores = useAllScores();
+  const scores = useBlindScores(useAllScores(), rows);
   const scoring = useScoreStore((s) => Object.keys(s.pending).length);
   const [showWeights, setShowWeights] = useState(false);
   const [showFactors, setShowFactors] = useState(() => localStorage.getItem('baton.library.factors') === '1');

@@ -24,13 +24,17 @@ import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { ReviewLayer } from './annotations/ReviewLayer';
+import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
+import { RatingForm } from '../panel/RatingForm';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
 const IDLE_KEEP_MS = 1_500;
 
-type Tab = 'score' | 'code' | 'terminal' | 'decisions' | 'info';
+type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'rate', label: 'Rate' },
   { id: 'score', label: 'Score' },
   { id: 'code', label: 'Code' },
   { id: 'terminal', label: 'Terminal' },
@@ -119,7 +123,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const [renamedRow, setRenamedRow] = useState<SessionRow | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
-  const overlays = useOverlays();
+  const overlays = useBlindOverlays(session, useOverlays());
   const axisBus = useMemo(() => new AxisBus(), []);
 
   /** Set in candidate-blind mode: the pseudonymiser of the session's texts. */
@@ -326,6 +330,9 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       <ErrorBoundary what="the timeline">
         <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
       </ErrorBoundary>
+      <ErrorBoundary what="the reviewers' annotations">
+        <ReviewLayer session={session} clock={clock} />
+      </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">
           <AudioStrip session={session} clock={clock} axisBus={axisBus} />
@@ -356,7 +363,12 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
           </div>
           <div className="tab-body" role="tabpanel">
             <ErrorBoundary what={`the ${tabs.find((t) => t.id === shownTab)?.label ?? shownTab} tab`} resetKey={shownTab}>
-              {shownTab === 'score' && <ScorePanel session={session} clock={clock} blind={blind?.fn} />}
+              {shownTab === 'rate' && <RatingForm session={session} clock={clock} />}
+              {shownTab === 'score' && (
+                <BlindGate session={session}>
+                  <ScorePanel session={session} clock={clock} blind={blind?.fn} />
+                </BlindGate>
+              )}
               {shownTab === 'code' && <CodePane session={session} clock={clock} />}
               {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
               {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}

@@ -7,6 +7,7 @@ import type { PaneProps } from '../types';
 import { findEvents } from './search';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
+import { AnnotationBadges } from '../annotations/AnnotationBadges';
 
 const ROW = 30;
 
@@ -36,6 +37,7 @@ const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent
       <span className="ev-time">{formatClock(e.t)}</span>
       <span className={`ev-kind kind-${e.kind}`}>{e.kind.replace('_', ' ')}</span>
       <span className="ev-text">{summary}</span>
+      <AnnotationBadges eventId={e.id} />
     </div>
   );
 });

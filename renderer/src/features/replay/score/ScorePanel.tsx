@@ -11,6 +11,7 @@ import { FACTOR_COLORS, PresetBar, WeightInput } from '../../scoring/WeightContr
 import { formatClock } from '../../session/summary';
 import { removeOverlay, setOverlay } from '../overlays';
 import type { PaneProps } from '../types';
+import { ReviewerEvidence } from '../annotations/ReviewerEvidence';
 
 
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
@@ -113,6 +114,7 @@ export function ScorePanel({ session, clock, blind = AS_IS }: PaneProps & { blin
               </li>
             ))}
           </ol>
+          <ReviewerEvidence session={session} clock={clock} factor={open} />
         </div>
       )}
     </div>
