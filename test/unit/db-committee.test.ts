@@ -82,3 +82,25 @@ describe('committee storage (schema v5)', () => {
     expect(await loadBlindSetting(d)).toBe(false);
   });
 });
+
+describe('committee inputs from the review panel tables', () => {
+  it('gives the reviewers, annotations and submitted ratings (before and after) of the session', async () => {
+    const { loadCommitteeInputs } = await import('../../renderer/src/features/committee/inputs');
+    const d = await fresh();
+    const hash = 'c'.repeat(64);
+    const scores = (o: number) => ({ scoping: o, tradeoff: 3, adversarial: 3, selfcorrection: 3, edgecase: 3, sequencing: 3, overall: o });
+    await d.reviewers.bulkPut([
+      { id: 'r1', name: 'Robin', initials: 'R', colour: '#1f77b4', createdAt: 1 },
+      { id: 'r2', name: 'Sasha', initials: 'S', colour: '#ff7f0e', createdAt: 2 },
+      { id: 'r3', name: 'Idle', initials: 'I', colour: '#2ca02c', createdAt: 3 },
+    ]);
+    await d.annotations.put({ id: 'a1', sessionHash: hash, reviewer: 'r1', t0: 1000, factor: 'edgecase', polarity: '-', note: 'no empty input' });
+    await d.annotations.put({ id: 'a2', sessionHash: 'd'.repeat(64), reviewer: 'r1', t0: 1000, factor: 'scoping', polarity: '+', note: 'other session' });
+    await d.ratings.put({ sessionHash: hash, reviewer: 'r1', current: { scores: scores(4), submittedAt: '2026-03-03T10:00:00Z', reason: 'the reel' }, revisions: [{ scores: scores(2), submittedAt: '2026-03-02T10:00:00Z' }] });
+    await d.ratings.put({ sessionHash: hash, reviewer: 'r2', draft: { overall: 5 }, revisions: [] });
+    const inputs = await loadCommitteeInputs(hash, d);
+    expect(inputs.reviewers!.map((r) => r.name)).toEqual(['Robin']);
+    expect(inputs.annotations).toEqual([{ id: 'a1', reviewer: 'r1', t0: 1000, factor: 'edgeCases', polarity: '-', note: 'no empty input' }]);
+    expect(inputs.ratings).toEqual([{ reviewer: 'r1', before: { scores: scores(2), submittedAt: '2026-03-02T10:00:00Z' }, after: { scores: scores(4), submittedAt: '2026-03-03T10:00:00Z', reason: 'the reel' } }]);
+  });
+});

@@ -47,7 +47,8 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([loadSession(id), loadBlindSetting(), loadCommittee(id), loadCommitteeInputs(id)]).then(([s, b, rec, inp]) => {
+    void Promise.all([loadSession(id), loadBlindSetting(), loadCommittee(id)]).then(async ([s, b, rec]) => {
+      const inp = s ? await loadCommitteeInputs(s.row.contentHash) : {};
       if (!live) return;
       setRaw(s ?? null);
       setBlindOn(b);
