@@ -129,6 +129,34 @@ test('the reel can be edited, and the edit is kept with the session', async ({ p
   await expect(clips.nth(0).locator('.reel-caption')).toHaveText(second!);
 });
 
+test("reviewers' annotations join the reel with their author's name", async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  // A reviewer and an annotation as the panel stores them (schema v3), for the scoper sample.
+  await page.evaluate(async (title) => {
+    const dbh: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('baton');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const all = <T,>(store: string) => new Promise<T[]>((res) => {
+      const r = dbh.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => res(r.result as T[]);
+    });
+    const session = (await all<{ title: string; contentHash: string }>('sessions')).find((x) => x.title === title)!;
+    const tx = dbh.transaction(['reviewers', 'annotations'], 'readwrite');
+    tx.objectStore('reviewers').put({ id: 'r-e2e', name: 'Morgan Reviewer', initials: 'MR', colour: '#1f77b4', createdAt: 1 });
+    tx.objectStore('annotations').put({ id: 'an-e2e', sessionHash: session.contentHash, reviewer: 'r-e2e', t0: 60_000, t1: 75_000, factor: 'edgecase', polarity: '-', note: 'Never asked about empty keys' });
+    await new Promise((res) => (tx.oncomplete = res));
+    dbh.close();
+  }, SCOPER);
+  await openCommittee(page, SCOPER);
+  const clip = page.getByTestId('reel-clip').filter({ hasText: 'Never asked about empty keys' });
+  await expect(clip).toHaveCount(1);
+  await expect(clip).toContainText('Edge-case ownership −: Never asked about empty keys (Morgan Reviewer)');
+  await expect(clip).toContainText('01:00–01:15');
+});
+
 test('an audience window follows the presenter over BroadcastChannel', async ({ page, context }) => {
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);

@@ -249,7 +249,7 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
         </div>
         {role === 'presenter' && (
           <aside className="presenter-side">
-            {panel === 'reel' && reel && <ReelPanel reel={reel} current={current} durationMs={clock.get().duration} now={() => clock.get().t} blind={cs.blind} editing onPlay={playClip} onChange={changeReel} />}
+            {panel === 'reel' && reel && <ReelPanel reel={reel} current={current} durationMs={clock.get().duration} now={() => clock.get().t} blind={cs.blind} reviewers={inputs.reviewers} editing onPlay={playClip} onChange={changeReel} />}
             {panel === 'reel' && (
               <div className="presenter-notes">
                 <div className="presenter-next" data-testid="next-clip">

@@ -5,6 +5,7 @@
  */
 import { addClip, caption, clipMs, moveClip, reelMs, removeClip, trimClip, type Reel } from '../../../../shared/committee/reel';
 import type { Blind } from '../../../../shared/committee/blind';
+import type { CommitteeReviewer } from '../../../../shared/committee/inputs';
 import { formatClock } from '../session/summary';
 
 interface Props {
@@ -13,12 +14,13 @@ interface Props {
   durationMs: number;
   now: () => number;
   blind: Blind;
+  reviewers?: readonly CommitteeReviewer[];
   editing: boolean;
   onPlay(index: number): void;
   onChange(reel: Reel): void;
 }
 
-export function ReelPanel({ reel, current, durationMs, now, blind, editing, onPlay, onChange }: Props) {
+export function ReelPanel({ reel, current, durationMs, now, blind, reviewers, editing, onPlay, onChange }: Props) {
   return (
     <div className="reel" data-testid="reel">
       <h2 className="reel-title">
@@ -31,7 +33,7 @@ export function ReelPanel({ reel, current, durationMs, now, blind, editing, onPl
               <span className="reel-range">
                 {i + 1}. {formatClock(c.t0)}–{formatClock(c.t1)} ({Math.round(clipMs(c) / 1000)} s)
               </span>
-              <span className="reel-caption">{blind(caption(c))}</span>
+              <span className="reel-caption">{blind(caption(c, reviewers))}</span>
             </button>
             {editing && (
               <span className="reel-edit">
