@@ -16,6 +16,9 @@ export const PickedFileInfo = z.object({
 });
 export type PickedFileInfo = z.infer<typeof PickedFileInfo>;
 
+/** Largest decision record printed to PDF (characters of HTML). */
+export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
+
 /** Largest slice the renderer may request per read. */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
@@ -38,6 +41,10 @@ export const IpcArgs = {
     .object({ url: z.string().max(4096).refine((u) => /^https?:\/\//i.test(u), 'only http(s) links open outside the app') })
     .strict(),
   'app:version': z.object({}).strict(),
+  /** Committee mode: the audience window on a second display, showing #/audience/<session id>. */
+  'committee:audience': z.object({ hash: z.string().max(600).regex(/^#\/audience\/[^\s#?]{1,500}$/, 'must be an audience route (#/audience/<id>)') }).strict(),
+  /** Committee mode: the decision record's HTML printed to PDF and saved where the user chooses. */
+  'report:pdf': z.object({ suggestedName: z.string().min(1).max(255), html: z.string().min(1).max(MAX_REPORT_CHARS) }).strict(),
 } as const;
 
 export type IpcChannel = keyof typeof IpcArgs;
@@ -49,6 +56,8 @@ export interface IpcResults {
   'dialog:save-file': { saved: boolean };
   'shell:open-external': void;
   'app:version': string;
+  'committee:audience': { display: string };
+  'report:pdf': { saved: boolean };
 }
 
 /** Channel main uses to send menu commands to the renderer. */
@@ -61,5 +70,7 @@ export interface BatonBridge {
   saveFile(arg: IpcArg<'dialog:save-file'>): Promise<{ saved: boolean }>;
   openExternal(arg: IpcArg<'shell:open-external'>): Promise<void>;
   appVersion(): Promise<string>;
+  openAudienceWindow(arg: IpcArg<'committee:audience'>): Promise<{ display: string }>;
+  printReportPdf(arg: IpcArg<'report:pdf'>): Promise<{ saved: boolean }>;
   onMenuCommand(cb: (cmd: HostCommand) => void): () => void;
 }

@@ -6,6 +6,7 @@
  *   baton pack DIR [-o OUT]         build a .baton archive from a session folder
  *   baton score FILE… [--weights W] [--json|--csv]   orchestration scores
  *   baton agreement FILE… [--json]  how well a panel of reviewers agrees
+ *   baton report FILE -o OUT.html   a hiring committee's decision record
  *   baton help                      this text
  *
  * run() takes argv and the output streams and returns the exit code, so tests drive it
@@ -44,6 +45,15 @@ Commands:
                              --phase keeps only the CSV rows of that phase.
                              Bad lines are reported and skipped; exits 1 when a file
                              cannot be read.
+  report FILE [--review R.baton-review…] [--decision D.baton-decision] [--blind]
+         [--weights W] [--link-base URL] -o OUT.html
+                             Write the hiring committee's decision record for the session
+                             in FILE as one HTML page: scores with weights and classifier
+                             version, each reviewer's ratings before and after discussion,
+                             agreement, dissent, the decision, every cited moment with a
+                             link back into Baton (URL default http://127.0.0.1:5173/).
+                             --blind replaces the candidate's name, e-mail addresses, user
+                             names and home directories with a pseudonym.
   help                       Show this text.
 `;
 
@@ -120,6 +130,31 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed must be a whole number');
         return await (await import('./agreement')).agreementCommand(positionals, { json: values.json, resamples, seed, phase: values.phase }, io);
+      }
+      case 'report': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            review: { type: 'string', multiple: true, default: [] },
+            decision: { type: 'string' },
+            blind: { type: 'boolean', default: false },
+            weights: { type: 'string' },
+            'link-base': { type: 'string' },
+            out: { type: 'string', short: 'o' },
+            help: { type: 'boolean', short: 'h' },
+          },
+          allowPositionals: true,
+        });
+        if (values.help) return (io.stdout.write(USAGE), 0);
+        if (positionals.length !== 1) return usageError('report needs exactly one FILE');
+        if (!values.out) return usageError('report needs -o OUT.html');
+        let weights;
+        try {
+          weights = values.weights ? parseWeights(values.weights) : undefined;
+        } catch (e) {
+          return usageError((e as Error).message);
+        }
+        return await (await import('./report')).report(positionals[0]!, { reviews: values.review, decision: values.decision, blind: values.blind, weights, linkBase: values['link-base'], out: values.out }, io);
       }
       case 'help':
       case '--help':

@@ -2,13 +2,14 @@
  * App lifecycle: sandbox everything, harden the default session, register IPC and the menu,
  * open one window. index.ts calls startApp(); tests call it with `electron` mocked.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type WebContents } from 'electron';
 import * as fsp from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../../shared/csp';
 import { MENU_COMMAND_CHANNEL, type HostCommand } from '../../shared/ipc';
 import { FileTokens } from './files';
+import { openAudienceWindow, printReportPdf } from './committee';
 import { createHandlers } from './handlers';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { isAllowedNavigation, resolveRendererLocation, type RendererLocation } from './location';
@@ -44,6 +45,7 @@ export function startApp(opts: StartOptions = {}): BatonApp {
   app.enableSandbox();
 
   let win: BrowserWindow | undefined;
+  let audience: BrowserWindow | undefined;
   const mainContents = (): WebContents | undefined => (win && !win.isDestroyed() ? win.webContents : undefined);
 
   if (!app.requestSingleInstanceLock()) {
@@ -96,6 +98,20 @@ export function startApp(opts: StartOptions = {}): BatonApp {
         tokens,
         defaultSaveDir: () => app.getPath('downloads'),
         version: () => app.getVersion(),
+        openAudienceWindow: (arg) =>
+          openAudienceWindow(arg, {
+            BrowserWindow,
+            screen,
+            preloadPath,
+            location,
+            isDev,
+            guard: (w) => guardWebContents(w.webContents, allowNavigation),
+            current: () => audience,
+            remember: (w) => {
+              audience = w;
+            },
+          }),
+        printReportPdf: (arg) => printReportPdf(arg, { BrowserWindow, showSaveDialog: (req) => (win ? dialog.showSaveDialog(win, req) : dialog.showSaveDialog(req)), fs: fsp, defaultDir: app.getPath('downloads') }),
       }),
       makeSenderCheck(mainContents, location),
     );

@@ -1,4 +1,5 @@
 /** Binds the handler functions of files.ts to their dependencies, one per IPC channel. */
+import type { IpcArg } from '../../shared/ipc';
 import type { IpcHandlers } from './ipc';
 import {
   openExternal,
@@ -22,6 +23,9 @@ export interface HandlerDeps {
   /** Folder the save dialog starts in. */
   defaultSaveDir: () => string;
   version: () => string;
+  /** Committee mode (absent where there is no window system, e.g. in tests of other channels). */
+  openAudienceWindow?: (arg: IpcArg<'committee:audience'>) => Promise<{ display: string }>;
+  printReportPdf?: (arg: IpcArg<'report:pdf'>) => Promise<{ saved: boolean }>;
 }
 
 export function createHandlers(d: HandlerDeps): IpcHandlers {
@@ -31,5 +35,7 @@ export function createHandlers(d: HandlerDeps): IpcHandlers {
     'dialog:save-file': (arg) => saveFile(arg, { showSaveDialog: d.showSaveDialog, fs: d.fs, defaultDir: d.defaultSaveDir() }),
     'shell:open-external': (arg) => openExternal(arg, { openExternal: d.openExternal }),
     'app:version': async () => d.version(),
+    'committee:audience': (arg) => (d.openAudienceWindow ? d.openAudienceWindow(arg) : Promise.reject(new Error('No audience window here.'))),
+    'report:pdf': (arg) => (d.printReportPdf ? d.printReportPdf(arg) : Promise.reject(new Error('PDF printing is not available here.'))),
   };
 }

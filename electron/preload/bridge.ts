@@ -39,6 +39,8 @@ export function createBridge(ipc: IpcRendererLike): BatonBridge {
     saveFile: (arg) => invoke('dialog:save-file', arg),
     openExternal: (arg) => invoke('shell:open-external', arg),
     appVersion: () => invoke('app:version', {}),
+    openAudienceWindow: (arg) => invoke('committee:audience', arg),
+    printReportPdf: (arg) => invoke('report:pdf', arg),
     onMenuCommand(cb) {
       if (typeof cb !== 'function') throw new TypeError('onMenuCommand needs a callback');
       // The event object stays here: the page only ever sees the command string.

@@ -100,6 +100,8 @@ const validArgs: { [C in IpcChannel]: unknown } = {
   'dialog:save-file': { suggestedName: 'a.baton', data: new Uint8Array([1]) },
   'shell:open-external': { url: 'https://example.com/' },
   'app:version': {},
+  'committee:audience': { hash: '#/audience/s-1' },
+  'report:pdf': { suggestedName: 'decision-record.pdf', html: '<p>x</p>' },
 };
 const badArgs: { [C in IpcChannel]: unknown[] } = {
   'dialog:open-files': [undefined, {}, { directory: 'yes' }, { directory: true, path: '/etc' }],
@@ -114,6 +116,8 @@ const badArgs: { [C in IpcChannel]: unknown[] } = {
   'dialog:save-file': [{ suggestedName: '', data: new Uint8Array() }, { suggestedName: 'a', data: 'text' }, { suggestedName: 'a', data: [1, 2] }],
   'shell:open-external': [{ url: 'javascript:alert(1)' }, { url: 'file:///etc/passwd' }, { url: 42 }, { url: 'https://x', extra: 1 }],
   'app:version': [undefined, { x: 1 }, 'version'],
+  'committee:audience': [{}, { hash: '#/session/x' }, { hash: 'javascript:alert(1)' }, { hash: '#/audience/a b' }, { hash: '#/audience/x', extra: 1 }],
+  'report:pdf': [{ suggestedName: '', html: 'x' }, { suggestedName: 'a.pdf', html: '' }, { suggestedName: 'a.pdf' }, { suggestedName: 'a.pdf', html: 1 }],
 };
 
 describe('every IPC channel', () => {

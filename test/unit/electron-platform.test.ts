@@ -16,6 +16,8 @@ function fakeBridge(files: Record<string, Uint8Array>, picked: PickedFileInfo[])
     openExternal: vi.fn(async () => undefined),
     appVersion: vi.fn(async () => '9.9.9'),
     onMenuCommand: vi.fn(() => () => undefined),
+    openAudienceWindow: vi.fn(async () => ({ display: 'Projector (1920×1080)' })),
+    printReportPdf: vi.fn(async () => ({ saved: true })),
   } satisfies BatonBridge;
   return bridge;
 }

@@ -30,7 +30,7 @@ vi.mock('electron', async () => {
 await import('../../electron/preload/index');
 const { createBridge, HOST_COMMANDS, MENU_CHANNEL } = await import('../../electron/preload/bridge');
 
-const BRIDGE_FUNCTIONS: (keyof BatonBridge)[] = ['appVersion', 'onMenuCommand', 'openExternal', 'openFiles', 'readFile', 'saveFile'];
+const BRIDGE_FUNCTIONS: (keyof BatonBridge)[] = ['appVersion', 'onMenuCommand', 'openAudienceWindow', 'openExternal', 'openFiles', 'printReportPdf', 'readFile', 'saveFile'];
 
 function exposedBridge(): BatonBridge {
   expect(fake.exposed).toHaveLength(1);

@@ -4,6 +4,8 @@ import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
+import { CommitteeView } from '../features/committee/CommitteeView';
+import { OpenByHash } from '../features/committee/OpenByHash';
 import { PanelView } from '../features/panel/PanelView';
 import { ReviewerSwitcher } from '../features/panel/ReviewerSwitcher';
 import { CompareView } from '../features/compare/CompareView';
@@ -70,6 +72,10 @@ function ShortcutsSheet() {
             <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
             <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
             <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
+          </ShortcutGroup>
+          <ShortcutGroup title="Committee mode">
+            <tr><td><kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next clip of the reel</td></tr>
+            <tr><td><kbd>Space</kbd> · <kbd>B</kbd> · <kbd>F</kbd> · <kbd>Esc</kbd></td><td>Play / pause · blackout · full screen · leave</td></tr>
           </ShortcutGroup>
           <ShortcutGroup title="Everywhere">
             <tr><td><kbd>?</kbd></td><td>This sheet</td></tr>
@@ -162,6 +168,18 @@ export function App() {
 
   const onDragOver = (e: DragEvent) => e.preventDefault();
 
+  // Committee mode fills the screen: no top bar.
+  if (route.name === 'committee' || route.name === 'audience') {
+    return (
+      <div className="app committee-app">
+        <ErrorBoundary what="committee mode" resetKey={`${route.name}:${route.id}`}>
+          <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+        </ErrorBoundary>
+        <Toast />
+      </div>
+    );
+  }
+
   return (
     <div className="app" onDragOver={onDragOver}>
       <header className="topbar">
@@ -195,6 +213,8 @@ export function App() {
             <CompareView key={route.panes.map((p) => `${p.id}:${p.lane ?? ''}`).join(',')} route={route} />
           ) : route.name === 'panel' ? (
             <PanelView />
+          ) : route.name === 'open' ? (
+            <OpenByHash hash={route.hash} t={route.t} />
           ) : (
             <LibraryView />
           )}

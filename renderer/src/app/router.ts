@@ -1,11 +1,26 @@
 import { useSyncExternalStore } from 'react';
 import { compareHash, parseCompare, type CompareRoute } from '../features/compare/route';
 
-export type Route = { name: 'library' } | { name: 'panel' } | { name: 'session'; id: string; t?: number } | CompareRoute;
+export type Route =
+  | { name: 'library' }
+  | { name: 'panel' }
+  | { name: 'session'; id: string; t?: number }
+  | { name: 'committee'; id: string }
+  | { name: 'audience'; id: string }
+  /** A deep link from a decision record: the session by content hash. */
+  | { name: 'open'; hash: string; t?: number }
+  | CompareRoute;
 
 export function parseHash(hash: string): Route {
-  const c = /^#\/compare(?:\?(.*))?$/.exec(hash);
-  if (c) return parseCompare(c[1] ?? '');
+  const cmp = /^#\/compare(?:\?(.*))?$/.exec(hash);
+  if (cmp) return parseCompare(cmp[1] ?? '');
+  const c = /^#\/(committee|audience)\/([^?]+)$/.exec(hash);
+  if (c) return { name: c[1] as 'committee' | 'audience', id: decodeURIComponent(c[2]!) };
+  const o = /^#\/open\/([^?]+)(?:\?(.*))?$/.exec(hash);
+  if (o) {
+    const t = Number(new URLSearchParams(o[2] ?? '').get('t'));
+    return { name: 'open', hash: decodeURIComponent(o[1]!), ...(Number.isFinite(t) && t > 0 ? { t } : {}) };
+  }
   const m = /^#\/session\/([^?]+)(?:\?(.*))?$/.exec(hash);
   if (m) {
     const params = new URLSearchParams(m[2] ?? '');
@@ -19,6 +34,8 @@ export function parseHash(hash: string): Route {
 export function routeHash(r: Route): string {
   if (r.name === 'compare') return compareHash(r);
   if (r.name === 'session') return `#/session/${encodeURIComponent(r.id)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
+  if (r.name === 'committee' || r.name === 'audience') return `#/${r.name}/${encodeURIComponent(r.id)}`;
+  if (r.name === 'open') return `#/open/${encodeURIComponent(r.hash)}${r.t !== undefined ? `?t=${Math.round(r.t)}` : ''}`;
   if (r.name === 'panel') return '#/panel';
   return '#/';
 }

@@ -76,6 +76,22 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * A hiring committee's work on one session (issue 19): the evidence reel as edited, the
+ * decision and votes, the presenter's notes. Kept with the session, removed with it.
+ */
+export interface CommitteeRow {
+  sid: string;
+  /** shared/committee/reel.ts Reel, checked with parseReel when read. */
+  reel?: unknown;
+  /** shared/committee/decision.ts Decision, checked when read. */
+  decision?: unknown;
+  /** Denormalised decision outcome, for the library. */
+  outcome?: string;
+  notes?: string;
+  updatedAt: number;
+}
+
 export class BatonDB extends Dexie {
   sessions!: Table<SessionRow, string>;
   events!: Table<EventRow, [string, number]>;
@@ -84,6 +100,7 @@ export class BatonDB extends Dexie {
   staging!: Table<StagingRow, string>;
   settings!: Table<SettingRow, string>;
   scores!: Table<ScoreRow, [string, string]>;
+  committee!: Table<CommitteeRow, string>;
   reviewers!: Table<ReviewerRow, string>;
   annotations!: Table<AnnotationRow, string>;
   ratings!: Table<RatingRow, [string, string]>;
@@ -109,6 +126,10 @@ export class BatonDB extends Dexie {
       reviewers: 'id, name',
       annotations: 'id, sessionHash, reviewer, [sessionHash+reviewer]',
       ratings: '[sessionHash+reviewer], sessionHash, reviewer',
+    });
+    // v5 (v4 belongs to chunked events): committee reels and decisions.
+    this.version(5).stores({
+      committee: 'sid, outcome',
     });
   }
 }

@@ -14,13 +14,14 @@ function sidRange(sid: string): [[string, unknown], [string, unknown]] {
   ];
 }
 
-/** Removes every trace of a session id: events, blobs, cached scores, staging marker, session row. */
+/** Removes every trace of a session id: events, blobs, cached scores, committee record, staging marker, session row. */
 export async function purgeSession(database: BatonDB, sid: string): Promise<void> {
-  await database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions], async () => {
+  await database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
     const [lo, hi] = sidRange(sid);
     await database.events.where('[sid+seq]').between(lo, hi, true, true).delete();
     await database.blobs.where('sid').equals(sid).delete();
     await database.scores.where('sid').equals(sid).delete();
+    await database.committee.delete(sid);
     await database.staging.delete(sid);
     await database.sessions.delete(sid);
   });
@@ -44,7 +45,7 @@ export async function sweepStaging(database: BatonDB, runningJobs: () => Promise
 
 /** Purges a session only while it is still staged: one that committed meanwhile is kept. */
 async function purgeIfStaged(database: BatonDB, sid: string): Promise<boolean> {
-  return database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions], async () => {
+  return database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
     if (!(await database.staging.get(sid))) return false;
     await purgeSession(database, sid);
     return true;

@@ -38,5 +38,7 @@ export function createElectronPlatform(bridge: BatonBridge, opts: { chunkBytes?:
     openExternal: (url) => bridge.openExternal({ url }),
     onCommand: (cb) => bridge.onMenuCommand(cb),
     appVersion: () => bridge.appVersion(),
+    printToPdf: async (suggestedName, html) => (await bridge.printReportPdf({ suggestedName, html })).saved,
+    openAudienceWindow: (hash) => bridge.openAudienceWindow({ hash }),
   };
 }

@@ -16,4 +16,8 @@ export interface PlatformApi {
   /** Host menu commands (File > Import…, Export…, Help). Returns an unsubscribe function. */
   onCommand(cb: (cmd: HostCommand) => void): () => void;
   appVersion(): Promise<string>;
+  /** Desktop only: the decision record as PDF with page numbers (printToPDF), saved where the user chooses. */
+  printToPdf?(suggestedName: string, html: string): Promise<boolean>;
+  /** Desktop only: a full-screen audience window on another display showing `hash` (a route). */
+  openAudienceWindow?(hash: string): Promise<{ display: string }>;
 }

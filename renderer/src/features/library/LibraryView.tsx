@@ -11,6 +11,7 @@ import { navigate } from '../../app/router';
 import { exportToFile, openStoredReport } from '../../state/actions';
 import { distinct, visibleRows } from '../../state/library';
 import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
+import { blindRow, outcomeLabel, useLibraryCommittee } from '../committee/library';
 
 interface Column {
   key: SortKey;
@@ -109,7 +110,9 @@ function Filters({ rows }: { rows: SessionRow[] }) {
 }
 
 export function LibraryView() {
-  const rows = useStore((s) => s.library.rows);
+  const storedRows = useStore((s) => s.library.rows);
+  const committee = useLibraryCommittee(storedRows);
+  const rows = useMemo(() => (committee.blind ? storedRows.map(blindRow) : storedRows), [storedRows, committee.blind]);
   const loaded = useStore((s) => s.library.loaded);
   const query = useStore((s) => s.library.query);
   const sort = useStore((s) => s.library.sort);
@@ -173,6 +176,9 @@ export function LibraryView() {
           />{' '}
           Factor columns
         </label>
+        <label className="toggle" title="Show every candidate under a pseudonym: names, e-mail addresses, user names and home folders hidden">
+          <input type="checkbox" checked={committee.blind} onChange={(e) => committee.setBlind(e.target.checked)} /> Candidate-blind
+        </label>
         <button className={`btn ${showWeights ? 'active' : ''}`} aria-expanded={showWeights} onClick={() => setShowWeights(!showWeights)} title="Change the factor weights; scores and ranking follow live">
           Weights
         </button>
@@ -221,6 +227,11 @@ export function LibraryView() {
                         </a>
                       ) : (
                         c.cell(r, scores.get(r.id))
+                      )}
+                      {c.key === 'title' && committee.outcomes.has(r.id) && (
+                        <span className="badge" data-testid="decision-badge" title="The hiring committee's decision">
+                          {outcomeLabel(committee.outcomes.get(r.id))}
+                        </span>
                       )}
                       {c.key === 'title' && r.problemCount > 0 && (
                         <button

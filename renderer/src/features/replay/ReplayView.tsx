@@ -21,6 +21,8 @@ import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
 import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
+import { committeeSession } from '../committee/blind-session';
+import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
@@ -123,15 +125,23 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   const timelineRef = useRef<TimelineHandle>(null);
   const overlays = useBlindOverlays(session, useOverlays());
   const axisBus = useMemo(() => new AxisBus(), []);
-  useScoreOverlay(id);
 
+  /** Set in candidate-blind mode: the pseudonymiser of the session's texts. */
+  const [blind, setBlind] = useState<{ fn: (s: string) => string } | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void loadSession(id).then((s) => live && setSession(s ?? null));
+    // With the library's Candidate-blind switch on, every pane shows the pseudonym (committee/blind-session.ts).
+    void Promise.all([loadSession(id), loadLibraryBlind()]).then(([s, b]) => {
+      if (!live) return;
+      const cs = s && b ? committeeSession(s, true) : undefined;
+      setBlind(cs ? { fn: cs.blind } : undefined);
+      setSession(s ? (cs?.session ?? s) : null);
+    });
     return () => {
       live = false;
     };
   }, [id]);
+  useScoreOverlay(id, blind?.fn);
 
   const clock = useMemo(() => {
     if (!session) return null;
@@ -303,10 +313,15 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         <span className="muted" data-testid="replay-candidate">
           {m.candidate.displayName ?? m.candidate.id}
         </span>
-        <button className="btn small link" onClick={editNames} title="Set the candidate's name and the task title">
-          Edit names
-        </button>
+        {!blind && (
+          <button className="btn small link" onClick={editNames} title="Set the candidate's name and the task title">
+            Edit names
+          </button>
+        )}
         <div className="spacer" />
+        <button className="btn small" onClick={() => navigate({ name: 'committee', id: session.row.id })} title="Present the evidence reel to a hiring committee">
+          Committee mode
+        </button>
         <button className="btn small" onClick={() => void exportToFile(session.row.id)}>
           Export .baton
         </button>
@@ -351,13 +366,13 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
               {shownTab === 'rate' && <RatingForm session={session} clock={clock} />}
               {shownTab === 'score' && (
                 <BlindGate session={session}>
-                  <ScorePanel session={session} clock={clock} />
+                  <ScorePanel session={session} clock={clock} blind={blind?.fn} />
                 </BlindGate>
               )}
               {shownTab === 'code' && <CodePane session={session} clock={clock} />}
               {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
               {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
-              {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={setEditingNames} onRenamed={setRenamedRow} />}
+              {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
             </ErrorBoundary>
           </div>
         </div>

@@ -15,7 +15,10 @@ import { ReviewerEvidence } from '../annotations/ReviewerEvidence';
 
 
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
-export function useScoreOverlay(sessionId: string): void {
+const AS_IS = (s: string) => s;
+
+/** `blind`: applied to the evidence texts (they quote the candidate) in candidate-blind mode. */
+export function useScoreOverlay(sessionId: string, blind: (s: string) => string = AS_IS): void {
   const result = useScoreStore((s) => s.results[sessionId]);
   useEffect(() => {
     void ensureScores([sessionId]);
@@ -27,17 +30,17 @@ export function useScoreOverlay(sessionId: string): void {
       label: 'Score evidence',
       items: result.evidence
         .filter((e) => e.eventIds.length > 0)
-        .map((e) => ({ t: e.t, color: FACTOR_COLORS[e.factor], label: `${FACTOR_LABELS[e.factor]} ${e.positive ? '+' : '−'}: ${e.explanation}`, eventIds: e.eventIds })),
+        .map((e) => ({ t: e.t, color: FACTOR_COLORS[e.factor], label: `${FACTOR_LABELS[e.factor]} ${e.positive ? '+' : '−'}: ${blind(e.explanation)}`, eventIds: e.eventIds })),
     });
     return () => removeOverlay('score-evidence');
-  }, [result]);
+  }, [result, blind]);
 }
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
 }
 
-export function ScorePanel({ session, clock }: PaneProps) {
+export function ScorePanel({ session, clock, blind = AS_IS }: PaneProps & { blind?: (s: string) => string }) {
   const id = session.row.id;
   const scores = useSessionScores(id);
   const result = useScoreStore((s) => s.results[id]);
@@ -85,7 +88,7 @@ export function ScorePanel({ session, clock }: PaneProps) {
       </div>
       <p className="score-why" data-testid="score-why">
         <strong>Why this score. </strong>
-        {scores.why}
+        {blind(scores.why)}
       </p>
       {open && (
         <div className="score-evidence">
@@ -107,7 +110,7 @@ export function ScorePanel({ session, clock }: PaneProps) {
                 ) : (
                   <span className="conv-time muted">—</span>
                 )}
-                <span className="evidence-text">{e.explanation}</span>
+                <span className="evidence-text">{blind(e.explanation)}</span>
               </li>
             ))}
           </ol>
