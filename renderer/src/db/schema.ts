@@ -6,6 +6,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { EventCounts, SessionEvent, SessionMeta } from '../../../shared/model/schema';
 import type { ImportReport } from '../../../shared/import/types';
+import type { EventChunkRow } from './chunks';
+import { eventsToChunks } from './migrate-v4';
 
 export const DB_NAME = 'baton';
 
@@ -30,7 +32,7 @@ export interface SessionRow {
   durationMs: number;
 }
 
-/** An event as stored: the event itself plus its session and import order. */
+/** An event as stored up to schema v3 (one row per event); v4 stores chunks (chunks.ts). */
 export type EventRow = SessionEvent & { sid: string; seq: number };
 
 export interface BlobRow {
@@ -81,6 +83,7 @@ export class BatonDB extends Dexie {
   staging!: Table<StagingRow, string>;
   settings!: Table<SettingRow, string>;
   scores!: Table<ScoreRow, [string, string]>;
+  eventChunks!: Table<EventChunkRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -97,6 +100,11 @@ export class BatonDB extends Dexie {
     this.version(2).stores({
       scores: '[sid+version], sid',
     });
+    // v4: events in chunk rows (chunks.ts); the per-event rows are moved there and the
+    // events table stays, empty, for imports staged before the upgrade (the sweep clears them).
+    this.version(4)
+      .stores({ eventChunks: '[sid+n], sid' })
+      .upgrade(eventsToChunks);
   }
 }
 
