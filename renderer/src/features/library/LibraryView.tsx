@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
 import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { WeightPanel } from '../scoring/WeightControls';
+import { StorageUsage } from './StorageUsage';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
@@ -153,6 +154,7 @@ export function LibraryView() {
         <span className="muted" data-testid="library-count">
           {visible.length === rows.length ? `${formatCount(rows.length)} sessions` : `${formatCount(visible.length)} of ${formatCount(rows.length)} sessions`}
         </span>
+        <StorageUsage sessions={rows.length} />
         {scoring > 0 && (
           <span className="muted small" data-testid="scoring-status" role="status">
             Scoring {formatCount(scoring)} session{scoring === 1 ? '' : 's'}…
