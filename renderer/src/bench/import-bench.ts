@@ -146,9 +146,10 @@ async function runFolder() {
     }
   }
   const ms = performance.now() - t0;
+  const inOrder = perFile.map((x) => Math.round(x));
   perFile.sort((a, b) => a - b);
   await db().settings.put({ key: 'samplesLoaded', value: true });
-  return { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0), stored, events, ms, p50: perFile[Math.floor(perFile.length / 2)] ?? 0, max: perFile[perFile.length - 1] ?? 0, progressCalls };
+  return { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0), stored, events, ms, p50: perFile[Math.floor(perFile.length / 2)] ?? 0, max: perFile[perFile.length - 1] ?? 0, progressCalls, first: inOrder.slice(0, 5), last: inOrder.slice(-5) };
 }
 
 /** Fills the library with n synthetic sessions (rows only) for the library benchmark. */
