@@ -4,13 +4,16 @@
  * written by the v2 schema into chunks.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import type { SessionEvent } from '../../shared/model/schema';
 import { CHUNK_CHARS, CHUNK_EVENTS, fromChunks, toChunks } from '../../renderer/src/db/chunks';
 import { BatonDB } from '../../renderer/src/db/schema';
 import { DexieSink, countStoredEvents, loadEvents, purgeSession, sweepStaging } from '../../renderer/src/db/store';
 import { findEvents } from '../../renderer/src/features/replay/events/search';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import { bytesSource } from '../../shared/import/memory-sink';
+import { importSource } from '../../shared/import/pipeline';
 import { meta } from './helpers/session';
 
 const resp = (i: number, t = i, text = `reply ${i}`): SessionEvent => ({ id: `e${i}`, t, actor: 'agent', kind: 'response', text });
@@ -87,6 +90,26 @@ describe('event chunks', () => {
     await purgeSession(database, a);
     expect(await countStoredEvents(database)).toBe(100);
     expect(await loadEvents(database, b)).toHaveLength(100);
+  });
+});
+
+describe('a full disk', () => {
+  it('fails the import in plain words when IndexedDB refuses a chunk, and leaves no chunk, staging row or session', async () => {
+    const bytes = await writeArchiveToBytes({ meta: meta(), events: Array.from({ length: 9000 }, (_, i) => resp(i)) });
+    const put = database.eventChunks.bulkPut.bind(database.eventChunks);
+    let calls = 0;
+    // The third chunk write hits the quota, after two have been stored.
+    vi.spyOn(database.eventChunks, 'bulkPut').mockImplementation(((rows: never) => {
+      if (++calls === 3) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return put(rows);
+    }) as never);
+    const report = await importSource(bytesSource('big.baton', bytes), new DexieSink(database, 'big.baton'), { batchSize: 2000 });
+    expect(calls).toBe(3);
+    expect(report.status).toBe('failed');
+    expect(report.message).toBe('big.baton: the disk is full — free some space or delete sessions, then import again; nothing was stored');
+    expect(await database.eventChunks.count()).toBe(0);
+    expect(await database.staging.count()).toBe(0);
+    expect(await database.sessions.count()).toBe(0);
   });
 });
 
