@@ -456,12 +456,13 @@ async function benchFolder(page: Page, n: number, dir: string) {
     paths.push(p);
   }
   await page.setInputFiles('#files', paths);
-  const r = await page.evaluate(() => (window as unknown as { batonBench: { runFolder(): Promise<Record<string, number> & { first: number[]; last: number[] }> } }).batonBench.runFolder());
+  const r = await page.evaluate(() => (window as unknown as { batonBench: { runFolder(): Promise<Record<string, number> & { first: number[]; last: number[]; pipelineFirst: number[]; pipelineLast: number[] }> } }).batonBench.runFolder());
   const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log(`\nFolder of ${n} generated sessions (${f(r.bytes! / 1048576, 1)} MiB of archives, ${f(jsonl / 1048576, 1)} MiB of events.jsonl)`);
   console.log(`| measure | value | target |\n|---|---|---|`);
   console.log(`| import, one job per file in sequence | ${f(r.ms! / 1000, 1)} s; ${r.stored} of ${r.files} stored, ${f(r.events!)} events | ≤ 60 s |`);
   console.log(`| per file p50 / max; first five, last five | ${f(r.p50 ?? 0)} / ${f(r.max ?? 0)} ms; ${r.first.join(', ')}; ${r.last.join(', ')} ms | |`);
+  console.log(`| of which the pipeline in the worker (report.durationMs): first five, last five | ${r.pipelineFirst.join(', ')}; ${r.pipelineLast.join(', ')} ms | |`);
   console.log(`| progress reports received | ${f(r.progressCalls!)} | |`);
 }
 
