@@ -3,7 +3,11 @@
  * Chromium (so IndexedDB is the real one), against a floor measured in the same run: the same
  * events.jsonl bytes through JSON.parse and a raw Dexie bulkPut. Prints a table; pass
  * `--json` for machine-readable output, `--no-build` to reuse the last benchmark build, `--runs N`,
- * `--replay-only` to import once (no floor, no scoring, no library) and measure only the replay.
+ * `--replay-only` to import once (no floor, no scoring, no library) and measure only the replay,
+ * `--storage` to measure only what the storage decides (issue 20): import against the physical
+ * floor, opening the session (first events painted, heap), find across its events, and a
+ * library of 1,000 sessions (first paint, sorts); `--folder N` to import a folder of N
+ * generated sessions of 2–4 MB of events each, one job per file, and nothing else.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -24,6 +28,8 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '100000' },
     port: { type: 'string', default: '4179' },
     'replay-only': { type: 'boolean', default: false },
+    storage: { type: 'boolean', default: false },
+    folder: { type: 'string' },
   },
 });
 
@@ -68,7 +74,7 @@ async function main() {
   log(`archive: ${(bytes.byteLength / 1048576).toFixed(1)} MiB compressed, ${(jsonlBytes / 1048576).toFixed(1)} MiB of events.jsonl (generated in ${genMs.toFixed(0)} ms)`);
 
   const server = await startPreview(OUT_DIR, port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
     // Counted and printed with the replay figures: an uncaught error during the seeks is a bug.
@@ -85,6 +91,10 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     await page.setInputFiles('#file', archivePath);
+    if (args.folder) {
+      await benchFolder(page, Number(args.folder), dir);
+      return;
+    }
 
     const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string }[] = [];
     const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number }[] = [];
@@ -110,6 +120,10 @@ async function main() {
     }
 
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
+    if (args.storage) {
+      await benchStorage(page, port, imports, floors, bytes.byteLength, jsonlBytes, `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium ${browser.version()}`);
+      return;
+    }
     const scoring: { ms: number; longMax: number; over50: number; gap: number; mode: string; evidence: number; phases: { readMs: number; extractMs: number; writeMs: number } }[] = [];
     for (let i = 0; i < (args['replay-only'] ? 0 : 2); i++) {
       const r = await page.evaluate(() => (window as unknown as { batonBench: { runScoring(): Promise<Record<string, unknown>> } }).batonBench.runScoring());
@@ -425,6 +439,111 @@ async function benchReplay(page: Page, port: number, id: string) {
   });
   const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
   return { openMs, coldSeek, seek, codeSeek, panZoom, heapMiB };
+}
+
+/** `--folder N`: N generated sessions of 2–4 MB of events.jsonl each, imported as a folder. */
+async function benchFolder(page: Page, n: number, dir: string) {
+  const folder = join(dir, `folder-${n}`);
+  mkdirSync(folder, { recursive: true });
+  const paths: string[] = [];
+  let jsonl = 0;
+  for (let i = 0; i < n; i++) {
+    // About 700 B of JSON per generated event: 3,000–5,700 events is 2–4 MB.
+    const s = generateLargeSession(3000 + ((i * 1361) % 2700), 1000 + i);
+    for (const e of s.events) jsonl += JSON.stringify(e).length + 1;
+    const p = join(folder, `s${i}.baton`);
+    writeFileSync(p, await writeArchiveToBytes({ ...s, meta: { ...s.meta, id: `folder-${i}` }, createdAt: '2026-01-01T00:00:00.000Z' }));
+    paths.push(p);
+  }
+  await page.setInputFiles('#files', paths);
+  const r = await page.evaluate(() => (window as unknown as { batonBench: { runFolder(): Promise<Record<string, number> & { first: number[]; last: number[]; pipelineFirst: number[]; pipelineLast: number[] }> } }).batonBench.runFolder());
+  const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  console.log(`\nFolder of ${n} generated sessions (${f(r.bytes! / 1048576, 1)} MiB of archives, ${f(jsonl / 1048576, 1)} MiB of events.jsonl)`);
+  console.log(`| measure | value | target |\n|---|---|---|`);
+  console.log(`| import, one job per file in sequence | ${f(r.ms! / 1000, 1)} s; ${r.stored} of ${r.files} stored, ${f(r.events!)} events | ≤ 60 s |`);
+  console.log(`| per file p50 / max; first five, last five | ${f(r.p50 ?? 0)} / ${f(r.max ?? 0)} ms; ${r.first.join(', ')}; ${r.last.join(', ')} ms | |`);
+  console.log(`| of which the pipeline in the worker (report.durationMs): first five, last five | ${r.pipelineFirst.join(', ')}; ${r.pipelineLast.join(', ')} ms | |`);
+  console.log(`| progress reports received | ${f(r.progressCalls!)} | |`);
+}
+
+type Timed = { ms: number; events: number; peakRss: number };
+type Floor = { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number };
+
+/** `--storage`: the figures issue 20 sets targets for, printed as one table. */
+async function benchStorage(page: Page, port: number, imports: Timed[], floors: Floor[], zipBytes: number, jsonlBytes: number, machine: string) {
+  const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  type Bench = { batonBench: { runFind(): Promise<Record<string, number>>; seedLibrary(n: number): Promise<number> } };
+  const find = await page.evaluate(() => (window as unknown as Bench).batonBench.runFind());
+  const id = await page.evaluate(async () => {
+    const dbh: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('baton');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const keys: IDBValidKey[] = await new Promise((res) => {
+      const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
+      r.onsuccess = () => res(r.result);
+    });
+    dbh.close();
+    return String(keys[0]);
+  });
+  // After a full collection, so the figure is what the page keeps, not garbage awaiting the collector.
+  const heap = () => page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+  // Opening: from navigation to the first event rows painted (two frames after they exist).
+  const opens: { ms: number; heapMiB: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    const t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
+    await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    const ms = Date.now() - t0;
+    opens.push({ ms, heapMiB: await heap() });
+  }
+  // The same page before any session is opened: the heap growth is what opening adds.
+  await page.goto(`http://127.0.0.1:${port}/?bench=1#/`);
+  await page.getByTestId('library-count').waitFor();
+  const baseHeap = await heap();
+
+  // A library of 1,000 sessions.
+  await page.goto(`http://127.0.0.1:${port}/bench.html`);
+  await page.waitForFunction(() => document.title === 'bench-ready');
+  await page.evaluate(() => (window as unknown as Bench).batonBench.seedLibrary(1000));
+  const tOpen = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByTestId('library-count').filter({ hasText: '1,000 sessions' }).waitFor();
+  await page.getByTestId('session-row').first().waitFor();
+  const libraryOpenMs = Date.now() - tOpen;
+  const sorts = await page.evaluate(async () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const out: number[] = [];
+    for (const label of ['Duration', 'Events', 'Session', 'Date']) {
+      const btn = [...document.querySelectorAll<HTMLButtonElement>('.th-btn')].find((b) => b.textContent?.startsWith(label))!;
+      const t = performance.now();
+      btn.click();
+      await frame();
+      await frame();
+      out.push(performance.now() - t);
+    }
+    return out;
+  });
+  const imp = median(imports.map((r) => r.ms));
+  const floor = median(floors.map((r) => r.parsePutMs));
+  const openMed = median(opens.map((o) => o.ms));
+  console.log(`\nStorage (issue 20): ${f(imports[0]?.events ?? 0)} events, ${f(zipBytes / 1048576, 1)} MiB zip, ${f(jsonlBytes / 1048576, 1)} MiB events.jsonl; median of ${imports.length}`);
+  console.log(`| measure | value | target |\n|---|---|---|`);
+  console.log(`| import (worker → IndexedDB, chunked), wall | ${f(imp)} ms (runs ${imports.map((r) => f(r.ms)).join(' / ')}) | < 5 s |`);
+  console.log(`| physical floor: the events.jsonl bytes as 1 MiB records in one transaction | ${f(floor)} ms (runs ${floors.map((r) => f(r.parsePutMs)).join(' / ')}); unzip ${f(median(floors.map((r) => r.unzipMs)))} ms | |`);
+  console.log(`| import / floor | ${f(imp / floor, 2)} (${f(imp / median(floors.map((r) => r.totalMs)), 2)} against the floor with unzip) | ≤ 2 |`);
+  console.log(`| peak renderer RSS growth, import / floor | ${f(Math.max(...imports.map((r) => r.peakRss)))} / ${f(Math.max(...floors.map((r) => r.peakRss)))} MiB | |`);
+  console.log(`| open: navigation → first event rows painted, runs | ${opens.map((o) => f(o.ms)).join(' / ')} ms (median ${f(openMed)}) | ≤ 500 ms |`);
+  console.log(`| JS heap after opening / library page before opening | ${f(Math.max(...opens.map((o) => o.heapMiB)))} / ${f(baseHeap)} MiB (growth ${f(Math.max(...opens.map((o) => o.heapMiB)) - baseHeap)}) | growth ≤ 150 MB |`);
+  console.log(`| events read from IndexedDB (loadEvents, in the page) | ${f(find.readMs!)} ms for ${f(find.events!)} events; apart: ${f(find.chunks!)} chunk rows read ${f(find.rowsMs!)} ms, JSON.parse ${f(find.parseMs!)} ms | |`);
+  console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms | ≤ 100 ms |`);
+  console.log(`| library of 1,000: navigation → first rows | ${f(libraryOpenMs)} ms | ≤ 1 s |`);
+  console.log(`| library of 1,000: re-sort by duration, events, session, date (click → painted) | ${sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
+  console.log(`machine: ${machine}; ${new Date().toISOString()}`);
 }
 
 main().catch((e: unknown) => {

@@ -7,8 +7,7 @@ import { loadEvents } from './store';
 export async function exportSession(database: BatonDB, sid: string): Promise<{ name: string; blob: Blob }> {
   const row = await database.sessions.get(sid);
   if (!row) throw new Error('That session is no longer in the library.');
-  const rows = await loadEvents(database, sid);
-  const events: SessionEvent[] = rows.map(({ sid: _sid, seq: _seq, ...ev }) => ev as SessionEvent);
+  const events: SessionEvent[] = await loadEvents(database, sid);
   const blobRows = await database.blobs.where('sid').equals(sid).toArray();
   const blobs: ArchiveBlob[] = [];
   for (const b of blobRows) blobs.push({ path: b.id, data: new Uint8Array(await b.data.arrayBuffer()) });

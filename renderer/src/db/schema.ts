@@ -9,6 +9,8 @@ import type { ImportReport } from '../../../shared/import/types';
 import type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
 
 export type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
+import type { EventChunkRow } from './chunks';
+import { eventsToChunks } from './migrate-v4';
 
 export const DB_NAME = 'baton';
 
@@ -33,7 +35,7 @@ export interface SessionRow {
   durationMs: number;
 }
 
-/** An event as stored: the event itself plus its session and import order. */
+/** An event as stored up to schema v3 (one row per event); v4 stores chunks (chunks.ts). */
 export type EventRow = SessionEvent & { sid: string; seq: number };
 
 export interface BlobRow {
@@ -104,6 +106,7 @@ export class BatonDB extends Dexie {
   reviewers!: Table<ReviewerRow, string>;
   annotations!: Table<AnnotationRow, string>;
   ratings!: Table<RatingRow, [string, string]>;
+  eventChunks!: Table<EventChunkRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -127,6 +130,11 @@ export class BatonDB extends Dexie {
       annotations: 'id, sessionHash, reviewer, [sessionHash+reviewer]',
       ratings: '[sessionHash+reviewer], sessionHash, reviewer',
     });
+    // v4: events in chunk rows (chunks.ts); the per-event rows are moved there and the
+    // events table stays, empty, for imports staged before the upgrade (the sweep clears them).
+    this.version(4)
+      .stores({ eventChunks: '[sid+n], sid' })
+      .upgrade(eventsToChunks);
     // v5 (v4 belongs to chunked events): committee reels and decisions.
     this.version(5).stores({
       committee: 'sid, outcome',

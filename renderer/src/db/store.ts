@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
-import type { BatonDB, EventRow, SessionRow } from './schema';
+import type { BatonDB, SessionRow } from './schema';
+import { fromChunks, toChunks } from './chunks';
 
 function newId(): string {
   return crypto.randomUUID();
@@ -16,8 +17,10 @@ function sidRange(sid: string): [[string, unknown], [string, unknown]] {
 
 /** Removes every trace of a session id: events, blobs, cached scores, committee record, staging marker, session row. */
 export async function purgeSession(database: BatonDB, sid: string): Promise<void> {
-  await database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
+  await database.transaction('rw', [database.eventChunks, database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
     const [lo, hi] = sidRange(sid);
+    await database.eventChunks.where('sid').equals(sid).delete();
+    // Per-event rows of an import staged before schema v4.
     await database.events.where('[sid+seq]').between(lo, hi, true, true).delete();
     await database.blobs.where('sid').equals(sid).delete();
     await database.scores.where('sid').equals(sid).delete();
@@ -45,7 +48,7 @@ export async function sweepStaging(database: BatonDB, runningJobs: () => Promise
 
 /** Purges a session only while it is still staged: one that committed meanwhile is kept. */
 async function purgeIfStaged(database: BatonDB, sid: string): Promise<boolean> {
-  return database.transaction('rw', [database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
+  return database.transaction('rw', [database.eventChunks, database.events, database.blobs, database.scores, database.staging, database.sessions, database.committee], async () => {
     if (!(await database.staging.get(sid))) return false;
     await purgeSession(database, sid);
     return true;
@@ -64,7 +67,7 @@ export async function purgeJob(database: BatonDB, owner: string): Promise<number
 }
 
 /**
- * The IndexedDB sink. Events and blobs are written in batches under a staging marker; the
+ * The IndexedDB sink. Events (in chunks: chunks.ts) and blobs are written in batches under a staging marker; the
  * session row appears only in the final commit transaction, which also removes the marker,
  * so readers never see a partial session. Abort (or the start-up sweep) removes the rest.
  */
@@ -81,16 +84,16 @@ export class DexieSink implements SessionSink {
   async begin(): Promise<SessionWriter> {
     const database = this.database;
     const sid = newId();
-    let seq = 0;
+    let chunks = 0;
     let batches = 0;
     let finished = false;
     await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName, ...(this.owner ? { owner: this.owner } : {}) });
     const writer: SessionWriter = {
       events: async (batch: SessionEvent[]) => {
         this.beforeWrite?.(batches++);
-        const rows: EventRow[] = new Array(batch.length);
-        for (let i = 0; i < batch.length; i++) rows[i] = { ...batch[i]!, sid, seq: seq++ };
-        await database.events.bulkPut(rows);
+        const rows = toChunks(sid, batch, chunks);
+        chunks += rows.length;
+        await database.eventChunks.bulkPut(rows);
       },
       blob: async (id, data, mime) => {
         await database.blobs.put({ sid, id, mime, size: data.byteLength, data: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) });
@@ -146,7 +149,17 @@ export async function listSessions(database: BatonDB): Promise<SessionRow[]> {
   return database.sessions.toArray();
 }
 
-export async function loadEvents(database: BatonDB, sid: string): Promise<EventRow[]> {
+/** A stored session's events in time order (events at the same moment in import order). */
+export async function loadEvents(database: BatonDB, sid: string): Promise<SessionEvent[]> {
   const [lo, hi] = sidRange(sid);
-  return database.events.where('[sid+t]').between(lo, hi, true, true).toArray();
+  return fromChunks(await database.eventChunks.where('[sid+n]').between(lo, hi, true, true).toArray());
+}
+
+/** How many events the library holds, staged or committed (for tests and diagnostics). */
+export async function countStoredEvents(database: BatonDB): Promise<number> {
+  let total = await database.events.count();
+  await database.eventChunks.each((c) => {
+    total += c.count;
+  });
+  return total;
 }

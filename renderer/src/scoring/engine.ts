@@ -45,7 +45,6 @@ export function createScoringEngine(database: () => BatonDB): ScoringEngine {
         if (!row) continue;
         const events = await loadEvents(db, id);
         const t1 = performance.now();
-        events.sort((a, b) => a.t - b.t || a.seq - b.seq);
         const result = extractEvidence({ meta: row.meta, events });
         const t2 = performance.now();
         await db.scores.put({ sid: id, version: CLASSIFIER_VERSION, at: Date.now(), result });

@@ -1,3 +1,4 @@
+import { requestPersistence } from '../db/persist';
 import { db } from '../db/schema';
 import { exportSession } from '../db/export';
 import { listSessions, purgeSession } from '../db/store';
@@ -130,6 +131,8 @@ export function startApp(): Promise<void> {
 }
 
 async function boot(): Promise<void> {
+  // Ask the browser not to evict the library (no prompt in Chromium; Electron is durable).
+  void requestPersistence();
   try {
     const client = await importClient();
     await client.sweep();

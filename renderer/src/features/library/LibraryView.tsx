@@ -5,6 +5,7 @@ import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { useBlindScores } from '../panel/blind-scores';
 import { WeightPanel } from '../scoring/WeightControls';
 import { CompareDialog } from '../compare/CompareDialog';
+import { StorageUsage } from './StorageUsage';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
@@ -159,6 +160,7 @@ export function LibraryView() {
         <span className="muted" data-testid="library-count">
           {visible.length === rows.length ? `${formatCount(rows.length)} sessions` : `${formatCount(visible.length)} of ${formatCount(rows.length)} sessions`}
         </span>
+        <StorageUsage sessions={rows.length} />
         {scoring > 0 && (
           <span className="muted small" data-testid="scoring-status" role="status">
             Scoring {formatCount(scoring)} session{scoring === 1 ? '' : 's'}…

@@ -9,10 +9,8 @@ export async function loadSession(id: string): Promise<LoadedSession | undefined
   const database = db();
   const row = await database.sessions.get(id);
   if (!row) return undefined;
-  const rows = await loadEvents(database, id);
   // Time order; events at the same moment keep their import order.
-  rows.sort((a, b) => a.t - b.t || a.seq - b.seq);
-  const sorted: SessionEvent[] = rows;
+  const sorted: SessionEvent[] = await loadEvents(database, id);
   const cache = new Map<string, Promise<Blob | undefined>>();
   return {
     row,
