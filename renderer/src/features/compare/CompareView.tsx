@@ -14,6 +14,7 @@ import { loadSession } from '../replay/load';
 import type { LoadedSession } from '../replay/types';
 import { ComparePane } from './ComparePane';
 import { CompareTransport } from './CompareTransport';
+import { replayKeyHandler } from '../replay/keys';
 import { AlignedClocks } from './aligned-clocks';
 import { compareHash, MIN_PANES, type CompareRoute } from './route';
 import './compare.css';
@@ -119,53 +120,15 @@ function CompareLoaded({ route, sessions }: { route: CompareRoute; sessions: Loa
 
   // Keyboard: Space/K play, J/L ±10 s, arrows step, Shift+arrows candidate moments, [ ] speed, Home/End.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
-      if (target?.closest('[role="separator"], dialog')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = clock.get().t;
-      let handled = true;
-      switch (e.key) {
-        case ' ':
-        case 'k':
-        case 'K':
-          clock.toggle();
-          break;
-        case 'j':
-        case 'J':
-          clock.seek(t - 10_000);
-          break;
-        case 'l':
-        case 'L':
-          clock.seek(t + 10_000);
-          break;
-        case 'ArrowRight':
-          aligned.step(1, e.shiftKey);
-          break;
-        case 'ArrowLeft':
-          aligned.step(-1, e.shiftKey);
-          break;
-        case '[':
-          clock.stepSpeed(-1);
-          break;
-        case ']':
-          clock.stepSpeed(1);
-          break;
-        case 'Home':
-          clock.seek(0);
-          break;
-        case 'End':
-          clock.seek(clock.get().duration);
-          break;
-        case '?':
-          setUi({ showShortcuts: true });
-          break;
-        default:
-          handled = false;
-      }
-      if (handled) e.preventDefault();
-    };
+    const onKey = replayKeyHandler({
+      clock,
+      step: (dir, candidate) => aligned.step(dir, candidate),
+      extra: (e) => {
+        if (e.key !== '?') return false;
+        setUi({ showShortcuts: true });
+        return true;
+      },
+    });
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [clock, aligned]);

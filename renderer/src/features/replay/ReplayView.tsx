@@ -24,6 +24,7 @@ import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { replayKeyHandler } from './keys';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
@@ -212,67 +213,34 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   // Keyboard: Space/K play, J/L ±10 s, arrows step, Shift+arrows candidate turns, [ ] speed, Home/End, / find, ? help.
   useEffect(() => {
     if (!clock || !session) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
-      if (target?.closest('.monaco-editor, [role="separator"], dialog')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = clock.get().t;
-      let handled = true;
-      switch (e.key) {
-        case ' ':
-        case 'k':
-        case 'K':
-          clock.toggle();
-          break;
-        case 'j':
-        case 'J':
-          clock.seek(t - 10_000);
-          break;
-        case 'l':
-        case 'L':
-          clock.seek(t + 10_000);
-          break;
-        case 'ArrowRight':
-          stepEvent(clock, session, 1, e.shiftKey);
-          break;
-        case 'ArrowLeft':
-          stepEvent(clock, session, -1, e.shiftKey);
-          break;
-        case '[':
-          clock.stepSpeed(-1);
-          break;
-        case ']':
-          clock.stepSpeed(1);
-          break;
-        case 'Home':
-          clock.seek(0);
-          break;
-        case 'End':
-          clock.seek(clock.get().duration);
-          break;
-        case '/':
-          findRef.current?.focus();
-          break;
-        case '?':
-          setUi({ showShortcuts: true });
-          break;
-        case '+':
-        case '=':
-          timelineRef.current?.zoom(0.5);
-          break;
-        case '-':
-        case '_':
-          timelineRef.current?.zoom(2);
-          break;
-        case '0':
-          timelineRef.current?.fit();
-          break;
-        default:
-          handled = false;
-      }
-      if (handled) e.preventDefault();
-    };
+    const onKey = replayKeyHandler({
+      clock,
+      step: (dir, candidate) => stepEvent(clock, session, dir, candidate),
+      ignoreWithin: '.monaco-editor',
+      extra: (e) => {
+        switch (e.key) {
+          case '/':
+            findRef.current?.focus();
+            return true;
+          case '?':
+            setUi({ showShortcuts: true });
+            return true;
+          case '+':
+          case '=':
+            timelineRef.current?.zoom(0.5);
+            return true;
+          case '-':
+          case '_':
+            timelineRef.current?.zoom(2);
+            return true;
+          case '0':
+            timelineRef.current?.fit();
+            return true;
+          default:
+            return false;
+        }
+      },
+    });
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [clock, session]);
