@@ -61,17 +61,19 @@ function ShortcutsSheet() {
           <tr><td><kbd>Shift</kbd> + <kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next candidate moment</td></tr>
           <tr><td><kbd>[</kbd> · <kbd>]</kbd></td><td>Slower · faster (0.5× to 32×)</td></tr>
           <tr><td><kbd>Home</kbd> · <kbd>End</kbd></td><td>Start · end of the session</td></tr>
-          <tr><td><kbd>A</kbd></td><td>Annotate the moment at the playhead</td></tr>
           <tr><td><kbd>Enter</kbd> · <kbd>Shift</kbd> + <kbd>Enter</kbd></td><td>In find: next · previous match</td></tr>
           <tr><td><kbd>+</kbd> · <kbd>-</kbd> · <kbd>0</kbd></td><td>Timeline: zoom in · out · whole session</td></tr>
           <tr><td>Wheel · <kbd>Shift</kbd> + wheel</td><td>Over the timeline: zoom · pan (drag the overview strip to move)</td></tr>
-          <tr><td>Side by side</td><td>The same keys drive every pane; arrows step through the events of all panes</td></tr>
         </ShortcutGroup>
         <div>
           <ShortcutGroup title="Library">
             <tr><td><kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>O</kbd></td><td>Import files</td></tr>
             <tr><td><kbd>/</kbd></td><td>Search the library (in a replay: find in events)</td></tr>
             <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
+          </ShortcutGroup>
+          <ShortcutGroup title="Reviewing">
+            <tr><td><kbd>A</kbd></td><td>Annotate the moment at the playhead</td></tr>
+            <tr><td>Side by side</td><td>The replay keys drive every pane</td></tr>
           </ShortcutGroup>
           <ShortcutGroup title="Committee mode">
             <tr><td><kbd>←</kbd> · <kbd>→</kbd></td><td>Previous · next clip of the reel</td></tr>
