@@ -46,7 +46,8 @@ export const promptText = (e: SessionEvent) => (e.kind === 'prompt' ? e.text : e
 
 /** A short quote of a sentence for an explanation. */
 export const quote = (s: string, max = 90) => {
-  const t = s.replace(/\s+/g, ' ').trim();
+  // Without a list item's bullet or number: the quote is the item's words.
+  const t = s.replace(/\s+/g, ' ').trim().replace(/^(?:[-*•]|\d+[.)])\s+/, '');
   return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
 };
 
