@@ -21,9 +21,9 @@ export interface CueRule {
 const TEXT_TURNS: readonly TurnKind[] = ['prompt', 'decision', 'narration', 'refusal'];
 
 /**
- * One item per turn whose own words hold the cue (the first sentence that does): anchored
- * sentences under `rule`, the others under `bareRule`. A turn that repeats an earlier one
- * (near-duplicate) earns nothing.
+ * An item for each turn whose own words hold the cue: the first anchored sentence that does
+ * (up to `perTurn` of them) under `rule`, or else the first sentence under `bareRule`. A turn
+ * that repeats an earlier one (near-duplicate) earns nothing. Returns the turns that hit.
  */
 export function cueRule(c: Ctx, r: CueRule): Turn[] {
   const hit: Turn[] = [];
