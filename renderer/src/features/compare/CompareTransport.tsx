@@ -5,17 +5,8 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { AlignMode, Alignment } from '../../../../shared/replay/align';
-import { formatClock } from '../session/summary';
-import { SPEEDS, useClock, type ReplayClock } from '../replay/clock';
-
-function SkipIcon({ dir }: { dir: 1 | -1 }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" style={{ transform: dir === -1 ? 'scaleX(-1)' : undefined }}>
-      <path d="M2 2 L9 7 L2 12 Z" fill="currentColor" />
-      <rect x="10" y="2" width="2" height="10" fill="currentColor" />
-    </svg>
-  );
-}
+import type { ReplayClock } from '../replay/clock';
+import { PlayControls } from '../replay/PlayControls';
 
 function Scrubber({ clock, alignment }: { clock: ReplayClock; alignment: Alignment }) {
   const head = useRef<HTMLDivElement>(null);
@@ -56,34 +47,10 @@ export function CompareTransport({
   onAlign: (m: AlignMode) => void;
   onStep: (dir: 1 | -1, candidateOnly: boolean) => void;
 }) {
-  const playing = useClock(clock, (s) => s.playing);
-  const speed = useClock(clock, (s) => s.speed);
-  const second = useClock(clock, (s) => Math.floor(s.t / 1000));
   return (
     <div className="compare-transport">
       <div className="transport" role="toolbar" aria-label="Playback of every pane">
-        <button className="btn small" onClick={() => onStep(-1, true)} title="Previous candidate moment in any pane (Shift+←)" aria-label="Previous candidate moment">
-          <SkipIcon dir={-1} />
-        </button>
-        <button className="btn primary play-btn" onClick={() => clock.toggle()} aria-label={playing ? 'Pause' : 'Play'} data-testid="play">
-          {playing ? '❚❚ Pause' : '▶ Play'}
-        </button>
-        <button className="btn small" onClick={() => onStep(1, true)} title="Next candidate moment in any pane (Shift+→)" aria-label="Next candidate moment">
-          <SkipIcon dir={1} />
-        </button>
-        <span className="clock-time" data-testid="clock-time" aria-live="off">
-          {formatClock(second * 1000)} <span className="muted">/ {formatClock(alignment.durationMs)}</span>
-        </span>
-        <label className="speed">
-          <span className="sr-only">Speed</span>
-          <select aria-label="Playback speed" value={speed} onChange={(e) => clock.setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlayControls clock={clock} durationMs={alignment.durationMs} onStep={onStep} scope=" in any pane" />
         <label className="toggle">
           Align by{' '}
           <select aria-label="Align sessions by" value={alignment.mode} onChange={(e) => onAlign(e.target.value as AlignMode)} data-testid="align-mode">

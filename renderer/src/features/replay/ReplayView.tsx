@@ -4,9 +4,8 @@ import { navigate, routeHash } from '../../app/router';
 import { exportToFile } from '../../state/actions';
 import { setUi } from '../../state/store';
 import { SessionInfo } from '../session/SessionView';
-import { formatClock } from '../session/summary';
 import { Split } from '../../components/Split';
-import { ReplayClock, SPEEDS, useClock } from './clock';
+import { ReplayClock, useClock } from './clock';
 import { ConversationPane } from './conversation/ConversationPane';
 import { EventList } from './events/EventList';
 import { loadLastPosition, loadSession, saveLastPosition } from './load';
@@ -25,6 +24,7 @@ import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { replayKeyHandler } from './keys';
+import { PlayControls } from './PlayControls';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
@@ -50,47 +50,13 @@ function activity(session: LoadedSession): [number, number][] {
   });
 }
 
-/** Skip-to-moment icons as SVG: symbol glyphs are missing from many system fonts. */
-function SkipIcon({ dir }: { dir: 1 | -1 }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" style={{ transform: dir === -1 ? 'scaleX(-1)' : undefined }}>
-      <path d="M2 2 L9 7 L2 12 Z" fill="currentColor" />
-      <rect x="10" y="2" width="2" height="10" fill="currentColor" />
-    </svg>
-  );
-}
-
 function Transport({ clock, session }: { clock: ReplayClock; session: LoadedSession }) {
-  const playing = useClock(clock, (s) => s.playing);
-  const speed = useClock(clock, (s) => s.speed);
   const skipIdle = useClock(clock, (s) => s.skipIdle);
-  const second = useClock(clock, (s) => Math.floor(s.t / 1000));
   const current = useClock(clock, (s) => session.index.indexAt(s.t));
   const step = (dir: 1 | -1, candidateOnly: boolean) => stepEvent(clock, session, dir, candidateOnly);
   return (
     <div className="transport" role="toolbar" aria-label="Playback">
-      <button className="btn small" onClick={() => step(-1, true)} title="Previous candidate moment (Shift+←)" aria-label="Previous candidate moment">
-        <SkipIcon dir={-1} />
-      </button>
-      <button className="btn primary play-btn" onClick={() => clock.toggle()} aria-label={playing ? 'Pause' : 'Play'} data-testid="play">
-        {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
-      <button className="btn small" onClick={() => step(1, true)} title="Next candidate moment (Shift+→)" aria-label="Next candidate moment">
-        <SkipIcon dir={1} />
-      </button>
-      <span className="clock-time" data-testid="clock-time" aria-live="off">
-        {formatClock(second * 1000)} <span className="muted">/ {formatClock(clock.get().duration)}</span>
-      </span>
-      <label className="speed">
-        <span className="sr-only">Speed</span>
-        <select aria-label="Playback speed" value={speed} onChange={(e) => clock.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
+      <PlayControls clock={clock} durationMs={clock.get().duration} onStep={step} />
       <label className="toggle" title={`Compress quiet stretches over ${IDLE_THRESHOLD_MS / 1000} s`}>
         <input type="checkbox" checked={skipIdle} onChange={(e) => clock.setSkipIdle(e.target.checked)} /> Skip idle
       </label>
