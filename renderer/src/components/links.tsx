@@ -1,7 +1,7 @@
 import { useCallback, type MouseEvent } from 'react';
 import { platform } from '../platform';
 import { setUi, useStore } from '../state/store';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * Links inside reviewed content (markdown, terminal output) never navigate the app: an
@@ -27,29 +27,19 @@ export function LinkConfirm() {
   const close = useCallback(() => setUi({ pendingLink: undefined }), []);
   if (!link) return null;
   return (
-    <Dialog
+    <ConfirmDialog
       title="Open link outside Baton?"
-      onClose={close}
       testId="link-confirm"
-      footer={
-        <>
-          <button className="btn" onClick={close} autoFocus>
-            Stay here
-          </button>
-          <button
-            className="btn primary"
-            onClick={() => {
-              void platform().openExternal(link);
-              close();
-            }}
-          >
-            Open in browser
-          </button>
-        </>
-      }
+      stay="Stay here"
+      go="Open in browser"
+      onClose={close}
+      onGo={() => {
+        void platform().openExternal(link);
+        close();
+      }}
     >
       <p>This link comes from the session under review. It will open in your web browser:</p>
       <p className="link-preview">{link}</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

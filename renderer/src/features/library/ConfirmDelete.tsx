@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { deleteSession } from '../../state/actions';
 import { setUi, useStore } from '../../state/store';
 
@@ -9,25 +9,19 @@ export function ConfirmDelete() {
   const close = useCallback(() => setUi({ confirmDelete: undefined }), []);
   if (!id) return null;
   return (
-    <Dialog
+    <ConfirmDialog
       title="Delete session?"
-      onClose={close}
       testId="confirm-delete"
-      footer={
-        <>
-          <button className="btn" onClick={close} autoFocus>
-            Keep it
-          </button>
-          <button className="btn danger" onClick={() => void deleteSession(id)}>
-            Delete
-          </button>
-        </>
-      }
+      stay="Keep it"
+      go="Delete"
+      danger
+      onClose={close}
+      onGo={() => void deleteSession(id)}
     >
       <p>
         “{row?.title ?? id}” and its {row?.eventCount.toLocaleString() ?? ''} events will be removed from this machine. Export it first if
         you may need it again.
       </p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
