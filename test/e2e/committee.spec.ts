@@ -85,6 +85,16 @@ test('the presenter view is readable from the back of a room: ≥ 18 px everywhe
   const faint = texts.filter((t) => t.contrast < 7);
   expect(faint, JSON.stringify(faint.slice(0, 5))).toEqual([]);
   expect(texts.filter((t) => t.inReel).length).toBeGreaterThan(5);
+  // The timeline is a canvas: the label size its 2D context took when drawing (data-font-px is
+  // read back from ctx.font), and the lanes grown to match; the replay's own stays at 12 px.
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-font-px', /^\d+(\.\d+)?$/);
+  expect(Number(await canvas.getAttribute('data-font-px'))).toBeGreaterThanOrEqual(18);
+  const lanes = (await canvas.getAttribute('data-lanes'))!.split(' ').length;
+  expect((await canvas.boundingBox())!.height).toBeGreaterThanOrEqual(lanes * 24);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-font-px', '12');
 });
 
 test('keys: → and ← play the next and previous clip, Space pauses, B blacks out, Esc leaves', async ({ page }) => {
