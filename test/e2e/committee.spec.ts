@@ -12,19 +12,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { SessionEvent } from '../../shared/model/schema';
 import { generateSample } from '../../shared/samples';
+import { openCommittee } from './helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const SCOPER = 'Sample · Per-client rate limiting for the ingest API';
 const rows = (page: Page) => page.getByTestId('session-row');
-
-async function openCommittee(page: Page, title: string) {
-  await rows(page).filter({ hasText: title }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-  await page.getByRole('button', { name: 'Committee mode' }).click();
-  await expect(page.getByTestId('presenter')).toBeVisible();
-  await expect(page.getByTestId('reel-clip').first()).toBeVisible({ timeout: 30_000 });
-}
 
 /** Every visible text run in `root`: its font size and contrast against what is behind it. */
 async function textStyles(page: Page, selector: string) {
@@ -97,7 +90,7 @@ test('the presenter view is readable from the back of a room: ≥ 18 px everywhe
   await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-font-px', '12');
 });
 
-test('keys: → and ← play the next and previous clip, Space pauses, B blacks out, Esc leaves', async ({ page }) => {
+test('keys: → and ← play the next and previous clip, Space pauses and resumes, B blacks out, Esc leaves', async ({ page }) => {
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
   await openCommittee(page, SCOPER);
@@ -112,6 +105,8 @@ test('keys: → and ← play the next and previous clip, Space pauses, B blacks 
   await expect(page.getByTestId('clip-caption')).not.toHaveText(first!);
   await page.keyboard.press('Space');
   await expect(clock).toContainText('❚❚');
+  await page.keyboard.press('Space');
+  await expect(clock).toContainText('▶');
   await page.keyboard.press('ArrowLeft');
   await expect(clips.nth(0)).toHaveAttribute('aria-current', 'true');
   await expect(page.getByTestId('clip-caption')).toHaveText(first!);
@@ -121,6 +116,23 @@ test('keys: → and ← play the next and previous clip, Space pauses, B blacks 
   await expect(page.getByTestId('blackout')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('replay')).toBeVisible();
+});
+
+test('F puts the presenter view full screen and takes it back; typing an F in the notes does not', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await openCommittee(page, SCOPER);
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+  expect(await fullscreen()).toBeNull();
+  await page.keyboard.press('f');
+  await expect.poll(fullscreen).toBe('HTML');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.keyboard.press('F');
+  await expect.poll(fullscreen).toBeNull();
+  await page.getByLabel('Presenter notes').fill('');
+  await page.getByLabel('Presenter notes').press('f');
+  await expect(page.getByLabel('Presenter notes')).toHaveValue('f');
+  expect(await fullscreen()).toBeNull();
 });
 
 test('the reel can be edited, and the edit is kept with the session', async ({ page }) => {
