@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import { REPORT_PDF_OPTIONS } from '../../shared/committee/pdf-options';
 import type { SessionEvent } from '../../shared/model/schema';
 import { generateSample } from '../../shared/samples';
 import { openCommittee } from './helpers';
@@ -273,11 +274,11 @@ test('candidate-blind (on by default) hides the name in the presenter, the repor
   expect(html).toMatch(/<p class="outcome">Hire<\/p>/);
   expect(html).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/#\/open\/[0-9a-f]{64}\?t=\d+"/);
 
-  // The PDF: Chromium's own (the desktop app uses the same engine's printToPDF).
+  // The PDF: Chromium's own, with the options the desktop app passes to the same engine's printToPDF.
   const dir = mkdtempSync(join(tmpdir(), 'baton-report-pdf-'));
   const reportPage = await context.newPage();
   await reportPage.setContent(html);
-  const pdf = await reportPage.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pdf = await reportPage.pdf({ format: REPORT_PDF_OPTIONS.pageSize, preferCSSPageSize: REPORT_PDF_OPTIONS.preferCSSPageSize, printBackground: REPORT_PDF_OPTIONS.printBackground, displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter });
   writeFileSync(join(dir, 'report.pdf'), pdf);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }))![1]);
   expect(pages).toBeGreaterThanOrEqual(2);
