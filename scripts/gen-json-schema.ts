@@ -5,7 +5,7 @@
  *   docs/baton-archive.schema.json      manifest.json
  *   docs/baton-event.schema.json        one line of events.jsonl
  *   docs/baton-transcript.schema.json   audio/transcript.json
- *   docs/baton-review.schema.json       a .baton-review file (a reviewer's ratings and annotations)
+ *   docs/baton-review.schema.json       a .baton-review file (a reviewer's ratings, annotations and committee decisions)
  *
  * `npm run schema` regenerates them; a unit test fails when a committed file is stale.
  */
@@ -51,7 +51,7 @@ export function buildSchemas(): Record<string, Record<string, unknown>> {
       BatonReview,
       'baton-review.schema.json',
       'Baton review',
-      "A .baton-review file: one reviewer's ratings (six factors and overall, 1-5 or null for N/A, per session content hash, with revisions) and annotations. See docs/review-format.md.",
+      "A .baton-review file: one reviewer's ratings (six factors and overall, 1-5 or null for N/A, per session content hash, with revisions), annotations and, optionally, the committee's decisions. See docs/review-format.md.",
     ),
   };
 }

@@ -3,6 +3,7 @@
  * [--weights W] [--link-base URL] -o OUT.html`: the committee's decision record as HTML, the
  * same page the app writes (shared/committee/report.ts). Reviews are matched to the session by
  * the content hash of FILE; the evidence reel is the automatic one with every annotation.
+ * Without --decision, a decision carried in the review files for the session is used.
  */
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extractEvidence } from '../../shared/classifier';
@@ -14,9 +15,11 @@ import { buildReel } from '../../shared/committee/reel';
 import { renderReport, type ReportSession } from '../../shared/committee/report';
 import { MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
+import { fromSessionDecision } from '../../shared/review/decisions';
 import { mergeReviews } from '../../shared/review/merge';
 import { MAX_REVIEW_CHARS, parseReview } from '../../shared/review/parse';
 import type { BatonReview } from '../../shared/review/schema';
+import { reviewKey } from '../../shared/review/session-key';
 import { fileSource } from './inspect';
 import type { CliIO } from './io';
 
@@ -44,7 +47,7 @@ async function readSmall(path: string, limit: number): Promise<string> {
 export async function report(file: string, opts: ReportOptions, io: CliIO): Promise<number> {
   const reviews: BatonReview[] = [];
   for (const path of opts.reviews) reviews.push(parseReview(await readSmall(path, MAX_REVIEW_CHARS), path));
-  const decision: Decision | undefined = opts.decision ? parseDecision(await readSmall(opts.decision, 1024 * 1024), opts.decision) : undefined;
+  const explicit: Decision | undefined = opts.decision ? parseDecision(await readSmall(opts.decision, 1024 * 1024), opts.decision) : undefined;
   if (!(await stat(file).catch(() => undefined))?.isFile()) throw new Error(`${file}: no such file`);
 
   const sink = new MemorySink(true);
@@ -65,6 +68,9 @@ export async function report(file: string, opts: ReportOptions, io: CliIO): Prom
     const reel = buildReel({ evidence: result.evidence, events: s.events, durationMs: s.info.meta.durationMs, annotations: inputs.annotations });
     return { hash, title: s.info.meta.title, startedAt: s.info.meta.startedAt, durationMs: s.info.meta.durationMs, eventCount: s.events.length, result, inputs, reel };
   });
+  const keys = sessions.map((s) => reviewKey(s.hash));
+  const carried = merged.decisions.find((d) => keys.includes(d.sessionHash));
+  const decision = explicit ?? (carried ? fromSessionDecision(carried, sessions[keys.indexOf(carried.sessionHash)]!.hash) : undefined);
   const matched = sessions.reduce((n, s) => n + (s.inputs?.ratings?.length ?? 0) + (s.inputs?.annotations?.length ?? 0), 0);
   if (reviews.length && matched === 0) io.stderr.write(`baton report: no rating or annotation in the review files is for ${file} (session hash ${imported.contentHash.slice(0, 12)}…)\n`);
   const meta = first.info.meta;

@@ -6,6 +6,7 @@
  */
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Display } from 'electron';
 import { join } from 'node:path';
+import { REPORT_PDF_OPTIONS } from '../../shared/committee/pdf-options';
 import type { IpcArg } from '../../shared/ipc';
 import { safeFileName, type FileSystem, type SaveDialogRequest, type SaveDialogResult } from './files';
 import type { RendererLocation } from './location';
@@ -72,7 +73,8 @@ export async function printReportPdf(arg: IpcArg<'report:pdf'>, d: PdfDeps): Pro
   const win = new d.BrowserWindow(PDF_WINDOW_OPTIONS);
   try {
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(arg.html, 'utf8').toString('base64')}`);
-    const pdf = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, pageSize: 'A4', displayHeaderFooter: false });
+    // Page numbers: the record's @page margin box (REPORT_PDF_OPTIONS says why not Chromium's footer).
+    const pdf = await win.webContents.printToPDF({ ...REPORT_PDF_OPTIONS });
     await d.fs.writeFile(res.filePath, pdf);
     return { saved: true };
   } finally {

@@ -1,4 +1,5 @@
 import { PEAK_PAIRS } from '../audio/peaks';
+import { Reel } from '../committee/reel';
 import { looksLikeWav, WavError, wavPeaks } from '../audio/wav';
 import type { SessionEvent, SessionMetaInput } from '../model/schema';
 import { clipMetaInput } from '../import/value-limits';
@@ -13,6 +14,8 @@ import { ARCHIVE_PATHS, BLOB_PREFIXES, Manifest, Transcript } from './manifest';
 import { GuardedUnzip, type EntryHandler } from './zip-stream';
 
 const SMALL_ENTRY_LIMIT = 64 * 1024 * 1024;
+/** 1,000 clips with 10,000-character captions at most, as JSON. */
+const REEL_LIMIT = 16 * 1024 * 1024;
 /** A blob is held whole in memory before it is stored: an hour of WAV narration is about 350 MiB. */
 const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 
@@ -153,6 +156,11 @@ export const batonImporter: FormatImporter = {
         collectors.set(name, c);
         return c;
       }
+      if (name === ARCHIVE_PATHS.reel) {
+        const c = new Collector(`${file}:${name}`, REEL_LIMIT);
+        collectors.set(name, c);
+        return c;
+      }
       if (BLOB_PREFIXES.some((p) => name.startsWith(p))) {
         const c = new Collector(`${file}:${name}`, Math.min(ctx.limits.maxUncompressedBytes, MAX_BLOB_BYTES));
         blobs.push({ path: name, c });
@@ -223,6 +231,8 @@ export const batonImporter: FormatImporter = {
       }
     }
 
+    const reel = readReel(collectors.get(ARCHIVE_PATHS.reel), `${file}:${ARCHIVE_PATHS.reel}`, (reason) => ctx.problems.add({ file: `${file}:${ARCHIVE_PATHS.reel}`, severity: 'warning', reason }));
+
     await builder.finish();
     if (!eventsSeen) throw new ImportError(`${file}: not a Baton archive — it has no ${ARCHIVE_PATHS.events}`);
     if (builder.eventCount === 0) {
@@ -230,6 +240,32 @@ export const batonImporter: FormatImporter = {
       throw new ImportError(`${file}: nothing usable — ${ARCHIVE_PATHS.events}: ${why}`);
     }
     meta.source = { ...meta.source, fileName: file };
-    ctx.finishSession(builder, meta);
+    ctx.finishSession(builder, meta, reel ? { reel } : {});
   },
 };
+
+/**
+ * The optional saved evidence reel: untrusted like every entry, checked against its schema.
+ * A bad one is left out with a warning naming the entry; the session still imports.
+ */
+function readReel(c: Collector | undefined, where: string, warn: (reason: string) => void): Reel | undefined {
+  if (!c) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(c.text());
+  } catch (e) {
+    warn(`evidence reel ignored: not valid JSON (${(e as Error).message})`);
+    return undefined;
+  }
+  const r = Reel.safeParse(raw);
+  if (!r.success) {
+    warn(`evidence reel ignored: ${describeZodError(r.error)}`);
+    return undefined;
+  }
+  const backwards = r.data.clips.findIndex((clip) => clip.t1 < clip.t0);
+  if (backwards >= 0) {
+    warn(`evidence reel ignored: clips.${backwards} ends before it starts`);
+    return undefined;
+  }
+  return r.data;
+}

@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Reel } from '../committee/reel';
 import { SessionMeta, type SessionEvent } from '../model/schema';
 import { ARCHIVE_FORMAT_VERSION, ARCHIVE_PATHS, type Manifest, type TranscriptSegment } from './manifest';
 
@@ -15,6 +16,8 @@ export interface ArchiveInput {
   /** Initial workspace snapshot: path relative to the workspace root, and its text. */
   workspace?: { path: string; content: string }[];
   generator?: string;
+  /** The committee's saved evidence reel, written as committee/reel.json. */
+  reel?: Reel;
   /** Fixed for reproducible archives (samples); defaults to now. */
   createdAt?: string;
 }
@@ -29,6 +32,7 @@ const enc = new TextEncoder();
  */
 export async function writeArchive(input: ArchiveInput, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   const meta = SessionMeta.parse(input.meta);
+  const reel = input.reel === undefined ? undefined : Reel.parse(input.reel);
   const createdAt = input.createdAt ?? new Date().toISOString();
   const mtime = new Date(createdAt);
   let out: Uint8Array[] = [];
@@ -87,6 +91,7 @@ export async function writeArchive(input: ArchiveInput, onChunk: (chunk: Uint8Ar
   if (meta.audio) await addWhole(ARCHIVE_PATHS.transcript, enc.encode(JSON.stringify(transcript)));
   for await (const b of input.blobs ?? []) await addWhole(b.path, b.data);
   for (const w of input.workspace ?? []) await addWhole(`workspace/${w.path}`, enc.encode(w.content));
+  if (reel) await addWhole(ARCHIVE_PATHS.reel, enc.encode(JSON.stringify(reel, null, 2)));
   zip.end();
   await flush();
 }

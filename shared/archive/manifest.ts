@@ -9,6 +9,8 @@ export const ARCHIVE_PATHS = {
   events: 'events.jsonl',
   task: 'task.md',
   transcript: 'audio/transcript.json',
+  /** Optional: the hiring committee's saved evidence reel (shared/committee/reel.ts Reel). */
+  reel: 'committee/reel.json',
 } as const;
 
 /** Prefixes under which entries are stored as blobs, keyed by their archive path. */

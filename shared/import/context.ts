@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { countEvents, SessionEvent, type EventCounts, type SessionMetaInput } from '../model/schema';
+import type { Reel } from '../committee/reel';
 import type { ImportLimits } from './limits';
 import { clipEventTexts, clipEventTimes, MAX_SESSION_MS, parseMetaClipped } from './value-limits';
 import { describeZodError } from './zod-message';
@@ -127,6 +128,8 @@ export class SessionBuilder {
 export interface PendingSession {
   builder: SessionBuilder;
   meta: SessionMetaInput;
+  /** What a .baton archive carries besides the session: the saved evidence reel. */
+  reel?: Reel;
 }
 
 /** A writer that keeps nothing: sessions past maxSessionsPerFile. */
@@ -276,9 +279,9 @@ export class ImportContext {
   }
 
   /** Queues a built session for commit once the whole file has been read without failure. */
-  finishSession(builder: SessionBuilder, meta: SessionMetaInput): void {
+  finishSession(builder: SessionBuilder, meta: SessionMetaInput, extras: { reel?: Reel } = {}): void {
     if (this.discarded.has(builder)) return;
-    this.sessions.push({ builder, meta });
+    this.sessions.push({ builder, meta, ...(extras.reel ? { reel: extras.reel } : {}) });
   }
 
   async abortAll(): Promise<void> {
@@ -300,6 +303,7 @@ export class ImportContext {
       counts: countEvents([], { ...pending.builder.counts }),
       problems: this.problems.list,
       problemsOmitted: this.problems.omitted,
+      ...(pending.reel ? { reel: pending.reel } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { EventCounts, SessionEvent, SessionMeta, SourceFormat } from '../model/schema';
+import type { Reel } from '../committee/reel';
 import type { ImportLimits } from './limits';
 
 /** Anything we can read bytes from: a File or Blob in the browser, fs.openAsBlob in Node. */
@@ -66,6 +67,8 @@ export interface CommitInfo {
   counts: EventCounts;
   problems: Problem[];
   problemsOmitted: number;
+  /** The committee's saved evidence reel a .baton archive carried (checked), kept with the session. */
+  reel?: Reel;
 }
 
 export interface SessionWriter {

@@ -12,16 +12,15 @@
  *   created later wins (ties by content), and a note says so.
  * - Reviewer details (name, initials, colour) come from the file with the latest
  *   submission; differing details are noted.
+ * - Committee decisions (optional): one per session, the one decided last (ties by content),
+ *   per reviewer's merged file and, in `decisions`, over every input (shared/review/decisions.ts).
  */
-import type { Annotation, BatonReview, ReviewerInfo, SessionRating, Submission } from './schema';
+import { canonical } from './canonical';
+import { mergeDecisions } from './decisions';
+import type { Annotation, BatonReview, ReviewerInfo, SessionDecision, SessionRating, Submission } from './schema';
 import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from './schema';
 
-/** JSON with object keys sorted: equal values give equal strings. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
+export { canonical } from './canonical';
 
 const time = (iso: string | undefined) => (iso === undefined ? -Infinity : Date.parse(iso));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,6 +40,8 @@ export interface MergeResult {
   reviews: BatonReview[];
   /** Conflicts resolved along the way, for people to check. */
   notes: string[];
+  /** Every input's committee decisions, one per session (the one decided last). */
+  decisions: SessionDecision[];
 }
 
 export function mergeReviews(inputs: readonly BatonReview[]): MergeResult {
@@ -52,7 +53,9 @@ export function mergeReviews(inputs: readonly BatonReview[]): MergeResult {
     byReviewer.set(r.reviewer.id, list);
   }
   const reviews = [...byReviewer.keys()].sort(cmp).map((id) => mergeOne(byReviewer.get(id)!, notes));
-  return { reviews, notes };
+  const all = mergeDecisions(inputs.flatMap((r) => r.decisions ?? []));
+  for (const n of all.notes) if (!notes.includes(n)) notes.push(n);
+  return { reviews, notes, decisions: all.decisions };
 }
 
 function mergeOne(files: readonly BatonReview[], notes: string[]): BatonReview {
@@ -105,5 +108,9 @@ function mergeOne(files: readonly BatonReview[], notes: string[]): BatonReview {
   }
   for (const id of [...conflicts].sort(cmp)) notes.push(`annotation "${id}" of reviewer "${reviewer.id}" differs between files; kept the one created last`);
   const mergedAnnotations = [...annotations.values()].sort((a, b) => cmp(a.sessionHash, b.sessionHash) || a.t0 - b.t0 || cmp(a.id, b.id));
-  return { format: REVIEW_FORMAT, version: REVIEW_FORMAT_VERSION, reviewer, ratings, annotations: mergedAnnotations };
+  const decisions = mergeDecisions(files.flatMap((f) => f.decisions ?? []));
+  notes.push(...decisions.notes);
+  const merged: BatonReview = { format: REVIEW_FORMAT, version: REVIEW_FORMAT_VERSION, reviewer, ratings, annotations: mergedAnnotations };
+  if (decisions.decisions.length) merged.decisions = decisions.decisions;
+  return merged;
 }

@@ -8,9 +8,14 @@
  *
  * A rating holds the current scores of the six factors and the overall rating (1-5, null for
  * N/A), when they were submitted, why they replaced the previous ones (`reason`), and the
- * earlier submissions in `revisions`, oldest first. See docs/review-format.md.
+ * earlier submissions in `revisions`, oldest first.
+ *
+ * `decisions` (optional, added after version 1 was published: files without it still parse)
+ * carries the hiring committee's decision on a session, so it travels with the reviews.
+ * See docs/review-format.md.
  */
 import { z } from 'zod';
+import { OUTCOMES, Vote } from '../committee/decision';
 import { MAX_SCORE, MIN_SCORE, REVIEW_FACTORS } from './factors';
 
 export const REVIEW_FORMAT = 'baton-review';
@@ -78,6 +83,18 @@ export const Annotation = z
   .refine((a) => a.t1 === undefined || a.t1 >= a.t0, { message: 't1 must not be before t0', path: ['t1'] });
 export type Annotation = z.infer<typeof Annotation>;
 
+/** A committee's decision on one session: hire, no hire or more evidence, the rationale, the votes. */
+export const SessionDecision = z.strictObject({
+  sessionHash: z.string().regex(SHA256_HEX, 'must be the lowercase hex SHA-256 of the session source (64 characters)'),
+  /** A label for people; never used to match sessions. */
+  sessionTitle: z.string().max(500).optional(),
+  outcome: z.enum(OUTCOMES),
+  rationale: z.string().max(20_000),
+  votes: z.array(Vote).max(100).default([]),
+  decidedAt: datetime,
+});
+export type SessionDecision = z.infer<typeof SessionDecision>;
+
 export const BatonReview = z
   .strictObject({
     format: z.literal(REVIEW_FORMAT),
@@ -85,6 +102,8 @@ export const BatonReview = z
     reviewer: ReviewerInfo,
     ratings: z.array(SessionRating).max(100_000),
     annotations: z.array(Annotation).max(1_000_000).default([]),
+    /** Committee decisions, one per session at most (optional: older files have none). */
+    decisions: z.array(SessionDecision).max(100_000).optional(),
   })
   .superRefine((review, ctx) => {
     const seen = new Set<string>();
@@ -97,6 +116,11 @@ export const BatonReview = z
       if (a.reviewer !== review.reviewer.id) ctx.addIssue({ code: 'custom', path: ['annotations', i, 'reviewer'], message: `"${a.reviewer}" is not this file's reviewer "${review.reviewer.id}"` });
       if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['annotations', i, 'id'], message: `duplicate annotation id "${a.id}"` });
       ids.add(a.id);
+    });
+    const decided = new Set<string>();
+    review.decisions?.forEach((d, i) => {
+      if (decided.has(d.sessionHash)) ctx.addIssue({ code: 'custom', path: ['decisions', i, 'sessionHash'], message: `session ${d.sessionHash.slice(0, 12)}… has two decisions` });
+      decided.add(d.sessionHash);
     });
   });
 export type BatonReview = z.infer<typeof BatonReview>;

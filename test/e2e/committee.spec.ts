@@ -10,21 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import { REPORT_PDF_OPTIONS } from '../../shared/committee/pdf-options';
 import type { SessionEvent } from '../../shared/model/schema';
 import { generateSample } from '../../shared/samples';
+import { openCommittee } from './helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const SCOPER = 'Sample · Per-client rate limiting for the ingest API';
 const rows = (page: Page) => page.getByTestId('session-row');
-
-async function openCommittee(page: Page, title: string) {
-  await rows(page).filter({ hasText: title }).getByRole('link').click();
-  await expect(page.getByTestId('replay')).toBeVisible();
-  await page.getByRole('button', { name: 'Committee mode' }).click();
-  await expect(page.getByTestId('presenter')).toBeVisible();
-  await expect(page.getByTestId('reel-clip').first()).toBeVisible({ timeout: 30_000 });
-}
 
 /** Every visible text run in `root`: its font size and contrast against what is behind it. */
 async function textStyles(page: Page, selector: string) {
@@ -85,9 +79,19 @@ test('the presenter view is readable from the back of a room: ≥ 18 px everywhe
   const faint = texts.filter((t) => t.contrast < 7);
   expect(faint, JSON.stringify(faint.slice(0, 5))).toEqual([]);
   expect(texts.filter((t) => t.inReel).length).toBeGreaterThan(5);
+  // The timeline is a canvas: the label size its 2D context took when drawing (data-font-px is
+  // read back from ctx.font), and the lanes grown to match; the replay's own stays at 12 px.
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-font-px', /^\d+(\.\d+)?$/);
+  expect(Number(await canvas.getAttribute('data-font-px'))).toBeGreaterThanOrEqual(18);
+  const lanes = (await canvas.getAttribute('data-lanes'))!.split(' ').length;
+  expect((await canvas.boundingBox())!.height).toBeGreaterThanOrEqual(lanes * 24);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-font-px', '12');
 });
 
-test('keys: → and ← play the next and previous clip, Space pauses, B blacks out, Esc leaves', async ({ page }) => {
+test('keys: → and ← play the next and previous clip, Space pauses and resumes, B blacks out, Esc leaves', async ({ page }) => {
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
   await openCommittee(page, SCOPER);
@@ -102,6 +106,8 @@ test('keys: → and ← play the next and previous clip, Space pauses, B blacks 
   await expect(page.getByTestId('clip-caption')).not.toHaveText(first!);
   await page.keyboard.press('Space');
   await expect(clock).toContainText('❚❚');
+  await page.keyboard.press('Space');
+  await expect(clock).toContainText('▶');
   await page.keyboard.press('ArrowLeft');
   await expect(clips.nth(0)).toHaveAttribute('aria-current', 'true');
   await expect(page.getByTestId('clip-caption')).toHaveText(first!);
@@ -111,6 +117,23 @@ test('keys: → and ← play the next and previous clip, Space pauses, B blacks 
   await expect(page.getByTestId('blackout')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('replay')).toBeVisible();
+});
+
+test('F puts the presenter view full screen and takes it back; typing an F in the notes does not', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await openCommittee(page, SCOPER);
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+  expect(await fullscreen()).toBeNull();
+  await page.keyboard.press('f');
+  await expect.poll(fullscreen).toBe('HTML');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.keyboard.press('F');
+  await expect.poll(fullscreen).toBeNull();
+  await page.getByLabel('Presenter notes').fill('');
+  await page.getByLabel('Presenter notes').press('f');
+  await expect(page.getByLabel('Presenter notes')).toHaveValue('f');
+  expect(await fullscreen()).toBeNull();
 });
 
 test('the reel can be edited, and the edit is kept with the session', async ({ page }) => {
@@ -251,11 +274,11 @@ test('candidate-blind (on by default) hides the name in the presenter, the repor
   expect(html).toMatch(/<p class="outcome">Hire<\/p>/);
   expect(html).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/#\/open\/[0-9a-f]{64}\?t=\d+"/);
 
-  // The PDF: Chromium's own (the desktop app uses the same engine's printToPDF).
+  // The PDF: Chromium's own, with the options the desktop app passes to the same engine's printToPDF.
   const dir = mkdtempSync(join(tmpdir(), 'baton-report-pdf-'));
   const reportPage = await context.newPage();
   await reportPage.setContent(html);
-  const pdf = await reportPage.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pdf = await reportPage.pdf({ format: REPORT_PDF_OPTIONS.pageSize, preferCSSPageSize: REPORT_PDF_OPTIONS.preferCSSPageSize, printBackground: REPORT_PDF_OPTIONS.printBackground, displayHeaderFooter: REPORT_PDF_OPTIONS.displayHeaderFooter });
   writeFileSync(join(dir, 'report.pdf'), pdf);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }))![1]);
   expect(pages).toBeGreaterThanOrEqual(2);

@@ -27,3 +27,12 @@ export async function box(l: Locator): Promise<Box> {
   expect(b, 'element has a box').not.toBeNull();
   return b!;
 }
+
+/** From the library, opens a session (by title) in committee mode and waits for its reel. */
+export async function openCommittee(page: Page, title: string): Promise<void> {
+  await rows(page).filter({ hasText: title }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await page.getByRole('button', { name: 'Committee mode' }).click();
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await expect(page.getByTestId('reel-clip').first()).toBeVisible({ timeout: 30_000 });
+}

@@ -28,6 +28,8 @@ function reviewFiles(): { name: string; mimeType: string; buffer: Buffer }[] {
     reviewer: { id: 'r-ada', name: 'Ada', initials: 'AD', colour: '#1f77b4' },
     ratings: STYLES.map((s, i) => ({ sessionHash: hashOf(s), scores: scores(4 - i, 5 - i, s === 'scoper' ? 1 : 4 - i), submittedAt: '2026-12-01T10:00:00Z' })),
     annotations: [{ id: 'a1', sessionHash: hashOf('scoper'), reviewer: 'r-ada', t0: 61_000, factor: 'scoping', polarity: '-', note: 'codes before the plan', createdAt: '2026-12-01T09:00:00Z' }],
+    // The committee's decision travels with the review.
+    decisions: [{ sessionHash: hashOf('scoper'), outcome: 'more-evidence', rationale: 'Scoping disputed; a second session.', votes: [{ member: 'Ada', vote: 'no-hire' }], decidedAt: '2026-12-02T10:00:00Z' }],
   };
   const bo: BatonReviewInput = {
     format: 'baton-review',
@@ -50,7 +52,7 @@ test('the panel lead imports two reviewers idempotently, sees agreement, triage 
   await openPanel(page);
   await page.getByTestId('review-file-input').setInputFiles(reviewFiles());
   await expect(page.getByTestId('panel-summary')).toContainText('4 sessions rated by 2 reviewers');
-  await expect(page.getByTestId('import-result')).toContainText('2 reviewers (r-ada, r-bo), 8 rated sessions, 2 annotations');
+  await expect(page.getByTestId('import-result')).toContainText('2 reviewers (r-ada, r-bo), 8 rated sessions, 2 annotations after merging, 1 committee decision');
   // Importing the same files again changes nothing.
   await page.getByTestId('review-file-input').setInputFiles(reviewFiles());
   await expect(page.getByTestId('import-result')).toContainText('8 rated sessions, 2 annotations');
@@ -88,6 +90,10 @@ test('the panel lead imports two reviewers idempotently, sees agreement, triage 
   await first.locator('.cite').nth(1).click();
   await expect(page.getByTestId('replay')).toBeVisible();
   await expect(page.getByTestId('clock-time')).toContainText('02:52 ');
+  // The decision the review carried is the session's, shown in the library.
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await expect(rows(page).filter({ hasText: SCOPER_TITLE }).getByTestId('decision-badge')).toHaveText('More evidence');
+  await expect(page.getByTestId('decision-badge')).toHaveCount(1);
 });
 
 test('a reviewer sees no one else in the panel until they submit, then exports their own review for chosen sessions', async ({ page }) => {

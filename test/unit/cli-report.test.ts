@@ -84,6 +84,21 @@ describe('baton report', () => {
     expect(html).toMatch(/tr, blockquote \{ break-inside: avoid; \}/);
   });
 
+  it('takes the decision carried in a review file when no --decision is given', async () => {
+    const withDecision = JSON.parse(await readFile(join(tmp, 'r1.baton-review'), 'utf8')) as BatonReviewInput;
+    withDecision.decisions = [{ sessionHash: hash, outcome: 'more-evidence', rationale: 'Ask for the burst test.', decidedAt: '2026-03-03T12:00:00Z', votes: [{ member: 'Robin Reviewer', vote: 'no-hire' }] }];
+    await writeFile(join(tmp, 'r1-decided.baton-review'), JSON.stringify(withDecision));
+    const out = join(tmp, 'carried.html');
+    const r = await cli('report', archive, '--review', join(tmp, 'r1-decided.baton-review'), '--review', join(tmp, 'r2.baton-review'), '-o', out);
+    expect(r.code).toBe(0);
+    const t = text(await readFile(out, 'utf8'));
+    expect(t).toMatch(/More evidence Decided 2026-03-03T12:00:00Z Rationale Ask for the burst test\./);
+    expect(t).toContain('Robin Reviewer voted No hire');
+    // --decision still wins over what the reviews carry.
+    await cli('report', archive, '--review', join(tmp, 'r1-decided.baton-review'), '--decision', join(tmp, 'decision.json'), '-o', out);
+    expect(text(await readFile(out, 'utf8'))).toMatch(/Hire Decided 2026-03-03T11:00:00Z/);
+  });
+
   it('gives the same HTML for the same inputs in any order, apart from its date', async () => {
     const a = join(tmp, 'a.html');
     const b = join(tmp, 'b.html');

@@ -7,6 +7,7 @@
 import type { Display } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { audienceDisplay, openAudienceWindow, PDF_WINDOW_OPTIONS, printReportPdf } from '../../electron/main/committee';
+import { REPORT_CSS } from '../../shared/committee/report';
 
 const display = (id: number, x: number, label: string): Display => ({ id, label, bounds: { x, y: 0, width: 1920, height: 1080 } }) as Display;
 const LAPTOP = display(1, 0, 'Built-in');
@@ -14,6 +15,8 @@ const PROJECTOR = display(2, 1920, 'Projector');
 
 class FakeWindow {
   static made: FakeWindow[] = [];
+  /** What was done to the window, in order. */
+  calls: string[] = [];
   destroyed = false;
   fullScreen = false;
   loaded: unknown[] = [];
@@ -37,9 +40,11 @@ class FakeWindow {
   }
   show() {}
   setFullScreen(on: boolean) {
+    this.calls.push(`fullscreen ${on}`);
     this.fullScreen = on;
   }
-  setBounds(b: unknown) {
+  setBounds(b: { x: number; y: number; width: number; height: number }) {
+    this.calls.push(`bounds ${b.x},${b.y} ${b.width}x${b.height}`);
     this.bounds = b;
   }
   async loadURL(url: string) {
@@ -50,13 +55,17 @@ class FakeWindow {
   }
 }
 
-function deps(displays: Display[], primary = LAPTOP) {
+function deps(initial: Display[], primary = LAPTOP) {
   let current: FakeWindow | undefined;
+  let displays = initial;
   const guard = vi.fn();
   return {
     guard,
     get current() {
       return current;
+    },
+    plug(now: Display[]) {
+      displays = now;
     },
     d: {
       BrowserWindow: FakeWindow as never,
@@ -106,6 +115,31 @@ describe('the audience window', () => {
     expect(FakeWindow.made[0]!.loaded).toEqual(['http://localhost:5173/#/audience/s-1']);
   });
 
+  it('goes to the projector wherever it is in the list and whichever side it is on', async () => {
+    FakeWindow.made = [];
+    const left = { ...display(7, 0, 'Projector'), bounds: { x: -1280, y: 120, width: 1280, height: 720 } } as Display;
+    const res = await openAudienceWindow({ hash: '#/audience/s-1' }, deps([left, LAPTOP]).d);
+    expect(res.display).toBe('Projector (1280×720)');
+    expect(FakeWindow.made[0]!.options).toMatchObject({ x: -1280, y: 120, width: 1280, height: 720 });
+    expect(FakeWindow.made[0]!.fullScreen).toBe(true);
+  });
+
+  it('moves an open audience window onto a projector plugged in later, then goes full screen there', async () => {
+    FakeWindow.made = [];
+    const t = deps([LAPTOP]);
+    await openAudienceWindow({ hash: '#/audience/s-1' }, t.d);
+    const w = FakeWindow.made[0]!;
+    expect(w.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    expect(w.fullScreen).toBe(false);
+    t.plug([LAPTOP, PROJECTOR]);
+    w.calls = [];
+    const res = await openAudienceWindow({ hash: '#/audience/s-1' }, t.d);
+    expect(res.display).toBe('Projector (1920×1080)');
+    expect(FakeWindow.made).toHaveLength(1);
+    // Full screen applies to the display the window is on: it is moved first.
+    expect(w.calls).toEqual(['bounds 1920,0 1920x1080', 'fullscreen true']);
+  });
+
   it('prefers any display but the primary one', () => {
     expect(audienceDisplay([PROJECTOR, LAPTOP], LAPTOP)).toBe(PROJECTOR);
     expect(audienceDisplay([LAPTOP], LAPTOP)).toBe(LAPTOP);
@@ -126,9 +160,36 @@ describe('the decision record as PDF', () => {
     expect(PDF_WINDOW_OPTIONS.webPreferences!.preload).toBeUndefined();
     const url = w!.loaded[0] as string;
     expect(Buffer.from(url.split('base64,')[1]!, 'base64').toString('utf8')).toBe('<h1>Décision</h1>');
-    expect(w!.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ printBackground: true, preferCSSPageSize: true }));
+    // A4 with the record's own @page rule, whose margin box numbers the pages ("Page 2 of 5",
+    // checked on Chromium's PDF in test/e2e/committee.spec.ts with these same options); no
+    // Chromium header or footer, which would print the data: URL of the hidden window.
+    expect(w!.webContents.printToPDF).toHaveBeenCalledTimes(1);
+    expect(w!.webContents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
     expect(writeFile).toHaveBeenCalledWith('/home/u/Downloads/record.pdf', new Uint8Array([37, 80, 68, 70]));
     expect(w!.destroyed).toBe(true);
+  });
+
+  it('saves a real decision record whose @page rule numbers the pages, adding .pdf to the name', async () => {
+    FakeWindow.made = [];
+    const writeFile = vi.fn(async () => undefined);
+    const showSaveDialog = vi.fn(async (req: { defaultPath?: string }) => ({ canceled: false, filePath: req.defaultPath }));
+    const html = `<!doctype html><html><head><style>${REPORT_CSS}</style></head><body><h1>Decision record</h1></body></html>`;
+    await printReportPdf({ suggestedName: 'decision-record-candidate-juniper-crane.html', html }, { BrowserWindow: FakeWindow as never, showSaveDialog, fs: { writeFile } as never, defaultDir: '/d' });
+    expect(showSaveDialog.mock.calls[0]![0].defaultPath).toBe('/d/decision-record-candidate-juniper-crane.pdf');
+    const loaded = Buffer.from((FakeWindow.made[0]!.loaded[0] as string).split('base64,')[1]!, 'base64').toString('utf8');
+    expect(loaded).toMatch(/@page \{ size: A4;[^}]*@bottom-center \{ content: "Page " counter\(page\) " of " counter\(pages\)/);
+    expect(writeFile).toHaveBeenCalledWith('/d/decision-record-candidate-juniper-crane.pdf', new Uint8Array([37, 80, 68, 70]));
+  });
+
+  it('destroys the hidden window and writes nothing when printing fails', async () => {
+    FakeWindow.made = [];
+    const writeFile = vi.fn();
+    class Failing extends FakeWindow {
+      override webContents = { printToPDF: vi.fn(async (): Promise<Uint8Array<ArrayBuffer>> => Promise.reject(new Error('printing failed'))) };
+    }
+    await expect(printReportPdf({ suggestedName: 'r.pdf', html: 'x' }, { BrowserWindow: Failing as never, showSaveDialog: async () => ({ canceled: false, filePath: '/d/r.pdf' }), fs: { writeFile } as never, defaultDir: '/d' })).rejects.toThrow('printing failed');
+    expect(FakeWindow.made[0]!.destroyed).toBe(true);
+    expect(writeFile).not.toHaveBeenCalled();
   });
 
   it('writes nothing and opens no window when the user cancels', async () => {

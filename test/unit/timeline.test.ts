@@ -15,6 +15,7 @@ import {
   zoomView,
 } from '../../shared/replay/timeline';
 import { generateLargeSession } from '../../shared/samples';
+import { timelineMetrics } from '../../renderer/src/features/replay/timeline/metrics';
 
 const ev = (e: Partial<SessionEvent> & Pick<SessionEvent, 'kind' | 't' | 'actor'>, i: number): SessionEvent =>
   ({ id: `e${i}`, text: 'x', ...e }) as SessionEvent;
@@ -175,5 +176,16 @@ describe('view window math', () => {
       const sp = hours * 3600_000;
       expect((tickStep(sp, px) / sp) * px, `${hours} h over ${px} px`).toBeGreaterThanOrEqual(90);
     }
+  });
+});
+
+describe('timeline metrics', () => {
+  it('keeps the replay at 12 px and draws the presenter scale at 18 px with lanes to match', () => {
+    expect(timelineMetrics()).toMatchObject({ fontPx: 12, labelW: 118, laneH: 17, axisH: 18, overviewH: 16 });
+    const room = timelineMetrics(1.5);
+    expect(room.fontPx).toBe(18);
+    expect(room.laneH).toBeGreaterThanOrEqual(room.fontPx + 6);
+    expect(room.axisH).toBeGreaterThanOrEqual(room.fontPx);
+    expect(timelineMetrics(Number.NaN).fontPx).toBe(12);
   });
 });

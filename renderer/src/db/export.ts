@@ -1,9 +1,10 @@
 import { writeArchive, type ArchiveBlob } from '../../../shared/archive/baton-writer';
+import { parseReel } from '../../../shared/committee/reel';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { BatonDB } from './schema';
 import { loadEvents } from './store';
 
-/** Builds a .baton archive of a stored session. */
+/** Builds a .baton archive of a stored session, with the committee's saved evidence reel if there is one. */
 export async function exportSession(database: BatonDB, sid: string): Promise<{ name: string; blob: Blob }> {
   const row = await database.sessions.get(sid);
   if (!row) throw new Error('That session is no longer in the library.');
@@ -11,8 +12,10 @@ export async function exportSession(database: BatonDB, sid: string): Promise<{ n
   const blobRows = await database.blobs.where('sid').equals(sid).toArray();
   const blobs: ArchiveBlob[] = [];
   for (const b of blobRows) blobs.push({ path: b.id, data: new Uint8Array(await b.data.arrayBuffer()) });
+  const committee = await database.committee.get(sid);
+  const reel = committee?.reel === undefined ? undefined : parseReel(committee.reel).reel;
   const parts: BlobPart[] = [];
-  await writeArchive({ meta: row.meta, events, blobs, generator: 'Baton' }, (c) => {
+  await writeArchive({ meta: row.meta, events, blobs, generator: 'Baton', ...(reel ? { reel } : {}) }, (c) => {
     parts.push(c as Uint8Array<ArrayBuffer>);
   });
   const safe = row.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'session';

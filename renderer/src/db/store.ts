@@ -99,7 +99,7 @@ export class DexieSink implements SessionSink {
         await database.blobs.put({ sid, id, mime, size: data.byteLength, data: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) });
       },
       commit: async (info: CommitInfo) => {
-        const result = await database.transaction('rw', [database.sessions, database.staging, database.reports], async () => {
+        const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
           const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
           if (existing) return { status: 'duplicate' as const, existingId: existing.id };
           const row: SessionRow = {
@@ -119,6 +119,8 @@ export class DexieSink implements SessionSink {
             ...(this.owner ? { job: this.owner } : {}),
           };
           await database.sessions.add(row);
+          // The evidence reel a .baton archive carried is saved with the session, as committee mode saves it.
+          if (info.reel) await database.committee.put({ sid, reel: info.reel, updatedAt: Date.now() });
           await database.staging.delete(sid);
           return { status: 'stored' as const, id: sid };
         });

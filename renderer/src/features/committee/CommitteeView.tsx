@@ -32,6 +32,9 @@ import { loadBlindSetting, loadCommittee, saveBlindSetting, saveDecision, saveNo
 
 type Role = 'presenter' | 'audience';
 
+/** The timeline's scale in a room: its 12 px canvas labels drawn at 18 px, lanes and axis to match. */
+const ROOM_TIMELINE_SCALE = 1.5;
+
 export function CommitteeView({ id, role }: { id: string; role: Role }) {
   const [raw, setRaw] = useState<LoadedSession | null | undefined>(undefined);
   const [blindOn, setBlindOn] = useState<boolean | undefined>(undefined);
@@ -239,7 +242,7 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
       </header>
       <div className="presenter-body">
         <div className="presenter-stage">
-          <Timeline key={String(blindOn)} session={cs.session} clock={clock} overlays={overlays} />
+          <Timeline key={String(blindOn)} session={cs.session} clock={clock} overlays={overlays} scale={ROOM_TIMELINE_SCALE} />
           <div className="presenter-conversation">
             <ConversationPane key={String(blindOn)} session={cs.session} clock={clock} />
           </div>

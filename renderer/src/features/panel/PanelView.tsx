@@ -128,7 +128,7 @@ function Exchange({ onImported, mine, titleOf }: { onImported: () => void; mine:
       {result && (
         <div data-testid="import-result" className="small">
           <p>
-            Read {result.files} file{result.files === 1 ? '' : 's'}: {result.reviewers.length} reviewer{result.reviewers.length === 1 ? '' : 's'} ({result.reviewers.join(', ')}), {result.ratings} rated sessions, {result.annotations} annotations after merging.
+            Read {result.files} file{result.files === 1 ? '' : 's'}: {result.reviewers.length} reviewer{result.reviewers.length === 1 ? '' : 's'} ({result.reviewers.join(', ')}), {result.ratings} rated sessions, {result.annotations} annotations after merging{result.decisions ? `, ${result.decisions} committee decision${result.decisions > 1 ? 's' : ''}` : ''}.
           </p>
           {result.notes.map((n, i) => (
             <p key={i} className="muted">

@@ -11,6 +11,7 @@ import { parseReview, stringifyReview, ReviewParseError } from '../../../../shar
 import type { BatonReview } from '../../../../shared/review/schema';
 import { reviewKey } from '../../../../shared/review/session-key';
 import { readRaterTsv, reviewerFromFileName } from '../../../../shared/review/tsv';
+import { decisionsForReview, importDecisions } from '../../db/decision-exchange';
 import { buildReview, importReviews, listReviewers, type ImportSummary } from '../../db/review-store';
 import { db, type SessionRow } from '../../db/schema';
 import { listSessions } from '../../db/store';
@@ -45,6 +46,8 @@ export function sessionResolver(rows: readonly SessionRow[]): (name: string) => 
 
 export interface ExchangeResult extends ImportSummary {
   files: number;
+  /** Committee decisions in the files for sessions of this library. */
+  decisions: number;
   /** One line per problem: "file:line: message" or "file: message". */
   problems: string[];
 }
@@ -75,7 +78,10 @@ export async function importReviewFiles(files: readonly File[]): Promise<Exchang
     }
   }
   const summary = await importReviews(db(), reviews);
-  return { ...summary, files: files.length, problems };
+  const decided = await importDecisions(db(), reviews.flatMap((r) => r.decisions ?? []));
+  const n = decided.unmatched.length;
+  if (n) problems.push(`${n} decision${n > 1 ? 's are' : ' is'} for session${n > 1 ? 's' : ''} not in the library (import ${n > 1 ? 'them' : 'it'} first): ${decided.unmatched.slice(0, 8).map((h) => `${h.slice(0, 12)}…`).join(', ')}`);
+  return { ...summary, notes: [...summary.notes, ...decided.notes.filter((x) => !summary.notes.includes(x))], files: files.length, decisions: decided.matched, problems };
 }
 
 function safeName(s: string): string {
@@ -84,6 +90,8 @@ function safeName(s: string): string {
 
 export async function exportReviewFile(reviewerId: string, sessionHashes: readonly string[]): Promise<boolean> {
   const review = await buildReview(db(), reviewerId, sessionHashes);
+  const decisions = await decisionsForReview(db(), sessionHashes);
+  if (decisions.length) review.decisions = decisions;
   const blob = new Blob([stringifyReview(review)], { type: 'application/json' });
   return platform().saveFile(`${safeName(review.reviewer.name)}.baton-review`, blob);
 }
@@ -104,6 +112,6 @@ export async function importDroppedReviews(files: readonly File[]): Promise<void
   await loadPanel();
   const text = r.problems.length
     ? r.problems.slice(0, 3).join('\n')
-    : `Reviews imported: ${r.reviewers.join(', ')} (${r.ratings} rated sessions, ${r.annotations} annotations after merging). See the Panel view.`;
+    : `Reviews imported: ${r.reviewers.join(', ')} (${r.ratings} rated sessions, ${r.annotations} annotations after merging${r.decisions ? `, ${r.decisions} committee decision${r.decisions > 1 ? 's' : ''}` : ''}). See the Panel view.`;
   setUi({ toast: { text, kind: r.problems.length ? 'error' : 'info' } });
 }

@@ -29,13 +29,8 @@ import { eventSummary, formatClock } from '../../session/summary';
 import type { AxisBus } from './axis-bus';
 import type { ReplayClock } from '../clock';
 import type { LoadedSession, TimelineOverlay, TimelineOverlayItem } from '../types';
+import { TIMELINE_FONT, timelineMetrics, type TimelineMetrics } from './metrics';
 
-const LABEL_W = 118;
-const OVERVIEW_H = 16;
-const AXIS_H = 18;
-const LANE_H = 17;
-const OVERLAY_H = 16;
-const PAD_B = 4;
 
 export interface TimelineHandle {
   /** factor < 1 zooms in. Anchored at the playhead. */
@@ -108,10 +103,10 @@ interface Layout {
   lanesY: number;
 }
 
-function layoutFor(width: number, lanes: number, hasOverlays: boolean): Layout {
-  const overlayY = OVERVIEW_H + AXIS_H;
-  const lanesY = overlayY + (hasOverlays ? OVERLAY_H : 0);
-  return { width, height: lanesY + lanes * LANE_H + PAD_B, plotX: LABEL_W, plotW: Math.max(10, width - LABEL_W - 8), overlayY, lanesY };
+function layoutFor(m: TimelineMetrics, width: number, lanes: number, hasOverlays: boolean): Layout {
+  const overlayY = m.overviewH + m.axisH;
+  const lanesY = overlayY + (hasOverlays ? m.overlayH : 0);
+  return { width, height: lanesY + lanes * m.laneH + m.padB, plotX: m.labelW, plotW: Math.max(10, width - m.labelW - 8), overlayY, lanesY };
 }
 
 type Hover = { x: number; y: number; title: string; detail: string } | null;
@@ -123,9 +118,11 @@ interface Props {
   handleRef?: Ref<TimelineHandle>;
   /** Where the axis is drawn, for strips that line up with it (the waveform). */
   axisBus?: AxisBus;
+  /** 1 (default): 12 px labels; the presenter view passes 1.5 for 18 px labels, lanes and axis to match. */
+  scale?: number;
 }
 
-export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props) {
+export function Timeline({ session, clock, overlays, handleRef, axisBus, scale = 1 }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const topRef = useRef<HTMLCanvasElement>(null);
@@ -134,7 +131,9 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
   const duration = clock.get().duration;
   const lanes = useMemo(() => buildTimelineLanes(session.events, session.meta), [session]);
   const overlayItems = useMemo(() => overlays.flatMap((o) => o.items).sort((a, b) => a.t - b.t), [overlays]);
-  const layout = layoutFor(width, lanes.length, overlayItems.length > 0);
+  const m = useMemo(() => timelineMetrics(scale), [scale]);
+  const { labelW: LABEL_W, overviewH: OVERVIEW_H, axisH: AXIS_H, laneH: LANE_H, overlayH: OVERLAY_H, padB: PAD_B } = m;
+  const layout = layoutFor(m, width, lanes.length, overlayItems.length > 0);
 
   // Mutable drawing state: changes here schedule a frame, not a React render.
   const st = useRef({ view: { start: 0, end: duration } as ViewWindow, palette: null as Palette | null, hoverX: -1, baseDirty: true, raf: 0, overviewCache: null as HTMLCanvasElement | null, overviewKey: '' });
@@ -229,13 +228,15 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
       const ctx = bctx;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, layout.width, layout.height);
-      ctx.font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
+      ctx.font = `${m.fontPx}px ${TIMELINE_FONT}`;
       ctx.textBaseline = 'middle';
+      // The label size as the context took it, for tests that check what is drawn (presenter ≥ 18 px).
+      top.dataset.fontPx = String(parseFloat(ctx.font));
       drawOverview(ctx, p);
 
       // Axis with ticks.
       const span = v.end - v.start;
-      const step = tickStep(span, layout.plotW);
+      const step = tickStep(span, layout.plotW / m.scale);
       ctx.fillStyle = p.muted;
       ctx.strokeStyle = p.border;
       ctx.lineWidth = 1;
@@ -244,7 +245,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
       ctx.beginPath();
       for (let t = firstTick; t <= v.end; t += step) {
         const x = Math.round(xOf(t, v)) + 0.5;
-        ctx.moveTo(x, OVERVIEW_H + AXIS_H - 5);
+        ctx.moveTo(x, OVERVIEW_H + AXIS_H - 5 * m.scale);
         ctx.lineTo(x, layout.height - PAD_B);
         const label = formatClock(t) + (step < 1000 ? `.${String(Math.round(t % 1000)).padStart(3, '0').slice(0, 1)}` : '');
         ctx.fillText(label, x + 3, OVERVIEW_H + AXIS_H / 2);
@@ -267,9 +268,9 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
           const x0 = Math.max(layout.plotX, xOf(g.start, v));
           const x1 = Math.min(layout.plotX + layout.plotW, xOf(g.end, v));
           ctx.fillRect(x0, layout.overlayY, x1 - x0, layout.height - layout.overlayY - PAD_B);
-          if (clock.get().skipIdle && x1 - x0 > 40) {
+          if (clock.get().skipIdle && x1 - x0 > 40 * m.scale) {
             ctx.fillStyle = p.muted;
-            ctx.fillText('idle', (x0 + x1) / 2 - 9, OVERVIEW_H + AXIS_H / 2);
+            ctx.fillText('idle', (x0 + x1) / 2 - ctx.measureText('idle').width / 2, OVERVIEW_H + AXIS_H / 2);
             ctx.fillStyle = p.idle;
           }
         }
@@ -290,7 +291,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
         const color = toneColor(p, lane);
         const [from, to] = visibleRange(lane, v.start, v.end);
         const inView = to - from;
-        const barH = LANE_H - 6;
+        const barH = LANE_H - 6 * m.scale;
         // Spans (narration, long commands) that began before the window still show.
         if (lane.maxSpan > 0) {
           ctx.fillStyle = color;
@@ -303,7 +304,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
               if (e1 <= e0 || e1 < v.start) continue;
               const x0 = Math.max(layout.plotX, xOf(e0, v));
               const x1 = Math.min(layout.plotX + layout.plotW, xOf(e1, v));
-              ctx.fillRect(x0, y + 3, Math.max(1, x1 - x0), barH);
+              ctx.fillRect(x0, y + 3 * m.scale, Math.max(1, x1 - x0), barH);
             }
           }
           ctx.globalAlpha = 1;
@@ -313,7 +314,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
           for (let i = from; i < to; i++) {
             const x = Math.round(xOf(lane.times[i]!, v));
             ctx.fillStyle = lane.failed[i] ? p.danger : color;
-            ctx.fillRect(x - 1, y + 3, 3, barH);
+            ctx.fillRect(x - 1, y + 3 * m.scale, Math.max(3, Math.round(3 * m.scale)), barH);
           }
         } else {
           // Dense: one bar per pixel column, height by count.
@@ -324,7 +325,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
             const n = b.counts[c]!;
             if (!n) continue;
             const h = Math.max(2, (Math.log1p(n) / scale) * barH);
-            ctx.fillRect(layout.plotX + c, y + 3 + barH - h, 1, h);
+            ctx.fillRect(layout.plotX + c, y + 3 * m.scale + barH - h, 1, h);
           }
           ctx.fillStyle = p.danger;
           for (let c = 0; c < cols; c++) if (b.failures[c]) ctx.fillRect(layout.plotX + c - 1, y + 1, 3, 3);
@@ -342,13 +343,13 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
           ctx.fillStyle = it.color;
           if (it.endT !== undefined && it.endT > it.t) {
             ctx.globalAlpha = 0.35;
-            ctx.fillRect(x, y + 3, Math.max(2, xOf(it.endT, v) - x), OVERLAY_H - 6);
+            ctx.fillRect(x, y + 3 * m.scale, Math.max(2, xOf(it.endT, v) - x), OVERLAY_H - 6 * m.scale);
             ctx.globalAlpha = 1;
           }
           ctx.beginPath();
-          ctx.moveTo(x, y + OVERLAY_H - 2);
-          ctx.lineTo(x - 5, y + 3);
-          ctx.lineTo(x + 5, y + 3);
+          ctx.moveTo(x, y + OVERLAY_H - 2 * m.scale);
+          ctx.lineTo(x - m.marker, y + 3 * m.scale);
+          ctx.lineTo(x + m.marker, y + 3 * m.scale);
           ctx.closePath();
           ctx.fill();
         }
@@ -377,9 +378,9 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
         const x = Math.round(xOf(t, v));
         ctx.fillRect(x - 1, OVERVIEW_H, 2, layout.height - OVERVIEW_H);
         ctx.beginPath();
-        ctx.moveTo(x - 5, OVERVIEW_H);
-        ctx.lineTo(x + 5, OVERVIEW_H);
-        ctx.lineTo(x, OVERVIEW_H + 6);
+        ctx.moveTo(x - m.marker, OVERVIEW_H);
+        ctx.lineTo(x + m.marker, OVERVIEW_H);
+        ctx.lineTo(x, OVERVIEW_H + 6 * m.scale);
         ctx.closePath();
         ctx.fill();
       }
@@ -441,7 +442,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
       cancelAnimationFrame(s.raf);
       s.raf = 0;
     };
-  }, [clock, duration, lanes, overlayItems, layout.width, layout.height, layout.plotW, layout.plotX, layout.overlayY, layout.lanesY, width, axisBus]);
+  }, [clock, duration, lanes, overlayItems, layout.width, layout.height, layout.plotW, layout.plotX, layout.overlayY, layout.lanesY, width, axisBus, m, LABEL_W, OVERVIEW_H, AXIS_H, LANE_H, OVERLAY_H, PAD_B]);
 
   const setView = useCallback(
     (v: ViewWindow) => {
@@ -471,7 +472,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus }: Props
 
   const hitAt = (x: number, y: number): { event?: SessionEvent; overlay?: TimelineOverlayItem } => {
     const v = st.current.view;
-    const tol = (6 / layout.plotW) * (v.end - v.start);
+    const tol = ((6 * m.scale) / layout.plotW) * (v.end - v.start);
     const t = timeAt(x);
     if (overlayItems.length && y >= layout.overlayY && y < layout.overlayY + OVERLAY_H) {
       let best: TimelineOverlayItem | undefined;
