@@ -42,6 +42,8 @@ export async function openAudienceWindow(arg: IpcArg<'committee:audience'>, d: A
     win.on('closed', () => d.remember(undefined));
     win.once('ready-to-show', () => win!.show());
   } else {
+    // A full-screen window ignores new bounds on some platforms: leave full screen first.
+    if (win.isFullScreen()) await leaveFullScreen(win);
     win.setBounds({ x, y, width, height });
   }
   win.setFullScreen(display.id !== d.screen.getPrimaryDisplay().id);
@@ -49,6 +51,18 @@ export async function openAudienceWindow(arg: IpcArg<'committee:audience'>, d: A
   await (d.location.kind === 'dev' ? win.loadURL(`${d.location.url.replace(/#.*$/, '')}#${hash}`) : win.loadFile(d.location.file, { hash }));
   const label = display.label || `display ${display.id}`;
   return { display: `${label} (${width}×${height})` };
+}
+
+/** Leaves full screen; resolves once the window says it has (or after 1 s, if it never does). */
+function leaveFullScreen(win: BrowserWindowType): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    win.once('leave-full-screen', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    win.setFullScreen(false);
+  });
 }
 
 export interface PdfDeps {

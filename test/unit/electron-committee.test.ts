@@ -39,9 +39,15 @@ class FakeWindow {
     this.handlers.set(ev, fn);
   }
   show() {}
+  isFullScreen() {
+    return this.fullScreen;
+  }
   setFullScreen(on: boolean) {
     this.calls.push(`fullscreen ${on}`);
+    const was = this.fullScreen;
     this.fullScreen = on;
+    // Electron emits the event once the change has happened, after the call returns.
+    if (was && !on) queueMicrotask(() => this.handlers.get('leave-full-screen')?.());
   }
   setBounds(b: { x: number; y: number; width: number; height: number }) {
     this.calls.push(`bounds ${b.x},${b.y} ${b.width}x${b.height}`);
@@ -138,6 +144,20 @@ describe('the audience window', () => {
     expect(FakeWindow.made).toHaveLength(1);
     // Full screen applies to the display the window is on: it is moved first.
     expect(w.calls).toEqual(['bounds 1920,0 1920x1080', 'fullscreen true']);
+  });
+
+  it('leaves full screen before moving a full-screen audience window to another display', async () => {
+    FakeWindow.made = [];
+    const other = display(3, 3840, 'Second projector');
+    const t = deps([LAPTOP, PROJECTOR]);
+    await openAudienceWindow({ hash: '#/audience/s-1' }, t.d);
+    const w = FakeWindow.made[0]!;
+    expect(w.fullScreen).toBe(true);
+    t.plug([LAPTOP, other]);
+    w.calls = [];
+    const res = await openAudienceWindow({ hash: '#/audience/s-1' }, t.d);
+    expect(res.display).toBe('Second projector (1920×1080)');
+    expect(w.calls).toEqual(['fullscreen false', 'bounds 3840,0 1920x1080', 'fullscreen true']);
   });
 
   it('prefers any display but the primary one', () => {
