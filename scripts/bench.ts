@@ -576,10 +576,11 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
       await painted(() => setValue(search, 'attempt 3', 'input')),
       await painted(() => setValue(search, '', 'input')),
     ];
-    // Re-rank: sorted by score, the weights open, a slider moved; the first rows' order before and after.
+    // Re-rank: sorted by score (highest first), the weights open, a slider moved; the first rows' order before and after.
+    await painted(() => header('Score').click());
     await painted(() => header('Score').click());
     await painted(() => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Weights')!.click());
-    const top = () => [...document.querySelectorAll('[data-testid="session-row"]')].slice(0, 10).map((r) => r.getAttribute('data-session-id')).join(',');
+    const top = () => [...document.querySelectorAll('[data-testid="session-row"]')].slice(0, 30).map((r) => r.getAttribute('data-session-id')).join(',');
     const reranks: number[] = [];
     let changed = 0;
     for (let i = 0; i < 12; i++) {
@@ -610,7 +611,7 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| library of 1,000: navigation → first rows | ${f(libraryOpenMs)} ms | ≤ 1 s |`);
   console.log(`| library of 1,000: re-sort by duration, events, session, date (click → painted) | ${lib.sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
   console.log(`| library of 1,000: filter by task, clear, search "attempt 3", clear (→ painted) | ${lib.filters.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
-  console.log(`| library of 1,000 sorted by score: weight slider moved → re-ranked rows painted, p50 / max of 12 (top 10 changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
+  console.log(`| library of 1,000 sorted by score: weight slider moved → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
   console.log(`machine: ${machine}; ${new Date().toISOString()}`);
 }
 

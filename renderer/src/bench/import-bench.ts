@@ -160,7 +160,7 @@ async function runFolder() {
 /** Fills the library with n synthetic sessions (rows only) for the library benchmark. */
 /**
  * A library of n generated session rows (no events). With `scored`, each also gets a cached
- * classifier result, one of 40 extracted here from generated samples (4 styles × 10 seeds),
+ * classifier result, one of 100 extracted here from generated samples (4 styles × 25 seeds),
  * so the library ranks by score without extracting anything.
  */
 async function seedLibrary(n: number, scored = false) {
@@ -204,8 +204,8 @@ async function seedLibrary(n: number, scored = false) {
   });
   await database.sessions.bulkPut(rows);
   if (scored) {
-    const results = SAMPLE_STYLES.flatMap((style) => Array.from({ length: 10 }, (_, seed) => extractEvidence(generateSample(style, 100 + seed))));
-    await database.scores.bulkPut(rows.map((r, i) => ({ sid: r.id, version: CLASSIFIER_VERSION, at: Date.now(), result: results[(i * 7) % results.length] })));
+    const results = SAMPLE_STYLES.flatMap((style) => Array.from({ length: 25 }, (_, seed) => extractEvidence(generateSample(style, 100 + seed))));
+    await database.scores.bulkPut(rows.map((r, i) => ({ sid: r.id, version: CLASSIFIER_VERSION, at: Date.now(), result: results[(i * 37) % results.length] })));
   }
   await database.settings.put({ key: 'samplesLoaded', value: true });
   database.close();
