@@ -552,15 +552,17 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   const libraryOpenMs = Date.now() - tOpen;
   await page.waitForFunction(() => !document.querySelector('[data-testid="scoring-status"]'), undefined, { timeout: 60_000 });
   const lib = await page.evaluate(async () => {
-    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-    const painted = async (act: () => void) => {
-      await frame();
-      const t = performance.now();
-      act();
-      await frame();
-      await frame();
-      return performance.now() - t;
-    };
+    // An input at the start of a frame (in its animation-frame callback), until that frame is
+    // painted: the task that runs the callbacks also renders (style, layout, paint), and a
+    // timer set in it runs after. Two frames later would add up to 33 ms of waiting.
+    const painted = (act: () => void) =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const t = performance.now();
+          act();
+          setTimeout(() => resolve(performance.now() - t), 0);
+        }),
+      );
     const header = (label: string) => [...document.querySelectorAll<HTMLButtonElement>('.th-btn')].find((b) => b.textContent?.startsWith(label))!;
     const sorts: number[] = [];
     for (const label of ['Duration', 'Events', 'Session', 'Date']) sorts.push(await painted(() => header(label).click()));
@@ -609,9 +611,9 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms | ≤ 100 ms |`);
   console.log(`| find right after the first paint (Enter → "no matches" shown; still loading then: ${findEarly.loading ? 'yes' : 'no'}) | ${f(findEarly.ms, 1)} ms | |`);
   console.log(`| library of 1,000: navigation → first rows | ${f(libraryOpenMs)} ms | ≤ 1 s |`);
-  console.log(`| library of 1,000: re-sort by duration, events, session, date (click → painted) | ${lib.sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
+  console.log(`| library of 1,000: re-sort by duration, events, session, date (click at a frame's start → that frame painted) | ${lib.sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
   console.log(`| library of 1,000: filter by task, clear, search "attempt 3", clear (→ painted) | ${lib.filters.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
-  console.log(`| library of 1,000 sorted by score: weight slider moved → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
+  console.log(`| library of 1,000 sorted by score: weight slider moved at a frame's start → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
   console.log(`machine: ${machine}; ${new Date().toISOString()}`);
 }
 
