@@ -35,7 +35,7 @@ describe('committee storage (schema v5)', () => {
     const current = new BatonDB(name);
     open.push(current);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.committee.count()).toBe(0);
     expect(await current.settings.get('samplesLoaded')).toEqual({ key: 'samplesLoaded', value: true });
     expect(await current.scores.count()).toBe(1);
@@ -52,7 +52,7 @@ describe('committee storage (schema v5)', () => {
     const current = new BatonDB(name);
     open.push(current);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.table('reviewers').get('r1')).toMatchObject({ name: 'Robin' });
     expect(await current.committee.count()).toBe(0);
   });

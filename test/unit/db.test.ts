@@ -153,7 +153,7 @@ describe('schema versions', () => {
     v1.close();
     const current = new BatonDB(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     // v2 added the score cache, empty after the upgrade.
     expect(await current.scores.count()).toBe(0);
     expect(await current.settings.get('samplesLoaded')).toEqual({ key: 'samplesLoaded', value: true });
@@ -181,7 +181,7 @@ describe('schema versions', () => {
     v2.close();
     const current = new BatonDB(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.sessions.get('s')).toMatchObject({ title: 'T', contentHash: 'a'.repeat(64) });
     expect(await current.scores.get(['s', 'v'])).toMatchObject({ result: { ok: true } });
     expect(await current.settings.get('scoring')).toEqual({ key: 'scoring', value: { weights: { scoping: 50 } } });

@@ -156,7 +156,7 @@ describe('schema v4 upgrade', () => {
 
     const current = new BatonDB(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     const big = await loadEvents(current, 'big');
     expect(big).toHaveLength(9_001);
     expect(big.map((e) => e.id)).toEqual(expected.map((e) => e.id));

@@ -11,6 +11,8 @@ import { loadEvents } from '../db/store';
 import { fromChunks } from '../db/chunks';
 import { findEvents } from '../features/replay/events/search';
 import { scoringClient } from '../scoring/client';
+import { CLASSIFIER_VERSION, extractEvidence } from '../../../shared/classifier';
+import { generateSample, SAMPLE_STYLES } from '../../../shared/samples';
 
 interface LongTaskStats {
   count: number;
@@ -156,7 +158,12 @@ async function runFolder() {
 }
 
 /** Fills the library with n synthetic sessions (rows only) for the library benchmark. */
-async function seedLibrary(n: number) {
+/**
+ * A library of n generated session rows (no events). With `scored`, each also gets a cached
+ * classifier result, one of 100 extracted here from generated samples (4 styles × 25 seeds),
+ * so the library ranks by score without extracting anything.
+ */
+async function seedLibrary(n: number, scored = false) {
   const database = db();
   await database.delete();
   await database.open();
@@ -196,6 +203,10 @@ async function seedLibrary(n: number) {
     };
   });
   await database.sessions.bulkPut(rows);
+  if (scored) {
+    const results = SAMPLE_STYLES.flatMap((style) => Array.from({ length: 25 }, (_, seed) => extractEvidence(generateSample(style, 100 + seed))));
+    await database.scores.bulkPut(rows.map((r, i) => ({ sid: r.id, version: CLASSIFIER_VERSION, at: Date.now(), result: results[(i * 37) % results.length] })));
+  }
   await database.settings.put({ key: 'samplesLoaded', value: true });
   database.close();
   return rows.length;

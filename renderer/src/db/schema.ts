@@ -139,6 +139,12 @@ export class BatonDB extends Dexie {
     this.version(5).stores({
       committee: 'sid, outcome',
     });
+    // v6: each chunk's number, time span and event count in one index (read as keys, without
+    // the chunk's JSON), so a replay opens from the chunks around its start position
+    // (chunk-reader.ts). IndexedDB builds it from the rows already stored: no data moves.
+    this.version(6).stores({
+      eventChunks: '[sid+n], sid, [sid+n+t0+t1+count]',
+    });
   }
 }
 

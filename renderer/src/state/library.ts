@@ -28,7 +28,47 @@ function sortValue(r: SessionRow, key: SortKey, scoreOf?: ScoreOf): string | num
   }
 }
 
-/** Search, filter and sort the library. Pure, so it is unit-tested and cheap to memoise. */
+/** Text sort keys as ranks (collated once per library listing and key), so a re-sort compares numbers. */
+const rankCache = new WeakMap<readonly SessionRow[], Map<SortKey, Map<SessionRow, number>>>();
+
+function ranks(rows: readonly SessionRow[], key: SortKey): Map<SessionRow, number> {
+  let byKey = rankCache.get(rows);
+  if (!byKey) rankCache.set(rows, (byKey = new Map()));
+  let rank = byKey.get(key);
+  if (!rank) {
+    const keyed = rows.map((r) => ({ r, v: String(sortValue(r, key)) }));
+    keyed.sort((a, b) => collator.compare(a.v, b.v));
+    rank = new Map();
+    let k = 0;
+    keyed.forEach((x, i) => {
+      // Equal texts share a rank, so the id decides between them as before.
+      if (i > 0 && collator.compare(keyed[i - 1]!.v, x.v) !== 0) k = i;
+      rank!.set(x.r, k);
+    });
+    byKey.set(key, rank);
+  }
+  return rank;
+}
+
+/** What a search looks in, lower-cased once per row. */
+const haystacks = new WeakMap<SessionRow, string>();
+
+function haystack(r: SessionRow): string {
+  let hay = haystacks.get(r);
+  if (hay === undefined) {
+    hay = `${r.title} ${r.taskTitle} ${r.candidateId} ${r.meta.candidate.displayName ?? ''} ${r.format} ${r.meta.model ?? ''}`.toLowerCase();
+    haystacks.set(r, hay);
+  }
+  return hay;
+}
+
+const NUMERIC_KEYS = new Set<SortKey>(['durationMs', 'eventCount']);
+
+/**
+ * Search, filter and sort the library. Pure, so it is unit-tested and cheap to memoise. Each
+ * row's sort value is computed once per call (a number: the value, a score, or the rank of
+ * its text among the library's), so sorting 1,000 rows compares numbers only.
+ */
 export function visibleRows(rows: readonly SessionRow[], lib: Pick<LibrarySlice, 'query' | 'sort' | 'formatFilter' | 'taskFilter'>, scoreOf?: ScoreOf): SessionRow[] {
   const q = lib.query.trim().toLowerCase();
   const terms = q ? q.split(/\s+/) : [];
@@ -36,18 +76,19 @@ export function visibleRows(rows: readonly SessionRow[], lib: Pick<LibrarySlice,
     if (lib.formatFilter && r.format !== lib.formatFilter) return false;
     if (lib.taskFilter && r.taskTitle !== lib.taskFilter) return false;
     if (!terms.length) return true;
-    const hay = `${r.title} ${r.taskTitle} ${r.candidateId} ${r.meta.candidate.displayName ?? ''} ${r.format} ${r.meta.model ?? ''}`.toLowerCase();
+    const hay = haystack(r);
     return terms.every((t) => hay.includes(t));
   });
   const { key, dir } = lib.sort;
   const sign = dir === 'asc' ? 1 : -1;
-  out.sort((a, b) => {
-    const va = sortValue(a, key, scoreOf);
-    const vb = sortValue(b, key, scoreOf);
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return c !== 0 ? sign * c : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const scored = key === 'score' || key.startsWith('factor:');
+  const rank = scored || NUMERIC_KEYS.has(key) ? undefined : ranks(rows, key);
+  const keyed = out.map((r) => ({ r, v: rank ? rank.get(r)! : (sortValue(r, key, scoreOf) as number) }));
+  keyed.sort((a, b) => {
+    const c = a.v - b.v;
+    return c !== 0 ? sign * c : a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0;
   });
-  return out;
+  return keyed.map((x) => x.r);
 }
 
 export function distinct(rows: readonly SessionRow[], pick: (r: SessionRow) => string): string[] {

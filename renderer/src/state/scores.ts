@@ -27,7 +27,11 @@ export const useScoreStore = create<ScoreState>(() => ({ results: {}, pending: {
 
 const SETTINGS_KEY = 'scoring';
 
+let weightsTimer: ReturnType<typeof setTimeout> | undefined;
+
 async function persist(): Promise<void> {
+  clearTimeout(weightsTimer);
+  weightsTimer = undefined;
   const { weights, locked, presets } = useScoreStore.getState();
   await db().settings.put({ key: SETTINGS_KEY, value: { weights, locked, presets } });
 }
@@ -71,9 +75,24 @@ export function forgetScores(id: string): void {
   });
 }
 
+/**
+ * A slider sends an input per step: the weights are written once it rests (or the page is
+ * hidden), not on every step, where the IndexedDB write cost each re-rank about 2 ms.
+ */
+function persistWhenSettled(): void {
+  clearTimeout(weightsTimer);
+  weightsTimer = setTimeout(() => void persist(), 250);
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && weightsTimer !== undefined) void persist();
+  });
+}
+
 export function setFactorWeight(f: FactorId, value: number): void {
   useScoreStore.setState((s) => ({ weights: setWeight(s.weights, f, value, new Set(s.locked)) }));
-  void persist();
+  persistWhenSettled();
 }
 
 export function toggleLock(f: FactorId): void {

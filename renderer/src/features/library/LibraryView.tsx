@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
 import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { useBlindScores } from '../panel/blind-scores';
@@ -110,6 +110,68 @@ function Filters({ rows }: { rows: SessionRow[] }) {
   );
 }
 
+function onRowKey(e: KeyboardEvent, r: SessionRow) {
+  if (e.key === 'Enter') navigate({ name: 'session', id: r.id });
+  if (e.key === 'Delete') setUi({ confirmDelete: r.id });
+}
+
+/**
+ * One session's row; memoised, so a change that leaves a row's session, place, columns,
+ * score and decision alone (a filter or sort that keeps it in view) does not render it again.
+ */
+const LibraryRow = memo(function LibraryRow({ r, top, columns, score, outcome }: { r: SessionRow; top: number; columns: Column[]; score: ScoreSummary | undefined; outcome: string | undefined }) {
+  return (
+    <div
+      className="tr"
+      role="row"
+      data-testid="session-row"
+      data-session-id={r.id}
+      tabIndex={0}
+      onKeyDown={(e) => onRowKey(e, r)}
+      onDoubleClick={() => navigate({ name: 'session', id: r.id })}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    >
+      {columns.map((c) => {
+        const text = c.cell(r, score);
+        return (
+          <div key={c.key} role="cell" className={c.numeric ? 'num' : WRAPPING.has(c.key) ? 'wrap' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, score) : text} data-col={c.key}>
+            {c.key === 'title' ? (
+              <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
+                {r.title}
+              </a>
+            ) : (
+              text
+            )}
+            {c.key === 'title' && outcome !== undefined && (
+              <span className="badge" data-testid="decision-badge" title="The hiring committee's decision">
+                {outcomeLabel(outcome)}
+              </span>
+            )}
+            {c.key === 'title' && r.problemCount > 0 && (
+              <button
+                className="badge warn"
+                title={`${r.problemCount} problems in the import report — open it`}
+                aria-label={`Open the import report: ${r.problemCount} problems`}
+                onClick={() => void openStoredReport(r.reportId)}
+              >
+                {r.problemCount}
+              </button>
+            )}
+          </div>
+        );
+      })}
+      <div role="cell" className="actions-col">
+        <button className="btn small" onClick={() => void exportToFile(r.id)} aria-label={`Export ${r.title}`}>
+          Export
+        </button>
+        <button className="btn small danger" onClick={() => setUi({ confirmDelete: r.id })} aria-label={`Delete ${r.title}`}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+});
+
 export function LibraryView() {
   const storedRows = useStore((s) => s.library.rows);
   const committee = useLibraryCommittee(storedRows);
@@ -147,11 +209,6 @@ export function LibraryView() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-
-  const onRowKey = (e: KeyboardEvent, r: SessionRow) => {
-    if (e.key === 'Enter') navigate({ name: 'session', id: r.id });
-    if (e.key === 'Delete') setUi({ confirmDelete: r.id });
-  };
 
   return (
     <section className="library" aria-label="Session library">
@@ -209,54 +266,7 @@ export function LibraryView() {
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((vi) => {
               const r = visible[vi.index]!;
-              return (
-                <div
-                  key={r.id}
-                  className="tr"
-                  role="row"
-                  data-testid="session-row"
-                  data-session-id={r.id}
-                  tabIndex={0}
-                  onKeyDown={(e) => onRowKey(e, r)}
-                  onDoubleClick={() => navigate({ name: 'session', id: r.id })}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
-                >
-                  {columns.map((c) => (
-                    <div key={c.key} role="cell" className={c.numeric ? 'num' : WRAPPING.has(c.key) ? 'wrap' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, scores.get(r.id)) : c.cell(r, scores.get(r.id))} data-col={c.key}>
-                      {c.key === 'title' ? (
-                        <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
-                          {r.title}
-                        </a>
-                      ) : (
-                        c.cell(r, scores.get(r.id))
-                      )}
-                      {c.key === 'title' && committee.outcomes.has(r.id) && (
-                        <span className="badge" data-testid="decision-badge" title="The hiring committee's decision">
-                          {outcomeLabel(committee.outcomes.get(r.id))}
-                        </span>
-                      )}
-                      {c.key === 'title' && r.problemCount > 0 && (
-                        <button
-                          className="badge warn"
-                          title={`${r.problemCount} problems in the import report — open it`}
-                          aria-label={`Open the import report: ${r.problemCount} problems`}
-                          onClick={() => void openStoredReport(r.reportId)}
-                        >
-                          {r.problemCount}
-                        </button>
-                      )}
-                    </div>
-                  ))}
-                  <div role="cell" className="actions-col">
-                    <button className="btn small" onClick={() => void exportToFile(r.id)} aria-label={`Export ${r.title}`}>
-                      Export
-                    </button>
-                    <button className="btn small danger" onClick={() => setUi({ confirmDelete: r.id })} aria-label={`Delete ${r.title}`}>
-                      Delete
-                    </button>
-                  </div>
-                </div>
-              );
+              return <LibraryRow key={r.id} r={r} top={vi.start} columns={columns} score={scores.get(r.id)} outcome={committee.outcomes.get(r.id)} />;
             })}
           </div>
         </div>

@@ -5,13 +5,13 @@ import { exportToFile } from '../../state/actions';
 import { setUi } from '../../state/store';
 import { SessionInfo } from '../session/SessionView';
 import { Split } from '../../components/Split';
-import { ReplayClock, useClock } from './clock';
+import { ReplayClock } from './clock';
 import { ConversationPane } from './conversation/ConversationPane';
 import { EventList } from './events/EventList';
-import { loadLastPosition, loadSession, saveLastPosition } from './load';
+import { loadLastPosition, saveLastPosition } from './load';
 import { DecisionsPane } from './decisions/DecisionsPane';
 import type { LoadedSession } from './types';
-import { isTerminalOnly } from './main-pane';
+import { isTerminalOnly, isTerminalOnlyByCounts } from './main-pane';
 import type { SessionRow } from '../../db/schema';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
@@ -24,14 +24,11 @@ import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { replayKeyHandler } from './keys';
-import { PlayControls } from './PlayControls';
+import { IDLE_KEEP_MS, IDLE_THRESHOLD_MS, stepEvent, Transport } from './Transport';
+import { openSession, type SessionLoader } from './progressive';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
-
-/** Gaps longer than this are compressed by "skip idle", to this length. */
-const IDLE_THRESHOLD_MS = 30_000;
-const IDLE_KEEP_MS = 1_500;
 
 type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
@@ -50,40 +47,30 @@ function activity(session: LoadedSession): [number, number][] {
   });
 }
 
-function Transport({ clock, session }: { clock: ReplayClock; session: LoadedSession }) {
-  const skipIdle = useClock(clock, (s) => s.skipIdle);
-  const current = useClock(clock, (s) => session.index.indexAt(s.t));
-  const step = (dir: 1 | -1, candidateOnly: boolean) => stepEvent(clock, session, dir, candidateOnly);
-  return (
-    <div className="transport" role="toolbar" aria-label="Playback">
-      <PlayControls clock={clock} durationMs={clock.get().duration} onStep={step} />
-      <label className="toggle" title={`Compress quiet stretches over ${IDLE_THRESHOLD_MS / 1000} s`}>
-        <input type="checkbox" checked={skipIdle} onChange={(e) => clock.setSkipIdle(e.target.checked)} /> Skip idle
-      </label>
-      <span className="muted small event-pos" data-testid="event-position">
-        event {Math.max(0, current + 1).toLocaleString()} of {session.events.length.toLocaleString()}
-      </span>
-    </div>
-  );
+function newClock(session: LoadedSession): ReplayClock {
+  if (session.loading) return new ReplayClock(Math.max(session.meta.durationMs, session.loading.end, 1));
+  const duration = Math.max(session.meta.durationMs, session.events.at(-1)?.t ?? 0, 1);
+  return new ReplayClock(duration, buildIdleMap(activity(session), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
 }
 
-function stepEvent(clock: ReplayClock, session: LoadedSession, dir: 1 | -1, candidateOnly: boolean): void {
-  const { index, events } = session;
-  const cur = index.indexAt(clock.get().t);
-  let next: number;
-  if (candidateOnly) next = dir === 1 ? index.nextCandidate(cur) : index.prevCandidate(cur);
-  else {
-    // Step over events that share the current time so a step always moves.
-    next = cur + dir;
-    while (next >= 0 && next < events.length && cur >= 0 && events[next]!.t === events[cur]!.t) next += dir;
-  }
-  if (next >= 0 && next < events.length) clock.seek(events[next]!.t);
-  else if (dir === -1) clock.seek(0);
+/** Runs `fn` once the frame after this one has been painted. */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const raf = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+  };
 }
 
 /** The replay: one clock driving the timeline, event list, conversation and panes. */
 export function ReplayView({ id, initialT }: { id: string; initialT?: number }) {
   const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
+  const [clock, setClock] = useState<ReplayClock | null>(null);
+  /** Loads the rest of a session opened from the chunks around its start position. */
+  const [loader, setLoader] = useState<SessionLoader | undefined>(undefined);
   const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === localStorage.getItem('baton.replay.tab'))?.id ?? 'decisions');
   const [editingNames, setEditingNames] = useState(false);
   /** The session's row after its names were edited here (the loaded session, its clock and panes stay as they are). */
@@ -95,39 +82,74 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
 
   /** Set in candidate-blind mode: the pseudonymiser of the session's texts. */
   const [blind, setBlind] = useState<{ fn: (s: string) => string } | undefined>(undefined);
+  // Open at the link's time, else where the reviewer left off: from the chunks around it when
+  // the session is large (the rest loads after the first paint), whole otherwise.
   useEffect(() => {
     let live = true;
-    // With the library's Candidate-blind switch on, every pane shows the pseudonym (committee/blind-session.ts).
-    void Promise.all([loadSession(id), loadLibraryBlind()]).then(([s, b]) => {
-      if (!live) return;
-      const cs = s && b ? committeeSession(s, true) : undefined;
-      setBlind(cs ? { fn: cs.blind } : undefined);
-      setSession(s ? (cs?.session ?? s) : null);
-    });
-    return () => {
-      live = false;
+    const start = initialT !== undefined ? Promise.resolve(initialT) : loadLastPosition(id);
+    const show = (s: LoadedSession, t: number | undefined, l?: SessionLoader) => {
+      const c = newClock(s);
+      if (t !== undefined) c.seek(t);
+      setClock(c);
+      setSession(s);
+      setLoader(l);
     };
-  }, [id]);
-  useScoreOverlay(id, blind?.fn);
-
-  const clock = useMemo(() => {
-    if (!session) return null;
-    const duration = Math.max(session.meta.durationMs, session.events.at(-1)?.t ?? 0, 1);
-    return new ReplayClock(duration, buildIdleMap(activity(session), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
-  }, [session]);
-
-  // Start where the link says, else where the reviewer left off.
-  useEffect(() => {
-    if (!clock) return;
-    let live = true;
-    if (initialT !== undefined) clock.seek(initialT);
-    else void loadLastPosition(id).then((t) => live && t !== undefined && clock.seek(t));
+    void Promise.all([loadLibraryBlind(), openSession(id, start), start]).then(async ([b, opened, t]) => {
+      if (!live) return;
+      if (!opened) return setSession(null);
+      if (!b) return show(opened.first, t, opened.loader);
+      // With the library's Candidate-blind switch on, every pane shows the pseudonym
+      // (committee/blind-session.ts), made from the whole session.
+      const whole = opened.loader ? await opened.loader.all() : opened.first;
+      if (!live) return;
+      const cs = committeeSession(whole, true);
+      setBlind({ fn: cs.blind });
+      show(cs.session, t);
+    });
     return () => {
       live = false;
     };
     // initialT is read once per session load; later hash edits are handled below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [clock, id]);
+  }, [id]);
+  // The rest of a progressively opened session, after the first paint; then its quiet stretches.
+  useEffect(() => {
+    if (!loader || !clock) return;
+    let live = true;
+    const cancel = afterPaint(() => {
+      void loader.all().then((whole) => {
+        if (!live) return;
+        const duration = clock.get().duration;
+        clock.setIdleMap(buildIdleMap(activity(whole), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
+        setSession(whole);
+        setLoader(undefined);
+      });
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [loader, clock]);
+  // Until then, a seek outside the loaded window loads the chunks around the new time.
+  useEffect(() => {
+    const range = session?.loading;
+    if (!loader || !clock || !range) return;
+    let live = true;
+    let asked = false;
+    const check = (t: number) => {
+      if (asked || (t >= range.from && t <= range.to)) return;
+      asked = true;
+      void loader.window(t).then((w) => live && setSession((cur) => (cur?.loading ? w : cur)));
+    };
+    check(clock.get().t);
+    const unsub = clock.subscribe((s) => check(s.t));
+    return () => {
+      live = false;
+      unsub();
+    };
+  }, [loader, clock, session]);
+  // Scoring reads every chunk too: it starts once the replay has them all.
+  useScoreOverlay(id, blind?.fn, !!session && !session.loading);
 
   // A hash edited by hand (or a pasted deep link) seeks.
   useEffect(() => {
@@ -230,7 +252,9 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   };
   // A session that is only a terminal (an asciinema cast, a shell log) has no conversation:
   // its terminal takes the conversation's place as the main pane.
-  const terminalMain = isTerminalOnly(session);
+  const terminalMain = session.loading ? isTerminalOnlyByCounts(session) : isTerminalOnly(session);
+  /** Panes that need the session up to the playhead (files, terminal, decisions, score) wait for every event. */
+  const waiting = session.loading ? <p className="muted" data-testid="pane-loading">Loading the session's events…</p> : null;
   const tabs = terminalMain ? TABS.filter((t) => t.id !== 'terminal') : TABS;
   const shownTab = terminalMain && tab === 'terminal' ? 'score' : tab;
   const editNames = () => {
@@ -260,7 +284,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
           Export .baton
         </button>
       </div>
-      <Transport clock={clock} session={session} />
+      <Transport clock={clock} session={session} loader={loader} />
       <ErrorBoundary what="the timeline">
         <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
       </ErrorBoundary>
@@ -279,7 +303,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         {terminalMain ? (
           <div className="main-terminal" data-testid="main-terminal" aria-label="Terminal">
             <ErrorBoundary what="the terminal">
-              <TerminalPane session={session} clock={clock} />
+              {waiting ?? <TerminalPane session={session} clock={clock} />}
             </ErrorBoundary>
           </div>
         ) : (
@@ -298,14 +322,15 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
           <div className="tab-body" role="tabpanel">
             <ErrorBoundary what={`the ${tabs.find((t) => t.id === shownTab)?.label ?? shownTab} tab`} resetKey={shownTab}>
               {shownTab === 'rate' && <RatingForm session={session} clock={clock} />}
-              {shownTab === 'score' && (
+              {waiting && shownTab !== 'rate' && shownTab !== 'info' && waiting}
+              {!waiting && shownTab === 'score' && (
                 <BlindGate session={session}>
                   <ScorePanel session={session} clock={clock} blind={blind?.fn} />
                 </BlindGate>
               )}
-              {shownTab === 'code' && <CodePane session={session} clock={clock} />}
-              {shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
-              {shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
+              {!waiting && shownTab === 'code' && <CodePane session={session} clock={clock} />}
+              {!waiting && shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {!waiting && shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
               {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
             </ErrorBoundary>
           </div>

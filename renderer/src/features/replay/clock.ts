@@ -118,6 +118,18 @@ export class ReplayClock {
   }
 
   /**
+   * Sets the map skip idle uses (a replay opened progressively knows its quiet stretches only
+   * once every event is loaded); with skip idle on, it takes effect at once.
+   */
+  setIdleMap(map: IdleMap): void {
+    this.idleMap = map;
+    if (this.state.skipIdle) {
+      this.idle = map;
+      this.set({});
+    }
+  }
+
+  /**
    * Changes the length of the clock's timeline and moves to `t` (the side-by-side view does
    * this when it re-aligns its sessions). Skip idle is turned off: its map was for the old length.
    */

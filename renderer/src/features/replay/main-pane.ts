@@ -12,3 +12,10 @@ export function isTerminalOnly(session: Pick<LoadedSession, 'meta' | 'events'>):
   const hasTerminal = session.meta.terminals.length > 0 || session.events.some((e) => e.kind === 'command');
   return hasTerminal && !session.events.some((e) => CONVERSATION_KINDS.has(e.kind));
 }
+
+/** The same question from the session's stored counts (a replay still loading has only a window of its events). */
+export function isTerminalOnlyByCounts(session: Pick<LoadedSession, 'meta' | 'row'>): boolean {
+  const counts = session.row.counts;
+  const hasTerminal = session.meta.terminals.length > 0 || (counts.command ?? 0) > 0;
+  return hasTerminal && ![...CONVERSATION_KINDS].some((k) => (counts[k] ?? 0) > 0);
+}

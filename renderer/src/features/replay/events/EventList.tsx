@@ -110,8 +110,11 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
 
   // Find runs over every event (not only rendered rows), debounced while typing, newest search
   // wins. Until the search for the text in the box has answered, the count shows "…" and the
-  // matches of an older text are not used for anything.
+  // matches of an older text are not used for anything. While the session is still loading
+  // (only a window of its events is here) it waits: the count shows "…" until every event is.
+  const loading = !!session.loading;
   useEffect(() => {
+    if (loading) return;
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       void findEvents(events, wanted, ctrl.signal).then((hits) => {
@@ -124,10 +127,21 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [events, wanted]);
+  }, [events, wanted, loading]);
+
+  /** Enter pressed while the session was loading: the move it asked for, made once every event is here. */
+  const [pendingMove, setPendingMove] = useState<0 | 1 | -1>(0);
+  useEffect(() => {
+    if (loading || !pendingMove) return;
+    setPendingMove(0);
+    void goMatch(pendingMove);
+    // goMatch is this render's: it searches the whole session that just arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loading, pendingMove]);
 
   /** Enter before the debounced search ran: search the box's text now, then move. */
   const goMatch = async (dir: 1 | -1) => {
+    if (loading) return setPendingMove(dir);
     if (fresh) return moveTo(matches, cursor, dir);
     const hits = await findEvents(events, wanted);
     setFound({ query: wanted, hits });

@@ -17,12 +17,16 @@ import { ReviewerEvidence } from '../annotations/ReviewerEvidence';
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
 const AS_IS = (s: string) => s;
 
-/** `blind`: applied to the evidence texts (they quote the candidate) in candidate-blind mode. */
-export function useScoreOverlay(sessionId: string, blind: (s: string) => string = AS_IS): void {
+/**
+ * `blind`: applied to the evidence texts (they quote the candidate) in candidate-blind mode.
+ * `ready`: false while the replay is still loading its events, so scoring (which reads them
+ * all too) does not compete with the first paint.
+ */
+export function useScoreOverlay(sessionId: string, blind: (s: string) => string = AS_IS, ready = true): void {
   const result = useScoreStore((s) => s.results[sessionId]);
   useEffect(() => {
-    void ensureScores([sessionId]);
-  }, [sessionId]);
+    if (ready) void ensureScores([sessionId]);
+  }, [sessionId, ready]);
   useEffect(() => {
     if (!result) return;
     setOverlay({
