@@ -28,6 +28,7 @@ import { PlayControls } from './PlayControls';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
+import { usePanelStore } from '../panel/store';
 
 /** Gaps longer than this are compressed by "skip idle", to this length. */
 const IDLE_THRESHOLD_MS = 30_000;
@@ -211,6 +212,17 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [clock, session]);
 
+  // An annotated diff hunk opened from a lane, a chip or a list: the Code tab shows it.
+  useEffect(() => {
+    const unsub = usePanelStore.subscribe((s, prev) => {
+      if (s.revealHunk && s.revealHunk !== prev.revealHunk) setTab('code');
+    });
+    return () => {
+      unsub();
+      usePanelStore.setState({ revealHunk: undefined });
+    };
+  }, []);
+
   if (session === undefined) return <section className="replay loading">Loading session…</section>;
   if (session === null || !clock) {
     return (
@@ -265,7 +277,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
       </ErrorBoundary>
       <ErrorBoundary what="the reviewers' annotations">
-        <ReviewLayer session={session} clock={clock} />
+        <ReviewLayer session={session} clock={clock} axisBus={axisBus} />
       </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">
