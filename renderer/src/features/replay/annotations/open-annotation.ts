@@ -7,7 +7,9 @@ import type { ReplayClock } from '../clock';
  * to that event's change of the file with the hunk revealed (CodePane and HunkAnnotations
  * take the request from the panel store).
  */
+let requests = 0;
+
 export function openAnnotation(a: Annotation, clock: ReplayClock): void {
   clock.seek(a.t0);
-  if (a.hunk && a.eventId) usePanelStore.setState((s) => ({ revealHunk: { eventId: a.eventId!, hunk: a.hunk!, annotationId: a.id, nonce: (s.revealHunk?.nonce ?? 0) + 1 } }));
+  if (a.hunk && a.eventId) usePanelStore.setState({ revealHunk: { eventId: a.eventId, hunk: a.hunk, annotationId: a.id, nonce: ++requests } });
 }
