@@ -82,7 +82,7 @@ export function ComparePane({ index, spec, session, clock, shared, alignment, on
         <PanePosition index={index} session={session} clock={clock} shared={shared} alignment={alignment} />
       </div>
       <PaneScores sessionId={spec.id} />
-      {ratings?.({ session, clock })}
+      {ratings?.({ session, clock, ...(spec.lane ? { lane: spec.lane } : {}) })}
       <MiniTimeline session={session} clock={clock} />
       {spec.lane && lane ? (
         lane({ session, clock, lane: spec.lane })
