@@ -1,7 +1,8 @@
 /**
  * One lane per reviewer under the timeline, on the timeline's own time axis: a mark sits at
  * the x the timeline draws its moment at, and moves with every zoom, pan and follow (the axis
- * comes from the timeline's AxisBus, as the narration waveform's does). Click a mark to jump.
+ * comes from the timeline's AxisBus, as the narration waveform's does). Marks at one moment
+ * sit side by side rather than on top of each other. Click a mark to jump.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ANCHORS } from '../../../../../shared/review/anchors';
@@ -11,7 +12,7 @@ import { formatClock } from '../../session/summary';
 import { ReviewerChip } from '../../panel/ReviewerSwitcher';
 import type { AxisBus, AxisState } from '../timeline/axis-bus';
 import { annotationLabel, annotationTargetText } from './annotation-text';
-import { laneMarkBox } from './lane-place';
+import { laneMarkBox, spreadPoints } from './lane-place';
 
 type Axis = Pick<AxisState, 'start' | 'end' | 'plotX' | 'plotW'>;
 
@@ -67,8 +68,11 @@ export function AnnotationLanes({ annotations, reviewers, axisBus, onOpen }: { a
             </span>
             <div className="lane-track">
               {axis &&
-                list.map((a) => {
-                  const box = laneMarkBox(axis, a.t0, a.t1);
+                (() => {
+                  const boxes = list.map((a) => laneMarkBox(axis, a.t0, a.t1));
+                  const lefts = spreadPoints(boxes);
+                  return list.map((a, i) => ({ a, box: boxes[i] ? { left: lefts[i]!, width: boxes[i]!.width } : null }));
+                })().map(({ a, box }) => {
                   if (!box) return null;
                   const target = annotationTargetText(a);
                   return (

@@ -18,3 +18,23 @@ export function laneMarkBox(axis: Axis, t0: number, t1?: number): { left: number
   const left = Math.max(lo, x0);
   return { left, width: Math.max(1, Math.min(hi, x1) - left) };
 }
+
+/** A point mark's width on screen, about (min-width 14 px, a sign, padding and border). */
+export const POINT_MARK_W = 18;
+
+/**
+ * Point marks of one lane placed side by side where they would cover each other (several
+ * annotations at one moment: hunks of one diff, say), so each stays clickable; spans keep
+ * their place. Returns the left of each box, in the order given.
+ */
+export function spreadPoints(boxes: readonly ({ left: number; width: number } | null)[]): (number | null)[] {
+  const order = boxes.map((b, i) => i).filter((i) => boxes[i] && boxes[i]!.width === 0).sort((a, b) => boxes[a]!.left - boxes[b]!.left || a - b);
+  const out = boxes.map((b) => (b ? b.left : null));
+  let last = -Infinity;
+  for (const i of order) {
+    const x = Math.max(boxes[i]!.left, last + POINT_MARK_W);
+    out[i] = x;
+    last = x;
+  }
+  return out;
+}

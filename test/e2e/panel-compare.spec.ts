@@ -1,0 +1,64 @@
+/**
+ * Side by side with a panel: each pane shows the reviewers' submitted ratings of its session,
+ * blind until the current reviewer submits, and a pane showing one reviewer's lane shows
+ * that reviewer's rating alone.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { sessionHash } from '../../shared/review/hash';
+import type { BatonReviewInput, Scores } from '../../shared/review/schema';
+import { rows } from './helpers';
+
+const hashOf = (style: string) => sessionHash(readFileSync(join('resources/samples', `${style}.baton`)));
+const SCOPER = 'Sample · Per-client rate limiting for the ingest API';
+const THRASHER = 'Sample · Retrying HTTP client';
+const all = (x: number, overall: number): Scores => ({ scoping: x, tradeoff: x, adversarial: null, selfcorrection: x, edgecase: x, sequencing: x, overall });
+
+function reviewFile(id: string, name: string, colour: string, overall: Record<string, number>): { name: string; mimeType: string; buffer: Buffer } {
+  const r: BatonReviewInput = {
+    format: 'baton-review',
+    version: 1,
+    reviewer: { id, name, initials: name.slice(0, 2).toUpperCase(), colour },
+    ratings: Object.entries(overall).map(([style, o]) => ({ sessionHash: hashOf(style), scores: all(3, o), submittedAt: '2026-12-01T10:00:00Z' })),
+    annotations: [],
+  };
+  return { name: `${name}.baton-review`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(r)) };
+}
+
+const panes = (page: Page) => page.getByTestId('compare-pane');
+const overallOf = (page: Page, pane: number, reviewer: string) => panes(page).nth(pane).locator(`[data-testid="pane-rating"][data-reviewer="${reviewer}"] td[data-factor="overall"]`);
+
+test("each pane shows its session's ratings, blind until you submit; a lane pane shows that reviewer's", async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const scoper = (await rows(page).filter({ hasText: SCOPER }).getAttribute('data-session-id'))!;
+  const thrasher = (await rows(page).filter({ hasText: THRASHER }).getAttribute('data-session-id'))!;
+  await page.getByRole('link', { name: 'Panel' }).click();
+  await page.getByTestId('review-file-input').setInputFiles([reviewFile('r-ada', 'Ada', '#1f77b4', { scoper: 5, thrasher: 2 }), reviewFile('r-bo', 'Bo', '#d62728', { scoper: 4 })]);
+  await expect(page.getByTestId('panel-summary')).toContainText('rated by 2 reviewers');
+
+  // No reviewer chosen (the panel lead): every submitted rating, per session.
+  await page.evaluate(([a, b]) => (location.hash = `#/compare?s=${encodeURIComponent(a!)},${encodeURIComponent(b!)}&align=elapsed`), [scoper, thrasher]);
+  await expect(panes(page)).toHaveCount(2);
+  await expect(panes(page).nth(0).getByTestId('pane-rating')).toHaveCount(2);
+  await expect(overallOf(page, 0, 'r-ada')).toHaveText('5');
+  await expect(overallOf(page, 0, 'r-bo')).toHaveText('4');
+  await expect(panes(page).nth(0).locator('[data-testid="pane-rating"][data-reviewer="r-ada"] td[data-factor="adversarial"]')).toHaveText('N/A');
+  await expect(panes(page).nth(1).getByTestId('pane-rating')).toHaveCount(1);
+  await expect(overallOf(page, 1, 'r-ada')).toHaveText('2');
+
+  // One session, two reviewers' lanes: each pane shows its reviewer's rating.
+  await page.evaluate((a) => (location.hash = `#/compare?s=${encodeURIComponent(a)}:r-bo,${encodeURIComponent(a)}:r-ada&align=elapsed`), scoper);
+  await expect(panes(page).nth(0).getByTestId('pane-rating')).toHaveCount(1);
+  await expect(overallOf(page, 0, 'r-bo')).toHaveText('4');
+  await expect(panes(page).nth(1).getByTestId('pane-rating')).toHaveCount(1);
+  await expect(overallOf(page, 1, 'r-ada')).toHaveText('5');
+
+  // A new reviewer who has submitted nothing sees no one's ratings.
+  await page.getByTestId('reviewer-button').click();
+  await page.getByTestId('reviewer-dialog').getByLabel('Reviewer name').fill('Cy');
+  await page.getByTestId('reviewer-dialog').getByRole('button', { name: 'Add reviewer' }).click();
+  await expect(page.getByTestId('pane-rating')).toHaveCount(0);
+  await expect(panes(page).nth(0).getByTestId('pane-ratings-empty')).toContainText('No submitted rating by Bo (1 other rating hidden until you submit yours)');
+});
