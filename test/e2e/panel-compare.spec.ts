@@ -1,7 +1,7 @@
 /**
  * Side by side with a panel: each pane shows the reviewers' submitted ratings of its session,
- * blind until the current reviewer submits, and a pane showing one reviewer's lane shows
- * that reviewer's rating alone.
+ * blind until the current reviewer submits (the classifier's scores too), and a pane showing
+ * one reviewer's lane shows that reviewer's rating alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +41,7 @@ test("each pane shows its session's ratings, blind until you submit; a lane pane
   // No reviewer chosen (the panel lead): every submitted rating, per session.
   await page.evaluate(([a, b]) => (location.hash = `#/compare?s=${encodeURIComponent(a!)},${encodeURIComponent(b!)}&align=elapsed`), [scoper, thrasher]);
   await expect(panes(page)).toHaveCount(2);
+  await expect(page.getByTestId('pane-overall')).toHaveCount(2);
   await expect(panes(page).nth(0).getByTestId('pane-rating')).toHaveCount(2);
   await expect(overallOf(page, 0, 'r-ada')).toHaveText('5');
   await expect(overallOf(page, 0, 'r-bo')).toHaveText('4');
@@ -61,4 +62,7 @@ test("each pane shows its session's ratings, blind until you submit; a lane pane
   await page.getByTestId('reviewer-dialog').getByRole('button', { name: 'Add reviewer' }).click();
   await expect(page.getByTestId('pane-rating')).toHaveCount(0);
   await expect(panes(page).nth(0).getByTestId('pane-ratings-empty')).toContainText('No submitted rating by Bo (1 other rating hidden until you submit yours)');
+  // And, as in the replay, not the classifier's scores.
+  await expect(page.getByTestId('pane-scores-hidden')).toHaveCount(2);
+  await expect(page.getByTestId('pane-overall')).toHaveCount(0);
 });

@@ -129,10 +129,12 @@ export function HunkAnnotations({ monaco, editor, session, clock, file, event }:
     done.current = request.nonce;
   }, [editor, request, event, file, hunks]);
 
-  if (!event || hunks.length === 0) return null;
+  // Drawn whenever a change is shown, even before its hunks are known: the editor below keeps
+  // its height from one seek to the next (a bar that came and went made Monaco lay out again).
+  if (!event) return null;
   return (
     <div className="code-hunks" role="toolbar" aria-label="Hunks of this change" data-testid="code-hunks">
-      <span className="muted small">Hunks:</span>
+      <span className="muted small">{hunks.length ? 'Hunks:' : 'No changed lines'}</span>
       {hunks.map((h) => {
         const n = byHunk.get(h.index)?.length ?? 0;
         const who = byHunk.get(h.index)?.[0];
@@ -154,7 +156,7 @@ export function HunkAnnotations({ monaco, editor, session, clock, file, event }:
           </button>
         );
       })}
-      <button type="button" className="btn small" onClick={() => annotate(atCursor())} title="Annotate the hunk at the cursor (or press a in the diff)" data-testid="annotate-hunk-button">
+      <button type="button" className="btn small" disabled={hunks.length === 0} onClick={() => annotate(atCursor())} title="Annotate the hunk at the cursor (or press a in the diff)" data-testid="annotate-hunk-button">
         Annotate hunk
       </button>
     </div>
