@@ -6,7 +6,8 @@
  *   features/panel/compare-slots.tsx.
  * - `lane`: drawn in a pane whose spec names a lane (`#/compare?s=ID:LANE,…`): one session
  *   showing a reviewer's lane (their annotations) instead of its event list. Without a lane
- *   renderer registered the pane says so and shows the events.
+ *   renderer registered the pane says so and shows the events. Registered by
+ *   features/panel/compare-slots.tsx (PaneLane: the reviewer's annotations).
  *
  * Register a render function once at start-up, e.g.
  * `registerCompareSlot('ratings', (p) => <PaneRatings {...p} />)`; it receives the pane's
