@@ -76,3 +76,18 @@ test("each pane shows its session's ratings, blind until you submit; a lane pane
   await expect(page.getByTestId('pane-scores-hidden')).toHaveCount(2);
   await expect(page.getByTestId('pane-overall')).toHaveCount(0);
 });
+
+test('a triage row opens the two reviewers who disagree most side by side, each pane their lane', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await page.getByRole('link', { name: 'Panel' }).click();
+  await page.getByTestId('review-file-input').setInputFiles([reviewFile('r-ada', 'Ada', '#1f77b4', { scoper: 5 }, 'plans before coding', 61_000), reviewFile('r-bo', 'Bo', '#d62728', { scoper: 2 }, 'asks for the limits first', 172_000)]);
+  const row = page.getByTestId('triage-row').filter({ hasText: 'Overall' });
+  await row.getByTestId('triage-side-by-side').click();
+  await expect(panes(page)).toHaveCount(2);
+  // Lowest score first: Bo (2), then Ada (5).
+  await expect(panes(page).nth(0).getByTestId('pane-lane')).toHaveAttribute('data-reviewer', 'r-bo');
+  await expect(panes(page).nth(1).getByTestId('pane-lane')).toHaveAttribute('data-reviewer', 'r-ada');
+  await expect(overallOf(page, 0, 'r-bo')).toHaveText('2');
+  await expect(overallOf(page, 1, 'r-ada')).toHaveText('5');
+});
