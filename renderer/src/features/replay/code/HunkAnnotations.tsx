@@ -33,7 +33,11 @@ function useHunks(editor: DiffEditor | null, key: string): Hunk[] {
   const [hunks, setHunks] = useState<Hunk[]>([]);
   useEffect(() => {
     if (!editor) return;
-    const read = () => setHunks(hunksOf(editor.getLineChanges() ?? []));
+    // A new array only when the hunks differ: a seek between diffs re-renders nothing here otherwise.
+    const read = () => {
+      const next = hunksOf(editor.getLineChanges() ?? []);
+      setHunks((prev) => (prev.length === next.length && prev.every((h, i) => h.header === next[i]!.header) ? prev : next));
+    };
     read();
     const sub = editor.onDidUpdateDiff(read);
     return () => sub.dispose();
@@ -99,16 +103,29 @@ export function HunkAnnotations({ monaco, editor, session, clock, file, event }:
     return () => subs.forEach((s) => s.dispose());
   }, [editor, hasEvent]);
 
-  // The annotated hunks, marked in the diff in their reviewer's colour (first annotation's).
+  // The annotated hunks, marked in the diff: + green, − red, both amber. Keyed by what is drawn,
+  // so a seek to a diff without annotations touches no decorations.
+  const marks = useMemo(
+    () =>
+      [...byHunk].map(([index, list]) => {
+        const h = hunks[index]!;
+        const sign = list.every((a) => a.polarity === '+') ? 'pos' : list.every((a) => a.polarity === '-') ? 'neg' : 'mixed';
+        return { h, sign, text: `${list.length} annotation${list.length === 1 ? '' : 's'} on ${hunkLabel({ index, file })}` };
+      }),
+    [byHunk, hunks, file],
+  );
+  const marksKey = marks.length ? `${event?.id ?? ''}|${marks.map((m) => `${m.h.header}:${m.sign}:${m.text}`).join('|')}` : '';
+  const marksRef = useRef(marks);
+  useLayoutEffect(() => {
+    marksRef.current = marks;
+  });
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || marksKey === '') return;
     const { Range } = monaco.monaco;
     const mod: Parameters<ReturnType<DiffEditor['getModifiedEditor']>['createDecorationsCollection']>[0] = [];
     const orig: typeof mod = [];
-    for (const [index, list] of byHunk) {
-      const h = hunks[index]!;
-      const sign = list.every((a) => a.polarity === '+') ? 'pos' : list.every((a) => a.polarity === '-') ? 'neg' : 'mixed';
-      const options = { isWholeLine: true, className: `hunk-annotated ${sign}`, linesDecorationsClassName: `hunk-annotated-gutter ${sign}`, hoverMessage: { value: `${list.length} annotation${list.length === 1 ? '' : 's'} on ${hunkLabel({ index, file })}` } };
+    for (const { h, sign, text } of marksRef.current) {
+      const options = { isWholeLine: true, className: `hunk-annotated ${sign}`, linesDecorationsClassName: `hunk-annotated-gutter ${sign}`, hoverMessage: { value: text } };
       if (h.endLine > 0) mod.push({ range: new Range(Math.max(1, h.startLine), 1, Math.max(1, h.endLine), 1), options });
       if (h.originalEnd > 0) orig.push({ range: new Range(h.originalStart, 1, h.originalEnd, 1), options });
     }
@@ -118,7 +135,7 @@ export function HunkAnnotations({ monaco, editor, session, clock, file, event }:
       a.clear();
       b.clear();
     };
-  }, [monaco, editor, byHunk, hunks, file]);
+  }, [monaco, editor, marksKey]);
 
   // A hunk asked for from an annotation: revealed once the diff of its event and file is shown.
   const done = useRef(0);
