@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { combine, DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type Weights } from '../../shared/classifier';
 import { groupImportFiles } from '../../shared/import/group';
+import { csvCell } from '../../shared/review/csv-cell';
 import { filesUnder } from './inspect';
 import type { CliIO } from './io';
 import { scoreJob, type ScoredFile, type ScoreJob } from './score-core';
@@ -109,9 +110,8 @@ export async function score(argPaths: string[], opts: { weights?: Weights; forma
       ) + '\n',
     );
   } else if (opts.format === 'csv') {
-    const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     io.stdout.write(['file', 'session', 'title', 'overall', ...FACTORS.flatMap((f) => [f, `${f}_opportunities`])].join(',') + '\n');
-    for (const r of rows) io.stdout.write([q(r.file), q(r.session), q(r.title), r.overall === null ? '' : fmt(r.overall), ...FACTORS.flatMap((f) => [r.factors[f].insufficient ? '' : fmt(r.factors[f].score), String(r.factors[f].opportunities)])].join(',') + '\n');
+    for (const r of rows) io.stdout.write([csvCell(r.file), csvCell(r.session), csvCell(r.title), r.overall === null ? '' : fmt(r.overall), ...FACTORS.flatMap((f) => [r.factors[f].insufficient ? '' : fmt(r.factors[f].score), String(r.factors[f].opportunities)])].join(',') + '\n');
   } else {
     io.stdout.write(`weights: ${FACTORS.map((f) => `${FACTOR_LABELS[f].toLowerCase()} ${weights[f]}`).join(', ')}\n\n`);
     for (const r of rows) {

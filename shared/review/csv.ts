@@ -12,7 +12,12 @@
  * Reading never stops at a bad line: each gets a problem with its line number, the good
  * lines are kept. A header without the required columns, an unknown column, or input over
  * the limits is refused as a whole.
+ *
+ * Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) are written with a leading apostrophe, which reading takes off again
+ * (csv-cell.ts), so a note like "-1 for skipping tests" is safe to open in Excel.
  */
+import { csvCell, restoreFormula } from './csv-cell';
 import { isReviewFactor, MAX_SCORE, MIN_SCORE, type ReviewFactor } from './factors';
 
 export const CSV_COLUMNS = ['session', 'reviewer', 'factor', 'score'] as const;
@@ -142,7 +147,8 @@ export function readRatingsCsv(text: string, file = 'ratings.csv'): CsvReadResul
 
   const ratings: CsvRating[] = [];
   const problems: LineProblem[] = [];
-  for (const { line, fields } of records) {
+  for (const { line, fields: raw } of records) {
+    const fields = raw.map(restoreFormula);
     if (fields.length !== names.length) {
       problems.push({ line, message: `${fields.length} fields, the header has ${names.length}` });
       continue;
@@ -184,17 +190,13 @@ export function readRatingsCsv(text: string, file = 'ratings.csv'): CsvReadResul
   return { ratings, problems };
 }
 
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) || field !== field.trim() ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 /** Writes ratings as CSV; the optional columns appear when any rating uses them. */
 export function writeRatingsCsv(ratings: readonly Omit<CsvRating, 'line'>[]): string {
   const optional = CSV_OPTIONAL_COLUMNS.filter((c) => ratings.some((r) => r[c] !== undefined));
   const columns = [...CSV_COLUMNS, ...optional];
   const lines = [columns.join(',')];
   for (const r of ratings) {
-    lines.push(columns.map((c) => quote(c === 'score' ? (r.score === null ? '' : String(r.score)) : String(r[c] ?? ''))).join(','));
+    lines.push(columns.map((c) => csvCell(c === 'score' ? (r.score === null ? '' : String(r.score)) : String(r[c] ?? ''))).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -65,6 +65,25 @@ export const ReviewerInfo = z.strictObject({
 });
 export type ReviewerInfo = z.infer<typeof ReviewerInfo>;
 
+/**
+ * One hunk of the diff an event made to a file (the Code pane's "This change"), for an
+ * annotation on that hunk rather than on the whole event. `index` counts the event's hunks in
+ * that file from 0; `header` is the unified-diff header (`@@ -12,3 +12,5 @@`) and
+ * `startLine`-`endLine` the hunk's lines in the file after the change (1-based, inclusive;
+ * for a hunk that only removes lines, both are the line after which they were removed), so
+ * the hunk is found again even if the diff is cut differently elsewhere.
+ */
+export const AnnotationHunk = z
+  .strictObject({
+    file: z.string().min(1).max(4096),
+    index: z.number().int().nonnegative().max(1_000_000),
+    header: z.string().regex(/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@$/, 'must be a unified-diff hunk header like "@@ -12,3 +12,5 @@"'),
+    startLine: z.number().int().nonnegative(),
+    endLine: z.number().int().nonnegative(),
+  })
+  .refine((h) => h.endLine >= h.startLine, { message: 'endLine must not be before startLine', path: ['endLine'] });
+export type AnnotationHunk = z.infer<typeof AnnotationHunk>;
+
 export const Annotation = z
   .strictObject({
     id: z.string().min(1).max(200),
@@ -75,12 +94,15 @@ export const Annotation = z
     t0: z.number().finite().nonnegative(),
     t1: z.number().finite().nonnegative().optional(),
     eventId: z.string().min(1).max(200).optional(),
+    /** A hunk of the event's diff (the event is `eventId`, a diff event). */
+    hunk: AnnotationHunk.optional(),
     factor: z.enum(REVIEW_FACTORS),
     polarity: z.enum(['+', '-']),
     note: z.string().max(10_000),
     createdAt: datetime.optional(),
   })
-  .refine((a) => a.t1 === undefined || a.t1 >= a.t0, { message: 't1 must not be before t0', path: ['t1'] });
+  .refine((a) => a.t1 === undefined || a.t1 >= a.t0, { message: 't1 must not be before t0', path: ['t1'] })
+  .refine((a) => a.hunk === undefined || a.eventId !== undefined, { message: 'a hunk needs the eventId of its diff', path: ['hunk'] });
 export type Annotation = z.infer<typeof Annotation>;
 
 /** A committee's decision on one session: hire, no hire or more evidence, the rationale, the votes. */

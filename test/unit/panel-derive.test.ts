@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitData, longRatings, selectVisible, triage } from '../../renderer/src/features/panel/derive';
+import { disagreeingPair, fitData, longRatings, selectVisible, triage } from '../../renderer/src/features/panel/derive';
 import type { RatingRow } from '../../renderer/src/db/schema';
 import type { Annotation, Scores } from '../../shared/review/schema';
 import type { ScoreSummary } from '../../shared/classifier';
@@ -32,6 +32,12 @@ describe('panel view data', () => {
     expect(rows[0]!.cited.map((a) => a.t0)).toEqual([3000, 9000]);
     expect(rows.every((r) => r.scores.filter((s) => s.score !== null).length >= 2)).toBe(true);
     expect(rows.filter((r) => r.session === B)).toHaveLength(0);
+  });
+
+  it('names the two reviewers furthest apart in a triage row, lowest first', () => {
+    expect(disagreeingPair({ scores: [{ reviewer: 'r2', score: 5 }, { reviewer: 'r1', score: 1 }, { reviewer: 'r3', score: 3 }] })).toEqual(['r1', 'r2']);
+    expect(disagreeingPair({ scores: [{ reviewer: 'r2', score: 4 }, { reviewer: 'r1', score: null }, { reviewer: 'r3', score: 4 }] })).toEqual(['r2', 'r3']);
+    expect(disagreeingPair({ scores: [{ reviewer: 'r1', score: 4 }, { reviewer: 'r2', score: null }] })).toBeUndefined();
   });
 
   it('fits on the panel mean overall with insufficient factors as missing', () => {

@@ -102,6 +102,7 @@ describe('docs/review-format.md', () => {
     expect(r.ratings[0]!.revisions).toHaveLength(1);
     expect(r.annotations[0]!.polarity).toBe('+');
     expect(r.decisions?.[0]?.outcome).toBe('hire');
+    expect(r.annotations[1]!.hunk?.header).toBe('@@ -40,3 +40,7 @@');
   });
 });
 

@@ -72,7 +72,7 @@ function ShortcutsSheet() {
             <tr><td><kbd>Enter</kbd> · <kbd>Delete</kbd></td><td>Open · delete the focused session (asks first)</td></tr>
           </ShortcutGroup>
           <ShortcutGroup title="Reviewing">
-            <tr><td><kbd>A</kbd></td><td>Annotate the moment at the playhead</td></tr>
+            <tr><td><kbd>A</kbd></td><td>Annotate the playhead (in a diff: its hunk)</td></tr>
             <tr><td>Side by side</td><td>The replay keys drive every pane</td></tr>
           </ShortcutGroup>
           <ShortcutGroup title="Committee mode">

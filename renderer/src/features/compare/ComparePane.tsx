@@ -81,8 +81,8 @@ export function ComparePane({ index, spec, session, clock, shared, alignment, on
         {spec.lane && <span className="badge">lane: {spec.lane}</span>}
         <PanePosition index={index} session={session} clock={clock} shared={shared} alignment={alignment} />
       </div>
-      <PaneScores sessionId={spec.id} />
-      {ratings?.({ session, clock })}
+      <PaneScores sessionId={spec.id} contentHash={session.row.contentHash} />
+      {ratings?.({ session, clock, ...(spec.lane ? { lane: spec.lane } : {}) })}
       <MiniTimeline session={session} clock={clock} />
       {spec.lane && lane ? (
         lane({ session, clock, lane: spec.lane })

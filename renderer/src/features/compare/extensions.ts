@@ -1,10 +1,13 @@
 /**
  * Extension points of the side-by-side view, for features built elsewhere:
  *
- * - `ratings`: drawn in every pane under its scores (reviewers' ratings of that session).
+ * - `ratings`: drawn in every pane under its scores (reviewers' ratings of that session;
+ *   given the pane's lane too, so a lane pane shows that reviewer's). Registered by
+ *   features/panel/compare-slots.tsx.
  * - `lane`: drawn in a pane whose spec names a lane (`#/compare?s=ID:LANE,…`): one session
  *   showing a reviewer's lane (their annotations) instead of its event list. Without a lane
- *   renderer registered the pane says so and shows the events.
+ *   renderer registered the pane says so and shows the events. Registered by
+ *   features/panel/compare-slots.tsx (PaneLane: the reviewer's annotations).
  *
  * Register a render function once at start-up, e.g.
  * `registerCompareSlot('ratings', (p) => <PaneRatings {...p} />)`; it receives the pane's
@@ -17,7 +20,7 @@ import type { LoadedSession } from '../replay/types';
 export interface CompareSlotProps {
   session: LoadedSession;
   clock: ReplayClock;
-  /** The lane named in the URL, for the `lane` slot. */
+  /** The lane named in the URL (for the `lane` slot, and the `ratings` slot of a lane pane). */
   lane?: string;
 }
 

@@ -16,7 +16,7 @@ import { refreshLibrary } from '../../state/actions';
 import { addPreset, ensureScores, useScoreStore } from '../../state/scores';
 import { setUi, useStore } from '../../state/store';
 import { panelClient } from './agreement-client';
-import { classifierScores, fitData, longRatings, selectVisible, triage, type PanelSelection } from './derive';
+import { classifierScores, disagreeingPair, fitData, longRatings, selectVisible, triage, type PanelSelection } from './derive';
 import { exportCsv, exportReviewFile, importReviewFiles, type ExchangeResult } from './exchange';
 import { AgreementTable, KappaMatrix, ReviewerTable } from './AgreementTables';
 import { ReviewerChip } from './ReviewerSwitcher';
@@ -150,6 +150,12 @@ function Triage({ rows, titleOf, idOf, reviewerChip }: { rows: ReturnType<typeof
     const id = idOf(h);
     if (id) navigate({ name: 'session', id, t });
   };
+  /** The two reviewers furthest apart, each in a lane of the session, side by side at the first cited moment. */
+  const sideBySide = (r: (typeof rows)[number]) => {
+    const id = idOf(r.session);
+    const pair = disagreeingPair(r);
+    if (id && pair) navigate({ name: 'compare', panes: pair.map((lane) => ({ id, lane })), align: 'elapsed', t: r.cited[0]?.t0 ?? 0 });
+  };
   return (
     <table className="panel-table" data-testid="triage">
       <thead>
@@ -169,6 +175,9 @@ function Triage({ rows, titleOf, idOf, reviewerChip }: { rows: ReturnType<typeof
               <td>
                 <button className="linkish" disabled={!id} title={id ? 'Open at the first cited moment' : 'This session is not in the library'} onClick={() => open(r.session, r.cited[0]?.t0 ?? 0)}>
                   {titleOf(r.session)}
+                </button>{' '}
+                <button className="btn small link" disabled={!id} data-testid="triage-side-by-side" title="The two reviewers furthest apart, their annotations side by side" onClick={() => sideBySide(r)}>
+                  side by side
                 </button>
               </td>
               <td>{ANCHORS[r.factor].label}</td>

@@ -14,7 +14,9 @@ import type { DraftScores } from '../../db/review-rows';
 import { setUi } from '../../state/store';
 import { formatClock } from '../session/summary';
 import type { PaneProps } from '../replay/types';
+import { annotationTargetText } from '../replay/annotations/annotation-text';
 import { useReviewHash, useVisibleAnnotations } from '../replay/annotations/hooks';
+import { openAnnotation } from '../replay/annotations/open-annotation';
 import { ReviewerChip } from './ReviewerSwitcher';
 import { removeAnnotation, submit, updateDraft, usePanelStore, useVisibility } from './store';
 
@@ -24,7 +26,7 @@ function scoreText(v: number | null | undefined): string {
   return v === undefined ? '·' : v === null ? 'N/A' : String(v);
 }
 
-function FactorField({ factor, value, onChange, cites, disabled, onSeek }: { factor: ReviewFactor; value: number | null | undefined; onChange: (v: number | null) => void; cites: Annotation[]; disabled: boolean; onSeek: (t: number) => void }) {
+function FactorField({ factor, value, onChange, cites, disabled, onOpen }: { factor: ReviewFactor; value: number | null | undefined; onChange: (v: number | null) => void; cites: Annotation[]; disabled: boolean; onOpen: (a: Annotation) => void }) {
   const a = ANCHORS[factor];
   const rated = typeof value === 'number';
   return (
@@ -52,8 +54,9 @@ function FactorField({ factor, value, onChange, cites, disabled, onSeek }: { fac
             Cites:{' '}
             {cites.map((c) => (
               <span key={c.id} className={`cite ${c.polarity === '+' ? 'pos' : 'neg'}`}>
-                <button type="button" className="cite-jump" onClick={() => onSeek(c.t0)} title={c.note}>
+                <button type="button" className="cite-jump" onClick={() => onOpen(c)} title={c.note}>
                   {c.polarity === '+' ? '+' : '−'} {formatClock(c.t0)}
+                  {c.hunk && <span className="cite-target"> · {annotationTargetText(c)}</span>}
                 </button>
                 <button type="button" className="cite-delete" onClick={() => void removeAnnotation(c)} aria-label={`Delete annotation at ${formatClock(c.t0)}`} title="Delete this annotation">
                   ×
@@ -197,7 +200,7 @@ function RatingFormFor({ session, clock }: PaneProps) {
         </span>
       </div>
       {REVIEW_FACTORS.map((f) => (
-        <FactorField key={f} factor={f} value={draft[f]} onChange={(x) => set(f, x)} cites={mine.filter((a) => a.factor === f)} disabled={locked} onSeek={(t) => clock.seek(t)} />
+        <FactorField key={f} factor={f} value={draft[f]} onChange={(x) => set(f, x)} cites={mine.filter((a) => a.factor === f)} disabled={locked} onOpen={(a) => openAnnotation(a, clock)} />
       ))}
       {!locked && (
         <div className="rate-submit">

@@ -70,6 +70,17 @@ export function triage(rows: readonly RatingRow[], annotations: readonly Annotat
   return out.sort((a, b) => b.spread - a.spread || b.cited.length - a.cited.length || (a.session < b.session ? -1 : a.session > b.session ? 1 : REVIEW_FACTORS.indexOf(a.factor) - REVIEW_FACTORS.indexOf(b.factor)));
 }
 
+/**
+ * The two reviewers of a triage row who disagree most (the lowest and the highest score; ties
+ * by reviewer id), for opening their lanes side by side; undefined without two scores.
+ */
+export function disagreeingPair(row: Pick<TriageRow, 'scores'>): [string, string] | undefined {
+  const scored = row.scores.filter((s): s is { reviewer: string; score: number } => s.score !== null);
+  if (scored.length < 2) return undefined;
+  const by = [...scored].sort((a, b) => a.score - b.score || (a.reviewer < b.reviewer ? -1 : 1));
+  return [by[0]!.reviewer, by[by.length - 1]!.reviewer];
+}
+
 const CLASSIFIER_TO_REVIEW = Object.fromEntries(Object.entries(REVIEW_TO_CLASSIFIER).map(([r, c]) => [c, r])) as Record<FactorId, ReviewFactor>;
 
 /** The classifier's scores in review-factor names (for agreement()); insufficient factors left out. */

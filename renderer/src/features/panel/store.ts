@@ -11,7 +11,7 @@ import { db } from '../../db/schema';
 import type { RatingRow, ReviewerRow } from '../../db/schema';
 import type { DraftScores } from '../../db/review-rows';
 import { deleteAnnotation, listReviewers, putAnnotation, putReviewer, saveDraft, sessionAnnotations, sessionRatings, submitRating } from '../../db/review-store';
-import type { Annotation, Scores } from '../../../../shared/review/schema';
+import type { Annotation, AnnotationHunk, Scores } from '../../../../shared/review/schema';
 
 const SETTINGS_KEY = 'panel';
 
@@ -23,8 +23,10 @@ export interface PanelState {
   /** Annotations and ratings per session review hash, loaded on demand. */
   annotations: Record<string, Annotation[]>;
   ratings: Record<string, RatingRow[]>;
-  /** The annotation dialog: open at a moment (and event) of the open session. */
-  annotating?: { t0: number; eventId?: string };
+  /** The annotation dialog: open at a moment (and event, and hunk of its diff) of the open session. */
+  annotating?: { t0: number; eventId?: string; hunk?: AnnotationHunk };
+  /** A request to show an annotated diff hunk in the Code pane (annotations/open-annotation.ts). */
+  revealHunk?: { eventId: string; hunk: AnnotationHunk; annotationId: string; nonce: number };
   /** Visible annotations of the open replay by the event they sit on (for the event list). */
   eventMarks: Record<string, Annotation[]>;
   /** Review hashes of the sessions the current reviewer has submitted. */
@@ -120,8 +122,8 @@ export async function submit(hash: string, scores: Scores, title: string, reason
   await refreshSubmitted();
 }
 
-export function openAnnotate(t0: number, eventId?: string): void {
-  usePanelStore.setState({ annotating: eventId ? { t0, eventId } : { t0 } });
+export function openAnnotate(t0: number, eventId?: string, hunk?: AnnotationHunk): void {
+  usePanelStore.setState({ annotating: { t0, ...(eventId ? { eventId } : {}), ...(eventId && hunk ? { hunk } : {}) } });
 }
 
 export function closeAnnotate(): void {

@@ -29,6 +29,7 @@ import { openSession, type SessionLoader } from './progressive';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
+import { usePanelStore } from '../panel/store';
 
 type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
@@ -233,6 +234,17 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [clock, session]);
 
+  // An annotated diff hunk opened from a lane, a chip or a list: the Code tab shows it.
+  useEffect(() => {
+    const unsub = usePanelStore.subscribe((s, prev) => {
+      if (s.revealHunk && s.revealHunk !== prev.revealHunk) setTab('code');
+    });
+    return () => {
+      unsub();
+      usePanelStore.setState({ revealHunk: undefined });
+    };
+  }, []);
+
   if (session === undefined) return <section className="replay loading">Loading session…</section>;
   if (session === null || !clock) {
     return (
@@ -289,7 +301,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         <Timeline session={session} clock={clock} overlays={overlays} handleRef={timelineRef} axisBus={axisBus} />
       </ErrorBoundary>
       <ErrorBoundary what="the reviewers' annotations">
-        <ReviewLayer session={session} clock={clock} />
+        <ReviewLayer session={session} clock={clock} axisBus={axisBus} />
       </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">

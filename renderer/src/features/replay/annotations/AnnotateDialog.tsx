@@ -1,5 +1,6 @@
 /**
- * The annotation form: a moment (the playhead, optionally to an end time) or the event at it,
+ * The annotation form: a moment (the playhead, optionally to an end time) or the event at it
+ * (or a hunk of its diff, from the Code pane),
  * a factor tag, + or −, and a note in markdown (rendered sanitised).
  */
 import { useState } from 'react';
@@ -7,13 +8,15 @@ import { Dialog } from '../../../components/Dialog';
 import { Markdown } from '../../../components/Markdown';
 import { REVIEW_FACTORS, type ReviewFactor } from '../../../../../shared/review/factors';
 import { ANCHORS } from '../../../../../shared/review/anchors';
+import { hunkLabel } from '../../../../../shared/review/hunks';
+import type { AnnotationHunk } from '../../../../../shared/review/schema';
 import { eventSummary, formatClock } from '../../session/summary';
 import { setUi } from '../../../state/store';
 import { addAnnotation, closeAnnotate } from '../../panel/store';
 import type { LoadedSession } from '../types';
 import { parseClock } from './clock-text';
 
-export function AnnotateDialog({ session, hash, t0, eventId }: { session: LoadedSession; hash: string; t0: number; eventId?: string }) {
+export function AnnotateDialog({ session, hash, t0, eventId, hunk }: { session: LoadedSession; hash: string; t0: number; eventId?: string; hunk?: AnnotationHunk }) {
   const [factor, setFactor] = useState<ReviewFactor>('scoping');
   const [polarity, setPolarity] = useState<'+' | '-'>('+');
   const [note, setNote] = useState('');
@@ -25,7 +28,7 @@ export function AnnotateDialog({ session, hash, t0, eventId }: { session: Loaded
   const save = async () => {
     if (badUntil) return;
     try {
-      await addAnnotation({ sessionHash: hash, t0, ...(t1 !== undefined ? { t1 } : {}), ...(onEvent && eventId ? { eventId } : {}), factor, polarity, note: note.slice(0, 10_000) });
+      await addAnnotation({ sessionHash: hash, t0, ...(t1 !== undefined ? { t1 } : {}), ...(onEvent && eventId ? { eventId, ...(hunk ? { hunk } : {}) } : {}), factor, polarity, note: note.slice(0, 10_000) });
       closeAnnotate();
     } catch (e) {
       setUi({ toast: { text: (e as Error).message, kind: 'error' } });
@@ -50,7 +53,16 @@ export function AnnotateDialog({ session, hash, t0, eventId }: { session: Loaded
       <div className="annotate-form">
         {event && (
           <label className="toggle">
-            <input type="checkbox" checked={onEvent} onChange={(e) => setOnEvent(e.target.checked)} /> On the event: <span className="muted">{event.kind.replace('_', ' ')} · {eventSummary(event).slice(0, 80)}</span>
+            <input type="checkbox" checked={onEvent} onChange={(e) => setOnEvent(e.target.checked)} />{' '}
+            {hunk ? (
+              <>
+                On <span data-testid="annotate-hunk">{hunkLabel(hunk)}</span> <span className="muted">{hunk.header}</span>
+              </>
+            ) : (
+              <>
+                On the event: <span className="muted">{event.kind.replace('_', ' ')} · {eventSummary(event).slice(0, 80)}</span>
+              </>
+            )}
           </label>
         )}
         <label>

@@ -9,7 +9,9 @@ import { formatClock } from '../../session/summary';
 import { ReviewerChip } from '../../panel/ReviewerSwitcher';
 import { usePanelStore } from '../../panel/store';
 import type { PaneProps } from '../types';
+import { annotationTargetText } from './annotation-text';
 import { useReviewHash, useVisibleAnnotations } from './hooks';
+import { openAnnotation } from './open-annotation';
 
 export function ReviewerEvidence({ session, clock, factor }: PaneProps & { factor: FactorId }) {
   const hash = useReviewHash(session);
@@ -26,9 +28,10 @@ export function ReviewerEvidence({ session, clock, factor }: PaneProps & { facto
             <li key={a.id} className={a.polarity === '+' ? 'pos' : 'neg'} data-testid="reviewer-evidence-item">
               <ReviewerChip initials={who?.initials ?? '?'} colour={who?.colour ?? '#888888'} name={who?.name ?? a.reviewer} />
               <span className="polarity-sign">{a.polarity === '+' ? '+' : '−'}</span>
-              <button className="conv-time" onClick={() => clock.seek(a.t0)} title="Jump to this moment">
+              <button className="conv-time" onClick={() => openAnnotation(a, clock)} title={a.hunk ? 'Show this hunk in the Code tab' : 'Jump to this moment'}>
                 {formatClock(a.t0)}
               </button>
+              {a.hunk && <span className="annotation-target muted small" data-testid="annotation-target">{annotationTargetText(a)}</span>}
               <Markdown text={a.note || '(no note)'} className="evidence-text" />
             </li>
           );

@@ -8,6 +8,8 @@ import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
 import { useScrollSync } from '../scroll-sync';
 import type * as MonacoSetup from './monaco-setup';
+import { HunkAnnotations, type DiffEditor } from './HunkAnnotations';
+import { usePanelStore } from '../../panel/store';
 import './code.css';
 
 type Monaco = typeof MonacoSetup;
@@ -274,7 +276,6 @@ const PatchText = memo(function PatchText({ patches, events }: { patches: DiffVi
   );
 });
 
-type DiffEditor = ReturnType<Monaco['monaco']['editor']['createDiffEditor']>;
 
 interface Shown {
   original: string;
@@ -283,6 +284,9 @@ interface Shown {
   key: string;
 }
 
+/** The last annotated-hunk request the pane followed (a pane remounted later does not follow it again). */
+let followedReveal = 0;
+
 /** Below this width (px) the diff is shown inline, above it side by side. */
 const SIDE_BY_SIDE_MIN_WIDTH = 720;
 
@@ -290,7 +294,7 @@ const SIDE_BY_SIDE_MIN_WIDTH = 720;
  * One Monaco diff editor and one pair of text models for the pane's lifetime: a new diff
  * replaces the models' text (see showTexts), much cheaper than a new editor or new models.
  */
-function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean }) {
+function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden, onEditor }: { monaco: Monaco; shown: Shown | null; collapse: boolean; wrap: boolean; dark: boolean; hidden: boolean; onEditor: (editor: DiffEditor | null) => void }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<DiffEditor | null>(null);
   const current = useRef<Shown | null>(null);
@@ -346,6 +350,7 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     editorRef.current = editor;
+    onEditor(editor);
     const widthObserver = new ResizeObserver(() => {
       const wide = host.clientWidth > SIDE_BY_SIDE_MIN_WIDTH;
       if (wide === sideBySide) return;
@@ -389,8 +394,9 @@ function MonacoDiff({ monaco, shown, collapse, wrap, dark, hidden }: { monaco: M
       model?.modified.dispose();
       editorRef.current = null;
       current.current = null;
+      onEditor(null);
     };
-  }, [monaco]);
+  }, [monaco, onEditor]);
 
   useLayoutEffect(() => {
     editorRef.current?.updateOptions({ hideUnchangedRegions: { enabled: collapse }, wordWrap: wrap ? 'on' : 'off' });
@@ -458,7 +464,24 @@ export function CodePane({ session, clock }: PaneProps) {
   const [wrap, setWrap] = useState(true);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [loadError, setLoadError] = useState<string>();
+  const [diffEditor, setDiffEditor] = useState<DiffEditor | null>(null);
   const dark = usePrefersDark();
+
+  // An annotated hunk asked for (open-annotation.ts): its file's own change; HunkAnnotations reveals it.
+  useEffect(() => {
+    const follow = (r: ReturnType<typeof usePanelStore.getState>['revealHunk']) => {
+      if (!r || r.nonce === followedReveal) return;
+      followedReveal = r.nonce;
+      setPinned(r.hunk.file);
+      setMode('event');
+    };
+    // Asked for before this pane mounted (the tab opens because of it), or while it is open.
+    const pending = usePanelStore.getState().revealHunk;
+    if (pending) queueMicrotask(() => follow(pending));
+    return usePanelStore.subscribe((s, prev) => {
+      if (s.revealHunk !== prev.revealHunk) follow(s.revealHunk);
+    });
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -617,8 +640,11 @@ export function CodePane({ session, clock }: PaneProps) {
           {selected && !known && <p className="pane-empty muted">{selected} has not been changed yet at this moment.</p>}
           {loadError && <p className="code-banner error">The code viewer could not load: {loadError}</p>}
           {showRaw && <PatchText patches={view.patches} events={events} />}
+          {monaco && selected && mode === 'event' && ev && shown && !showRaw && (
+            <HunkAnnotations monaco={monaco} editor={diffEditor} session={session} clock={clock} file={selected} event={ev} />
+          )}
           {monaco ? (
-            <MonacoDiff monaco={monaco} shown={shown} collapse={collapse} wrap={wrap} dark={dark} hidden={!known || showRaw || !shown} />
+            <MonacoDiff monaco={monaco} shown={shown} collapse={collapse} wrap={wrap} dark={dark} hidden={!known || showRaw || !shown} onEditor={setDiffEditor} />
           ) : (
             !loadError && known && <p className="pane-empty muted">Loading the code viewer…</p>
           )}
