@@ -39,6 +39,9 @@ function pickFiles(): { path: string; bytes: number }[] {
 }
 
 interface SeekStats {
+  /** Per seek, from Chromium's own counters (CDP Performance.getMetrics): layouts and their time. */
+  layouts?: number;
+  layoutMs?: number;
   /** CPU time of Chromium's renderer process per seek, and of all its processes (renderer, GPU/compositor, browser), ms. */
   cpuRenderer?: number;
   cpuAll?: number;
@@ -144,11 +147,20 @@ async function main() {
       const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
       return { renderer: processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0), all: processInfo.reduce((a, p) => a + p.cpuTime, 0) };
     };
+    const pcdp = await page.context().newCDPSession(page);
+    await pcdp.send('Performance.enable');
+    const counters = async () => {
+      const { metrics } = (await pcdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+      return { layouts: m.LayoutCount ?? 0, layoutS: m.LayoutDuration ?? 0 };
+    };
     const measured = async () => {
+      const k0 = await counters();
       const c0 = await cpu();
       const s = await seeks(page, n);
       const c1 = await cpu();
-      return { ...s, cpuRenderer: ((c1.renderer - c0.renderer) * 1000) / n, cpuAll: ((c1.all - c0.all) * 1000) / n };
+      const k1 = await counters();
+      return { ...s, cpuRenderer: ((c1.renderer - c0.renderer) * 1000) / n, cpuAll: ((c1.all - c0.all) * 1000) / n, layouts: (k1.layouts - k0.layouts) / n, layoutMs: ((k1.layoutS - k0.layoutS) * 1000) / n };
     };
     const cold = await measured();
     const elapsed = await measured();
@@ -179,10 +191,10 @@ async function main() {
     if (args.json) console.log(JSON.stringify(result, null, 2));
     else {
       const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-      const row = (s: SeekStats) => `${f(s.p50, 1)} / ${f(s.p95, 1)} / ${f(s.max, 1)} ms | ${f(s.js50, 1)} / ${f(s.js95, 1)} ms | ${f(s.cpuRenderer ?? NaN, 1)} / ${f(s.cpuAll ?? NaN, 1)} ms |`;
+      const row = (s: SeekStats) => `${f(s.p50, 1)} / ${f(s.p95, 1)} / ${f(s.max, 1)} ms | ${f(s.js50, 1)} / ${f(s.js95, 1)} ms | ${f(s.cpuRenderer ?? NaN, 1)} / ${f(s.cpuAll ?? NaN, 1)} ms | ${f(s.layouts ?? NaN, 2)} / ${f(s.layoutMs ?? NaN, 1)} ms |`;
       console.log(`\nSide by side: four real Claude Code transcripts (${result.fileMB.map((x) => f(x, 1)).join(', ')} MB; ${result.events.map((x) => f(x)).join(', ')} events), 1920×1080`);
       console.log(`import of the four through Import files… (worker → IndexedDB): ${f(importMs)} ms; open the side-by-side view to interactive: ${f(openMs)} ms`);
-      console.log('| seeks (target: p95 ≤ 50 ms) | seek → painted p50 / p95 / max | JS until committed p50 / p95 | CPU per seek: renderer / all Chromium |\n|---|---|---|---|');
+      console.log('| seeks (target: p95 ≤ 50 ms) | seek → painted p50 / p95 / max | JS until committed p50 / p95 | CPU per seek: renderer / all Chromium | layouts per seek / their time |\n|---|---|---|---|---|');
       console.log(`| ${n} random seeks, first pass (cold) | ${row(cold)}`);
       console.log(`| ${n} random seeks, aligned by elapsed time, event lists | ${row(elapsed)}`);
       console.log(`| ${n} random seeks, aligned by the n-th prompt, event lists | ${row(prompt)}`);

@@ -44,6 +44,14 @@ test('a session of hostile markdown opens, and its links ask before leaving', as
   await expect(messages.first()).toContainText('nested too deeply to format');
   await expect(page.getByTestId('conversation').locator('strong', { hasText: 'reply' })).toBeVisible();
   await expect(page.getByTestId('pane-error')).toHaveCount(0);
+  // The long list (clipped at import) shows its first lines; the rest is one click away, and folds back.
+  const list = messages.nth(1);
+  await expect(list).toContainText('item 23');
+  await expect(list).not.toContainText('item 100');
+  await list.getByRole('button', { name: /^Show the rest \([\d,]+ more lines\)$/ }).click();
+  await expect(list).toContainText('item 100');
+  await list.getByRole('button', { name: 'Show less' }).click();
+  await expect(list).not.toContainText('item 100');
 
   // A link in the task statement asks in the app's dialog; the tab stays where it is.
   await page.getByRole('tab', { name: 'Task & info' }).click();

@@ -49,6 +49,12 @@ function renderUncached(src: string): string {
     // A stack overflow or a parser bug on hostile input: show the text, never blank the pane.
     return plainHtml(plain(src, 'error') as Extract<MarkdownPlan, { mode: 'plain' }>);
   }
+  return sanitizeHtml(html);
+}
+
+/** HTML through the sanitiser with the rules above (also for HTML built from its output, such as highlighted code). */
+export function sanitizeHtml(html: string): string {
+  installHooks();
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio'],

@@ -1,75 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import hljs from 'highlight.js/lib/common';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SessionEvent } from '../../../../../shared/model/schema';
 import { interceptLinks } from '../../../components/links';
-import { renderMarkdown } from '../../../components/Markdown';
 import { formatClock } from '../../session/summary';
 import { useScrollSync } from '../scroll-sync';
 import { useClock } from '../clock';
 import { floorIndex } from '../../../../../shared/util/bisect';
-import type { LoadedSession, PaneProps } from '../types';
+import type { PaneProps } from '../types';
+import { Message } from './Message';
 
 const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 'thinking', 'interrupt']);
-
-/** Markdown rendered through the sanitiser, code blocks highlighted after mount. */
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const html = useMemo(() => renderMarkdown(text), [text]);
-  useEffect(() => {
-    // Highlighting is cosmetic: do it when the page is idle, never inside a seek's frame.
-    const el = ref.current;
-    if (!el) return;
-    const run = () =>
-      el.querySelectorAll<HTMLElement>('pre code').forEach((code) => {
-        if (!code.dataset.highlighted) hljs.highlightElement(code);
-      });
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = idle(run);
-    return () => cancel(id);
-  }, [html]);
-  return <div ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
-});
-
-function BlobImage({ session, img }: { session: LoadedSession; img: BlobRef }) {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    let made: string | undefined;
-    void session.loadBlob(img.blob).then((b) => {
-      if (!live || !b || !/^image\/(png|jpeg|gif|webp)$/.test(b.type || img.mime)) return;
-      made = URL.createObjectURL(b.type ? b : new Blob([b], { type: img.mime }));
-      setUrl(made);
-    });
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [session, img]);
-  return url ? <img className="conv-image" src={url} alt="Image attached to the prompt" /> : <span className="muted small">[image]</span>;
-}
-
-const Message = memo(function Message({ e, session }: { e: SessionEvent; session: LoadedSession }) {
-  if (e.kind === 'thinking') {
-    return (
-      <details className="conv-thinking">
-        <summary>Thinking</summary>
-        <div className="conv-plain">{e.text}</div>
-      </details>
-    );
-  }
-  if (e.kind === 'interrupt') return <p className="conv-interrupt">The candidate interrupted the agent{e.reason ? `: ${e.reason}` : ''}</p>;
-  if (e.kind === 'prompt' || e.kind === 'response') {
-    return (
-      <>
-        <MarkdownBlock text={e.text} />
-        {e.kind === 'prompt' && e.images?.map((img) => <BlobImage key={img.blob} session={session} img={img} />)}
-      </>
-    );
-  }
-  return null;
-});
 
 /**
  * Prompts and responses as a chat, rendered through the sanitiser. The current message
@@ -87,6 +27,18 @@ export function ConversationPane({ session, clock }: PaneProps) {
   const current = useClock(clock, (s) => session.index.indexAt(s.t));
   const currentItem = useMemo(() => floorIndex(items, current), [items, current]);
   const [follow, setFollow] = useState(true);
+  /** Long messages the reviewer asked to see whole (by event id). */
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const onExpand = useCallback(
+    (id: string, on: boolean) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const sync = useScrollSync(scrollRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
@@ -149,7 +101,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
                   </button>
                   <span className="conv-who">{e.kind === 'prompt' ? 'Candidate' : e.kind === 'response' ? 'Agent' : e.kind === 'thinking' ? 'Agent (thinking)' : 'Candidate'}</span>
                 </div>
-                <Message e={e} session={session} />
+                <Message e={e} session={session} expanded={expanded.has(e.id)} onExpand={onExpand} />
               </div>
             );
           })}

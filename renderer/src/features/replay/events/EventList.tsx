@@ -10,6 +10,8 @@ import { useScrollSync } from '../scroll-sync';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
 
 const ROW = 30;
+/** Rows rendered beyond each edge of the view. */
+const OVERSCAN = 3;
 
 /** The list row of an event index: with filters on, the last shown event at or before it. */
 const rowOfEvent = (visible: Int32Array | null, eventIndex: number) => (visible ? floorIndex(visible, eventIndex) : eventIndex);
@@ -84,7 +86,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const currentMatch = cursor >= 0 ? matches[cursor] : undefined;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
+  const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: OVERSCAN, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
 
   const currentRow = rowOf(current);
   // Follow the clock from its own listener, which runs when the clock moves and before React
@@ -176,6 +178,11 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
       return next;
     });
 
+  // Rows are keyed by slot (index modulo the rows a full view shows), so a seek that moves the
+  // list fills the rows it has with other events instead of unmounting and mounting them.
+  const shown = v.getVirtualItems();
+  const slots = Math.max(shown.length, Math.ceil((v.scrollRect?.height ?? 0) / ROW) + 2 * OVERSCAN + 1);
+
   return (
     <div className="replay-events" data-testid="replay-events">
       <div className="find-bar">
@@ -234,12 +241,12 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
         }}
       >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {v.getVirtualItems().map((vi) => {
+          {shown.map((vi) => {
             const ei = eventAt(vi.index);
             const e = events[ei]!;
             return (
               <Row
-                key={vi.key}
+                key={vi.index % slots}
                 e={e}
                 top={vi.start}
                 state={ei === current ? 'current' : ei > current ? 'future' : 'past'}

@@ -1,0 +1,290 @@
+/**
+ * `npm run bench` (part): seeking in the replay of a real Claude Code transcript (issue 20: a
+ * real 2.8 MB session with long markdown messages seeked slower than the bundled samples).
+ * Imports the transcript through the web build's Import files… in headless Chromium, opens its
+ * replay (event list, conversation, timeline, Decisions tab) and the largest bundled sample's in
+ * the same browser, and seeks each to random moments: every seek is made in a task just after a
+ * frame was painted, and timed until the frame that painted the last change it made to the page.
+ * Target: p95 ≤ one frame + 4 ms (20.7 ms at 60 Hz): every pane's update is in the first frame
+ * after the seek.
+ * Also prints, per seek, Chromium's own counters (layouts and their time, style recalcs,
+ * script: CDP Performance.getMetrics), the renderer's CPU time (SystemInfo.getProcessInfo), the
+ * elements in the document, and the time to the next painted frame whatever it held.
+ *
+ * The transcript: BATON_REAL_TRANSCRIPT, else the .jsonl closest to 2.8 MB in
+ * ../shared/rated-sessions/sessions or ../shared/real-sessions/claude-code (skips with a message
+ * when none is there). `--no-build` reuses the last build, `--seeks N`, `--port`, `--json`.
+ */
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { startPreview } from './bench-common';
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    port: { type: 'string', default: '4183' },
+    seeks: { type: 'string', default: '200' },
+  },
+});
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SHARED = resolve(HERE, '../../shared');
+const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web-replay-real');
+const TARGET_BYTES = 2.8e6;
+const FRAME_MS = 1000 / 60;
+
+/** Every .jsonl under `dir` (two levels at most). */
+function jsonlFiles(dir: string, depth = 2): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && depth > 0) out.push(...jsonlFiles(p, depth - 1));
+    else if (e.isFile() && e.name.endsWith('.jsonl')) out.push(p);
+  }
+  return out;
+}
+
+/** The transcript to replay: the env override, else the real .jsonl closest to 2.8 MB. */
+function pickTranscript(): string | undefined {
+  const env = process.env.BATON_REAL_TRANSCRIPT;
+  if (env) return existsSync(env) ? env : undefined;
+  const all = [...jsonlFiles(join(SHARED, 'rated-sessions/sessions'), 0), ...jsonlFiles(join(SHARED, 'real-sessions/claude-code'))];
+  return all.map((p) => ({ p, d: Math.abs(statSync(p).size - TARGET_BYTES) })).sort((a, b) => a.d - b.d)[0]?.p;
+}
+
+interface Quantiles {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface SeekRun {
+  /** Seek → the next frame painted. */
+  first: Quantiles;
+  /** Seek → the frame that painted its last change (the target: p95 ≤ one frame + 4 ms). */
+  settled: Quantiles;
+  /** Seeks by the frame that painted their last change: 1 = the first frame after the seek. */
+  frames: Record<string, number>;
+  /** Per seek, from Chromium's counters. */
+  layouts: number;
+  layoutMs: number;
+  styles: number;
+  styleMs: number;
+  scriptMs: number;
+  cpuRendererMs: number;
+  /** Elements in the document after the seeks (mean and max over seeks). */
+  elementsMean: number;
+  elementsMax: number;
+}
+
+/**
+ * `n` random seeks of the replay's clock, each made in a task just after a frame was painted.
+ * For each: the time until the next frame was painted, and until the frame that painted the
+ * seek's last change to the page. Code highlighting, done when idle, is not counted.
+ */
+function seeks(page: Page, n: number, seed: number) {
+  return page.evaluate(
+    async ({ count, seed0 }) => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+      const now = () => performance.now();
+      type PostTask = (cb: () => void, o: { priority: 'user-blocking' }) => Promise<void>;
+      const postTask = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler.postTask.bind((globalThis as unknown as { scheduler: object }).scheduler);
+      /**
+       * Resolves with the time of the first task after the next frame has been painted (a
+       * user-blocking task posted from the frame's animation callbacks runs before any other
+       * task queued meanwhile).
+       */
+      const painted = () => new Promise<number>((r) => requestAnimationFrame(() => void postTask(() => r(now()), { priority: 'user-blocking' })));
+      let lastChange = 0;
+      const counts = (m: MutationRecord) => !(m.target instanceof Element ? m.target : m.target.parentElement)?.closest('pre');
+      const mo = new MutationObserver((records) => {
+        if (records.some(counts)) lastChange = now();
+      });
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      const first: number[] = [];
+      const settled: number[] = [];
+      const elements: number[] = [];
+      let seed = seed0;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let i = 0; i < count; i++) {
+        const t = rand() * clock.get().duration;
+        await painted();
+        // Let anything still pending from the last seek finish first.
+        await painted();
+        mo.takeRecords();
+        lastChange = 0;
+        const start = now();
+        clock.seek(t);
+        const frames: number[] = [];
+        for (let k = 0; k < 4; k++) frames.push(await painted());
+        if (mo.takeRecords().some(counts)) lastChange = now();
+        first.push(frames[0]! - start);
+        // The first frame painted after the last change (made in a task before it, or in its own callbacks).
+        const k = frames.findIndex((p) => p > lastChange);
+        // Still changing after four frames: counted as the fifth.
+        settled.push(k === -1 ? frames[3]! - start + 1000 / 60 : frames[k]! - start);
+        elements.push(document.getElementsByTagName('*').length);
+      }
+      mo.disconnect();
+      return { first, settled, elements };
+    },
+    { count: n, seed0: seed },
+  );
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+
+async function measure(page: Page, cdp: CDPSession, cpu: () => Promise<number>, n: number, seed: number): Promise<SeekRun> {
+  const m0 = await metrics(cdp);
+  const c0 = await cpu();
+  const r = await seeks(page, n, seed);
+  const c1 = await cpu();
+  const m1 = await metrics(cdp);
+  const per = (k: string) => (m1[k]! - m0[k]!) / n;
+  const quantiles = (xs: number[]): Quantiles => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(n - 1, Math.floor(n * p))]!;
+    return { p50: q(0.5), p95: q(0.95), max: sorted[n - 1]! };
+  };
+  const frames: Record<string, number> = {};
+  for (const ms of r.settled) {
+    const k = Math.max(1, Math.ceil((ms - 4) / FRAME_MS));
+    const key = k >= 4 ? '4+' : String(k);
+    frames[key] = (frames[key] ?? 0) + 1;
+  }
+  return {
+    first: quantiles(r.first),
+    settled: quantiles(r.settled),
+    frames,
+    layouts: per('LayoutCount'),
+    layoutMs: per('LayoutDuration') * 1000,
+    styles: per('RecalcStyleCount'),
+    styleMs: per('RecalcStyleDuration') * 1000,
+    scriptMs: per('ScriptDuration') * 1000,
+    cpuRendererMs: ((c1 - c0) * 1000) / n,
+    elementsMean: r.elements.reduce((a, b) => a + b, 0) / n,
+    elementsMax: Math.max(...r.elements),
+  };
+}
+
+async function main() {
+  const log = (s: string) => {
+    if (!args.json) console.log(s);
+  };
+  const transcript = pickTranscript();
+  if (!transcript) {
+    log(`\nReplay seek benchmark on a real transcript: skipped (no Claude Code .jsonl in ${SHARED}/rated-sessions/sessions or ${SHARED}/real-sessions/claude-code; set BATON_REAL_TRANSCRIPT)`);
+    return;
+  }
+  if (!args['no-build']) {
+    log('building the web app…');
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const port = Number(args.port);
+  const n = Number(args.seeks);
+  const server = await startPreview(OUT_DIR, port);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let pageErrors = 0;
+    page.on('pageerror', (e) => {
+      pageErrors++;
+      console.error(`page error: ${e.message}`);
+    });
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    // Every run on the same tab: the Decisions tab beside the event list and the conversation.
+    await page.addInitScript("localStorage.setItem('baton.replay.tab', 'decisions');");
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const rows = page.getByTestId('session-row');
+    await rows.nth(3).waitFor({ timeout: 120_000 });
+    const before = await rows.count();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import files…' }).click();
+    await (await chooser).setFiles([transcript]);
+    await page.waitForFunction((c) => document.querySelectorAll('[data-testid="session-row"]').length >= c, before + 1, { timeout: 300_000 });
+    const sessions = await page.evaluate(async () => {
+      const dbh: IDBDatabase = await new Promise((res, rej) => {
+        const req = indexedDB.open('baton');
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      const all: { id: string; eventCount: number; meta: { tags?: string[]; title: string } }[] = await new Promise((res) => {
+        const r = dbh.transaction('sessions').objectStore('sessions').getAll();
+        r.onsuccess = () => res(r.result);
+      });
+      dbh.close();
+      return all.map((s) => ({ id: s.id, events: s.eventCount, sample: Boolean(s.meta.tags?.includes('sample')) }));
+    });
+    const real = sessions.find((s) => !s.sample);
+    const sample = sessions.filter((s) => s.sample).sort((a, b) => b.events - a.events)[0];
+    if (!real || !sample) throw new Error(`expected the imported session and a bundled sample, found ${JSON.stringify(sessions)}`);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const bcdp = await browser.newBrowserCDPSession();
+    const cpu = async () => {
+      const { processInfo } = (await bcdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+      return processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0);
+    };
+    const open = async (id: string) => {
+      await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
+      await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay), undefined, { timeout: 120_000 });
+      await page.getByTestId('replay-event').first().waitFor();
+      await page.getByTestId('conv-message').first().waitFor();
+    };
+    const run = async (id: string) => {
+      await open(id);
+      const cold = await measure(page, cdp, cpu, Math.min(n, 100), 99);
+      const warm = await measure(page, cdp, cpu, n, 12345);
+      return { cold, warm };
+    };
+    const realRun = await run(real.id);
+    const sampleRun = await run(sample.id);
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`,
+      loadAverage1m: loadavg()[0] ?? 0,
+      transcript: { file: basename(transcript), mb: statSync(transcript).size / 1e6, events: real.events },
+      sampleEvents: sample.events,
+      seeks: n,
+      real: realRun,
+      sample: sampleRun,
+      pageErrors,
+    };
+    if (args.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+      const fr = (s: SeekRun) => Object.entries(s.frames).sort().map(([k, v]) => `${k}: ${v}`).join(', ');
+      const qs = (x: Quantiles) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.max, 1)} ms`;
+      const row = (name: string, s: SeekRun) =>
+        `| ${name} | ${qs(s.settled)} | ${qs(s.first)} | ${fr(s)} | ${f(s.layouts, 2)} / ${f(s.layoutMs, 2)} ms | ${f(s.styles, 2)} / ${f(s.styleMs, 2)} ms | ${f(s.scriptMs, 1)} ms | ${f(s.cpuRendererMs, 1)} ms | ${f(s.elementsMean)} (max ${f(s.elementsMax)}) |`;
+      console.log(`\nReplay seeks on a real Claude Code transcript (${result.transcript.file}, ${f(result.transcript.mb, 1)} MB, ${f(real.events)} events) and the largest bundled sample (${f(sample.events)} events), 1280×800, Decisions tab`);
+      console.log('| session, seeks | seek → all its changes painted p50 / p95 / max (target p95 ≤ 20.7 ms) | seek → next frame painted | seeks by the frame that painted their last change | layouts per seek / their time | style recalcs per seek / time | script per seek | renderer CPU per seek | elements in the document |');
+      console.log('|---|---|---|---|---|---|---|---|---|');
+      console.log(row(`real, first ${Math.min(n, 100)} (cold)`, realRun.cold));
+      console.log(row(`real, ${n}`, realRun.warm));
+      console.log(row(`sample, first ${Math.min(n, 100)} (cold)`, sampleRun.cold));
+      console.log(row(`sample, ${n}`, sampleRun.warm));
+      console.log(`uncaught page errors: ${pageErrors}; machine: ${result.machine}; 1-minute load average ${f(result.loadAverage1m, 1)}; ${result.date}`);
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
