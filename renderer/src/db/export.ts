@@ -2,6 +2,7 @@ import { writeArchive, type ArchiveBlob } from '../../../shared/archive/baton-wr
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { BatonDB } from './schema';
 import { loadEvents } from './store';
+import { rowBytes } from './blob-rows';
 
 /** Builds a .baton archive of a stored session. */
 export async function exportSession(database: BatonDB, sid: string): Promise<{ name: string; blob: Blob }> {
@@ -10,7 +11,7 @@ export async function exportSession(database: BatonDB, sid: string): Promise<{ n
   const events: SessionEvent[] = await loadEvents(database, sid);
   const blobRows = await database.blobs.where('sid').equals(sid).toArray();
   const blobs: ArchiveBlob[] = [];
-  for (const b of blobRows) blobs.push({ path: b.id, data: new Uint8Array(await b.data.arrayBuffer()) });
+  for (const b of blobRows) blobs.push({ path: b.id, data: await rowBytes(b) });
   const parts: BlobPart[] = [];
   await writeArchive({ meta: row.meta, events, blobs, generator: 'Baton' }, (c) => {
     parts.push(c as Uint8Array<ArrayBuffer>);
