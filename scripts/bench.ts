@@ -20,6 +20,7 @@ import { writeArchiveToBytes } from '../shared/archive/baton-writer';
 import { generateLargeSession } from '../shared/samples';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { median, startPreview } from './bench-common';
+import { cpuClock, cpuSince, type CpuTimes } from './bench-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -95,13 +96,14 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     await page.setInputFiles('#file', archivePath);
+    const cpu = await cpuClock(browser);
     if (args.folder) {
-      await benchFolder(page, Number(args.folder), dir);
+      await benchFolder(page, Number(args.folder), dir, cpu);
       return;
     }
 
-    const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string }[] = [];
-    const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number }[] = [];
+    const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string; cpu: CpuTimes }[] = [];
+    const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number; cpu: CpuTimes }[] = [];
     for (let i = 0; i < (args['replay-only'] ? 1 : runs); i++) {
       for (const which of args['replay-only'] ? (['import'] as const) : (['floor', 'import'] as const)) {
         const base = rendererRssMiB();
@@ -109,16 +111,19 @@ async function main() {
         const sampler = setInterval(() => {
           peak = Math.max(peak, rendererRssMiB());
         }, 50);
+        const cpu0 = await cpu();
         if (which === 'import') {
           const r = await page.evaluate(() => (window as unknown as { batonBench: { runImport(): Promise<Record<string, unknown>> } }).batonBench.runImport());
+          const used = cpuSince(cpu0, await cpu());
           clearInterval(sampler);
           if (r.status !== 'imported') throw new Error(`import failed: ${String(r.message)}`);
           const lt = r.longTasks as { maxMs: number; over100: number };
-          imports.push({ ms: r.ms as number, events: r.events as number, longMax: lt.maxMs, over100: lt.over100, gap: r.worstGapMs as number, peakRss: peak - base, mode: r.mode as string });
+          imports.push({ ms: r.ms as number, events: r.events as number, longMax: lt.maxMs, over100: lt.over100, gap: r.worstGapMs as number, peakRss: peak - base, mode: r.mode as string, cpu: used });
         } else {
           const r = await page.evaluate(() => (window as unknown as { batonBench: { runFloor(): Promise<Record<string, number>> } }).batonBench.runFloor());
+          const used = cpuSince(cpu0, await cpu());
           clearInterval(sampler);
-          floors.push({ parsePutMs: r.parsePutMs!, unzipMs: r.unzipMs!, totalMs: r.totalMs!, peakRss: peak - base });
+          floors.push({ parsePutMs: r.parsePutMs!, unzipMs: r.unzipMs!, totalMs: r.totalMs!, peakRss: peak - base, cpu: used });
         }
       }
     }
@@ -452,7 +457,7 @@ async function benchReplay(page: Page, port: number, id: string) {
 }
 
 /** `--folder N`: N generated sessions of 2–4 MB of events.jsonl each, imported as a folder. */
-async function benchFolder(page: Page, n: number, dir: string) {
+async function benchFolder(page: Page, n: number, dir: string, cpu: () => Promise<CpuTimes>) {
   const folder = join(dir, `folder-${n}`);
   mkdirSync(folder, { recursive: true });
   const paths: string[] = [];
@@ -466,18 +471,51 @@ async function benchFolder(page: Page, n: number, dir: string) {
     paths.push(p);
   }
   await page.setInputFiles('#files', paths);
-  const r = await page.evaluate(() => (window as unknown as { batonBench: { runFolder(): Promise<Record<string, number> & { first: number[]; last: number[]; pipelineFirst: number[]; pipelineLast: number[] }> } }).batonBench.runFolder());
+  type Run = Record<string, number> & { first: number[]; last: number[]; pipelineFirst: number[]; pipelineLast: number[] };
+  // One call per file (the library kept between them), so each file's CPU time is its own.
+  const runs: Run[] = [];
+  const used: CpuTimes[] = [];
+  for (let i = 0; i < n; i++) {
+    const c0 = await cpu();
+    runs.push(await page.evaluate(([from, to]) => (window as unknown as { batonBench: { runFolder(r: object): Promise<Run> } }).batonBench.runFolder({ from, to }), [i, i + 1] as const));
+    used.push(cpuSince(c0, await cpu()));
+  }
+  const wall = runs.map((x) => x.ms!);
+  const sorted = [...wall].sort((a, b) => a - b);
+  const pipeline = runs.map((x) => x.pipelineFirst[0]!);
+  const r = {
+    files: n,
+    bytes: runs.reduce((k, x) => k + x.bytes!, 0),
+    stored: runs.reduce((k, x) => k + x.stored!, 0),
+    events: runs.reduce((k, x) => k + x.events!, 0),
+    progressCalls: runs.reduce((k, x) => k + x.progressCalls!, 0),
+    ms: wall.reduce((a, b) => a + b, 0),
+    p50: sorted[Math.floor(n / 2)]!,
+    max: sorted[n - 1]!,
+    first: wall.slice(0, 5).map(Math.round),
+    last: wall.slice(-5).map(Math.round),
+    pipelineFirst: pipeline.slice(0, 5),
+    pipelineLast: pipeline.slice(-5),
+  };
+  const cpuList = (xs: CpuTimes[], k: keyof CpuTimes) => xs.map((x) => Math.round(x[k])).join(', ');
   const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log(`\nFolder of ${n} generated sessions (${f(r.bytes! / 1048576, 1)} MiB of archives, ${f(jsonl / 1048576, 1)} MiB of events.jsonl)`);
   console.log(`| measure | value | target |\n|---|---|---|`);
   console.log(`| import, one job per file in sequence | ${f(r.ms! / 1000, 1)} s; ${r.stored} of ${r.files} stored, ${f(r.events!)} events | ≤ 60 s |`);
   console.log(`| per file p50 / max; first five, last five | ${f(r.p50 ?? 0)} / ${f(r.max ?? 0)} ms; ${r.first.join(', ')}; ${r.last.join(', ')} ms | |`);
   console.log(`| of which the pipeline in the worker (report.durationMs): first five, last five | ${r.pipelineFirst.join(', ')}; ${r.pipelineLast.join(', ')} ms | |`);
-  console.log(`| progress reports received | ${f(r.progressCalls!)} | |`);
+  console.log(`| CPU per file, renderer (page + import worker): first five, last five | ${cpuList(used.slice(0, 5), 'renderer')}; ${cpuList(used.slice(-5), 'renderer')} ms | |`);
+  console.log(`| CPU per file, browser process (IndexedDB's writes): first five, last five | ${cpuList(used.slice(0, 5), 'browser')}; ${cpuList(used.slice(-5), 'browser')} ms | |`);
+  const tenth = Math.max(1, Math.floor(n / 10));
+  const meanOf = (xs: CpuTimes[], k: keyof CpuTimes) => xs.reduce((a, x) => a + x[k], 0) / Math.max(1, xs.length);
+  console.log(`| CPU per file, mean of the first / last ${tenth} files: renderer; browser | ${f(meanOf(used.slice(0, tenth), 'renderer'))} / ${f(meanOf(used.slice(-tenth), 'renderer'))}; ${f(meanOf(used.slice(0, tenth), 'browser'))} / ${f(meanOf(used.slice(-tenth), 'browser'))} ms | |`);
+  console.log(`| CPU, all files: renderer / browser process | ${f(used.reduce((a, x) => a + x.renderer, 0) / 1000, 1)} / ${f(used.reduce((a, x) => a + x.browser, 0) / 1000, 1)} s | |`);
+  console.log(`| progress reports received | ${f(r.progressCalls)} | |`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${new Date().toISOString()}`);
 }
 
-type Timed = { ms: number; events: number; peakRss: number };
-type Floor = { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number };
+type Timed = { ms: number; events: number; peakRss: number; cpu: CpuTimes };
+type Floor = { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number; cpu: CpuTimes };
 
 /** `--storage`: the figures issue 20 sets targets for, printed as one table. */
 async function benchStorage(page: Page, port: number, imports: Timed[], floors: Floor[], zipBytes: number, jsonlBytes: number, machine: string, rendererCpu: () => Promise<number>) {
@@ -602,6 +640,9 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| import (worker → IndexedDB, chunked), wall | ${f(imp)} ms (runs ${imports.map((r) => f(r.ms)).join(' / ')}) | < 5 s |`);
   console.log(`| physical floor: the events.jsonl bytes as 1 MiB records in one transaction | ${f(floor)} ms (runs ${floors.map((r) => f(r.parsePutMs)).join(' / ')}); unzip ${f(median(floors.map((r) => r.unzipMs)))} ms | |`);
   console.log(`| import / floor | ${f(imp / floor, 2)} (${f(imp / median(floors.map((r) => r.totalMs)), 2)} against the floor with unzip) | ≤ 2 |`);
+  const cpuMed = (xs: { cpu: CpuTimes }[], k: keyof CpuTimes) => median(xs.map((x) => x.cpu[k]));
+  console.log(`| CPU, renderer (page + import worker), median: import / floor with unzip | ${f(cpuMed(imports, 'renderer'))} / ${f(cpuMed(floors, 'renderer'))} ms (${f(cpuMed(imports, 'renderer') / cpuMed(floors, 'renderer'), 2)}); runs ${imports.map((x) => f(x.cpu.renderer)).join(' / ')} and ${floors.map((x) => f(x.cpu.renderer)).join(' / ')} | |`);
+  console.log(`| CPU, browser process (IndexedDB), median: import / floor | ${f(cpuMed(imports, 'browser'))} / ${f(cpuMed(floors, 'browser'))} ms | |`);
   console.log(`| peak renderer RSS growth, import / floor | ${f(Math.max(...imports.map((r) => r.peakRss)))} / ${f(Math.max(...floors.map((r) => r.peakRss)))} MiB | |`);
   console.log(`| open: navigation → first event rows painted, runs | ${opens.map((o) => f(o.ms)).join(' / ')} ms (median ${f(openMed)}) | ≤ 500 ms |`);
   console.log(`| open: renderer CPU (page + workers) until first paint, runs | ${opens.map((o) => f(o.cpuFirst * 1000)).join(' / ')} ms | |`);

@@ -9,8 +9,63 @@ export interface LineSink {
   overlong(lineNo: number, bytes: number): void;
 }
 
-export class LineSplitter {
+/**
+ * Bytes decoded per TextDecoder call. Chromium's decoder is much slower per byte on large
+ * inputs and in streaming mode: 40 MB of JSON lines with a few non-ASCII characters took
+ * 1.5 s in 64 KiB pieces with `stream: true`, 3.5 s in 1 MiB pieces, and 0.04 s in 16 KiB
+ * pieces decoded whole (Chromium 150).
+ */
+const DECODE_BYTES = 16 * 1024;
+
+/**
+ * UTF-8 bytes to text in pieces, each decoded whole (no `stream: true`, see DECODE_BYTES):
+ * a piece is cut before a character whose bytes it does not hold in full, and those bytes
+ * start the next piece. The text is the same as one streaming TextDecoder gives, invalid
+ * bytes included (each becomes U+FFFD the same way).
+ */
+export class Utf8Pieces {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  /** The start of a character cut off at the end of the last piece (at most 3 bytes). */
+  private held: Uint8Array | undefined;
+
+  decode(piece: Uint8Array): string {
+    let bytes = piece;
+    if (this.held) {
+      bytes = new Uint8Array(this.held.byteLength + piece.byteLength);
+      bytes.set(this.held);
+      bytes.set(piece, this.held.byteLength);
+      this.held = undefined;
+    }
+    const cut = completeLength(bytes);
+    if (cut < bytes.byteLength) this.held = bytes.slice(cut);
+    return cut === 0 ? '' : this.decoder.decode(cut === bytes.byteLength ? bytes : bytes.subarray(0, cut));
+  }
+
+  /** What is left: an incomplete character at the very end becomes U+FFFD, as a streaming decoder's flush gives. */
+  end(): string {
+    const rest = this.held;
+    this.held = undefined;
+    return rest ? this.decoder.decode(rest) : '';
+  }
+}
+
+/**
+ * How many leading bytes end on a character boundary: all of them, unless the last lead
+ * byte (within the last 4 bytes) starts a sequence longer than what follows it.
+ */
+function completeLength(b: Uint8Array): number {
+  const n = b.byteLength;
+  let i = n - 1;
+  while (i >= 0 && i > n - 4 && (b[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return n;
+  const lead = b[i]!;
+  if (lead < 0xc0) return n;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  return n - i < need ? i : n;
+}
+
+export class LineSplitter {
+  private readonly utf8 = new Utf8Pieces();
   private carry = '';
   private skipping = false;
   private skippedBytes = 0;
@@ -26,11 +81,11 @@ export class LineSplitter {
   }
 
   push(chunk: Uint8Array): void {
-    this.consume(this.decoder.decode(chunk, { stream: true }));
+    for (let at = 0; at < chunk.byteLength; at += DECODE_BYTES) this.consume(this.utf8.decode(chunk.subarray(at, at + DECODE_BYTES)));
   }
 
   end(): void {
-    this.consume(this.decoder.decode());
+    this.consume(this.utf8.end());
     if (this.skipping) {
       this.lineNo++;
       this.sink.overlong(this.lineNo, this.skippedBytes);

@@ -37,6 +37,17 @@ async function store(evs: SessionEvent[], batch = 2000): Promise<string> {
 }
 
 describe('event chunks', () => {
+  it('stores text in any script as ASCII JSON and reads every character back unchanged, find included', async () => {
+    const texts = ['tests ✓ 3 × faster', 'café, naïve', '世界 — 𝄞 music', 'line\u2028sep', 'lone \ud800 surrogate', 'plain ascii'];
+    const evs = texts.map((text, i) => resp(i, i, text));
+    const rows = toChunks('s', evs, 0);
+    for (const r of rows) expect(r.json).not.toMatch(/[\u0080-\uffff]/);
+    expect(fromChunks(rows)).toEqual(evs);
+    const sid = await store(evs);
+    expect(await loadEvents(database, sid)).toEqual(evs);
+    expect((await findEvents(await loadEvents(database, sid), '𝄞')).length).toBe(1);
+  });
+
   it('closes a chunk at CHUNK_EVENTS events, numbers chunks on from the first, and keeps each chunk\'s time span', () => {
     const evs = Array.from({ length: CHUNK_EVENTS * 2 + 1 }, (_, i) => resp(i));
     const rows = toChunks('s', evs, 7);

@@ -3,6 +3,7 @@ import { parseReel } from '../../../shared/committee/reel';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { BatonDB } from './schema';
 import { loadEvents } from './store';
+import { rowBytes } from './blob-rows';
 
 /** Builds a .baton archive of a stored session, with the committee's saved evidence reel if there is one. */
 export async function exportSession(database: BatonDB, sid: string): Promise<{ name: string; blob: Blob }> {
@@ -11,7 +12,7 @@ export async function exportSession(database: BatonDB, sid: string): Promise<{ n
   const events: SessionEvent[] = await loadEvents(database, sid);
   const blobRows = await database.blobs.where('sid').equals(sid).toArray();
   const blobs: ArchiveBlob[] = [];
-  for (const b of blobRows) blobs.push({ path: b.id, data: new Uint8Array(await b.data.arrayBuffer()) });
+  for (const b of blobRows) blobs.push({ path: b.id, data: await rowBytes(b) });
   const committee = await database.committee.get(sid);
   const reel = committee?.reel === undefined ? undefined : parseReel(committee.reel).reel;
   const parts: BlobPart[] = [];

@@ -38,12 +38,16 @@ export interface SessionRow {
 /** An event as stored up to schema v3 (one row per event); v4 stores chunks (chunks.ts). */
 export type EventRow = SessionEvent & { sid: string; seq: number };
 
+/** A session's file; read it with rowBlob or rowBytes (blob-rows.ts). */
 export interface BlobRow {
   sid: string;
   id: string;
   mime: string;
   size: number;
-  data: Blob;
+  /** A large file, and every file stored before small ones were kept as bytes. */
+  data?: Blob;
+  /** A small file's bytes (see blob-rows.ts). */
+  bytes?: Uint8Array;
 }
 
 export interface ReportRow {

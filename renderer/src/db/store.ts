@@ -1,8 +1,13 @@
 import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
-import type { BatonDB, SessionRow } from './schema';
+import type { BatonDB, BlobRow, SessionRow } from './schema';
 import { fromChunks, toChunks } from './chunks';
+import { blobRow } from './blob-rows';
+
+/** Small files are written in batches of up to this many bytes or rows. */
+const BLOB_BATCH_BYTES = 4 << 20;
+const BLOB_BATCH_ROWS = 256;
 
 function newId(): string {
   return crypto.randomUUID();
@@ -87,6 +92,16 @@ export class DexieSink implements SessionSink {
     let chunks = 0;
     let batches = 0;
     let finished = false;
+    /** Small files waiting to be written together (one transaction, not one per file). */
+    let pendingBlobs: BlobRow[] = [];
+    let pendingBytes = 0;
+    const flushBlobs = async () => {
+      if (pendingBlobs.length === 0) return;
+      const rows = pendingBlobs;
+      pendingBlobs = [];
+      pendingBytes = 0;
+      await database.blobs.bulkPut(rows);
+    };
     await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName, ...(this.owner ? { owner: this.owner } : {}) });
     const writer: SessionWriter = {
       events: async (batch: SessionEvent[]) => {
@@ -96,9 +111,14 @@ export class DexieSink implements SessionSink {
         await database.eventChunks.bulkPut(rows);
       },
       blob: async (id, data, mime) => {
-        await database.blobs.put({ sid, id, mime, size: data.byteLength, data: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) });
+        const row = blobRow(sid, id, data, mime);
+        if (row.data) return void (await database.blobs.put(row));
+        pendingBlobs.push(row);
+        pendingBytes += row.size;
+        if (pendingBytes >= BLOB_BATCH_BYTES || pendingBlobs.length >= BLOB_BATCH_ROWS) await flushBlobs();
       },
       commit: async (info: CommitInfo) => {
+        await flushBlobs();
         const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
           const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
           if (existing) return { status: 'duplicate' as const, existingId: existing.id };
@@ -131,6 +151,7 @@ export class DexieSink implements SessionSink {
       abort: async () => {
         if (finished) return;
         finished = true;
+        pendingBlobs = [];
         await purgeSession(database, sid);
       },
     };

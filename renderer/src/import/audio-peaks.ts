@@ -14,6 +14,7 @@ import { PEAK_PAIRS, peakSteps } from '../../../shared/audio/peaks';
 import { resolveLimits, type ImportLimits } from '../../../shared/import/limits';
 import type { ImportReport, Problem } from '../../../shared/import/types';
 import type { BatonDB } from '../db/schema';
+import { rowArrayBuffer } from '../db/blob-rows';
 import type { ImportOutcome } from './engine';
 
 /** Decodes a recording into one array per channel (any sample rate: only peaks are taken). */
@@ -79,7 +80,7 @@ export async function addMissingPeaks(database: BatonDB, outcome: ImportOutcome,
     const stored = await database.blobs.get([s.id, audio.blob.blob]);
     if (!stored) continue; // the reader drops a track whose recording is missing
     try {
-      const channels = await decode(await stored.data.arrayBuffer(), audio.durationMs);
+      const channels = await decode(await rowArrayBuffer(stored), audio.durationMs);
       const peaks = await peaksYielding(channels);
       if (peaks.length === 0) throw new Error('it holds no samples');
       found.push({ sid: s.id, blob: audio.blob.blob, peaks });

@@ -2,6 +2,7 @@ import { buildSessionIndex } from '../../../../shared/replay/index';
 import type { SessionEvent } from '../../../../shared/model/schema';
 import { db } from '../../db/schema';
 import { loadEvents } from '../../db/store';
+import { rowBlob } from '../../db/blob-rows';
 import type { LoadedSession } from './types';
 
 /** Loads a stored session for replay: events in time order, the time index, lazy blobs. */
@@ -20,7 +21,7 @@ export async function loadSession(id: string): Promise<LoadedSession | undefined
     loadBlob(blobId) {
       let p = cache.get(blobId);
       if (!p) {
-        p = database.blobs.get([id, blobId]).then((b) => b?.data);
+        p = database.blobs.get([id, blobId]).then((b) => (b ? rowBlob(b) : undefined));
         cache.set(blobId, p);
       }
       return p;
