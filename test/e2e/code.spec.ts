@@ -216,6 +216,9 @@ test('a patch that does not apply is shown as a banner with the raw patch', asyn
 });
 
 test('a diff reached after many seeks looks exactly like the same diff opened fresh', async ({ page }) => {
+  // Opens the session twice and waits for Monaco to settle twice: on two cores shared with
+  // other work (load 10-20) this alone took longer than the default 60 s.
+  test.slow();
   const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
   const diffs = sample.events.filter((e): e is Diff => e.kind === 'diff');
   expect(diffs.length).toBeGreaterThan(5);
