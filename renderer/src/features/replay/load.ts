@@ -2,7 +2,7 @@ import { buildSessionIndex } from '../../../../shared/replay/index';
 import type { SessionEvent } from '../../../../shared/model/schema';
 import { db } from '../../db/schema';
 import { loadEvents } from '../../db/store';
-import { rowBlob } from '../../db/blob-rows';
+import { blobReader } from './progressive';
 import type { LoadedSession } from './types';
 
 /** Loads a stored session for replay: events in time order, the time index, lazy blobs. */
@@ -12,21 +12,7 @@ export async function loadSession(id: string): Promise<LoadedSession | undefined
   if (!row) return undefined;
   // Time order; events at the same moment keep their import order.
   const sorted: SessionEvent[] = await loadEvents(database, id);
-  const cache = new Map<string, Promise<Blob | undefined>>();
-  return {
-    row,
-    meta: row.meta,
-    events: sorted,
-    index: buildSessionIndex(sorted),
-    loadBlob(blobId) {
-      let p = cache.get(blobId);
-      if (!p) {
-        p = database.blobs.get([id, blobId]).then((b) => (b ? rowBlob(b) : undefined));
-        cache.set(blobId, p);
-      }
-      return p;
-    },
-  };
+  return { row, meta: row.meta, events: sorted, index: buildSessionIndex(sorted), loadBlob: blobReader(database, id) };
 }
 
 const POS_KEY = (id: string) => `pos:${id}`;

@@ -8,6 +8,7 @@
 import type { SessionEvent } from '../../../../shared/model/schema';
 import { buildSessionIndex } from '../../../../shared/replay/index';
 import { joinInTimeOrder, sliceWindow, windowAt, type ChunkSpan } from '../../../../shared/replay/chunk-window';
+import { rowBlob } from '../../db/blob-rows';
 import { chunkSpans, parseChunk, readChunkJson } from '../../db/chunk-reader';
 import { db, type BatonDB, type SessionRow } from '../../db/schema';
 import { loadEvents } from '../../db/store';
@@ -38,12 +39,13 @@ export async function backgroundPace(): Promise<void> {
 
 type BlobReader = LoadedSession['loadBlob'];
 
+/** Reads a session's stored files on demand, each once (small ones are kept as bytes in their row, large ones as Blobs). */
 export function blobReader(database: BatonDB, sid: string): BlobReader {
   const cache = new Map<string, Promise<Blob | undefined>>();
   return (blobId) => {
     let p = cache.get(blobId);
     if (!p) {
-      p = database.blobs.get([sid, blobId]).then((b) => b?.data);
+      p = database.blobs.get([sid, blobId]).then((b) => (b ? rowBlob(b) : undefined));
       cache.set(blobId, p);
     }
     return p;
