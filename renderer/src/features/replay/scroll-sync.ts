@@ -1,5 +1,6 @@
 import { observeElementOffset as observeScrollEvents, type Virtualizer } from '@tanstack/react-virtual';
 import { useMemo, type RefObject } from 'react';
+import { writeScrollTop } from './scroll-batch';
 
 /**
  * Where a revealed span should sit when it has to move: at the nearest edge; with its end at the
@@ -88,7 +89,7 @@ export function createScrollSync<E extends HTMLElement>(ref: { readonly current:
       // (The scroll element's first child is the virtualizer's sizer: height getTotalSize().)
       const sizer = el.firstElementChild;
       if (sizer instanceof HTMLElement && parseFloat(sizer.style.height) < total) sizer.style.height = `${total}px`;
-      el.scrollTop = next;
+      writeScrollTop(el, next);
       // Should the browser round or clamp the write differently, its event is simply passed on.
       a.echo = next;
       a.cb(next, false);

@@ -8,6 +8,7 @@ import { findEvents } from './search';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
+import { charWidths, fitText, type CharWidths } from './fit-text';
 
 const ROW = 30;
 /** Rows rendered beyond each edge of the view. */
@@ -23,8 +24,10 @@ const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
  * view until the reviewer scrolls away. Filter by kind and actor; find across all events.
  */
 /** One row; memoised so a seek re-renders only the rows whose state changed. */
-const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent; top: number; state: 'past' | 'current' | 'future'; match: '' | 'match' | 'current'; clock: ReplayClock }) {
+const Row = memo(function Row({ e, top, state, match, clock, widths, room }: { e: SessionEvent; top: number; state: 'past' | 'current' | 'future'; match: '' | 'match' | 'current'; clock: ReplayClock; widths: CharWidths | undefined; room: number }) {
   const summary = eventSummary(e);
+  // Only what the row can show is laid out; the tooltip keeps the whole summary.
+  const text = widths && room > 0 ? fitText(summary, room, widths) : summary;
   const cls = `rev-row actor-${e.actor} ${state === 'past' ? '' : state} ${match === '' ? '' : match === 'current' ? 'match match-current' : 'match'}`;
   return (
     <div
@@ -38,7 +41,7 @@ const Row = memo(function Row({ e, top, state, match, clock }: { e: SessionEvent
     >
       <span className="ev-time">{formatClock(e.t)}</span>
       <span className={`ev-kind kind-${e.kind}`}>{e.kind.replace('_', ' ')}</span>
-      <span className="ev-text">{summary}</span>
+      <span className="ev-text">{text}</span>
       <AnnotationBadges eventId={e.id} />
     </div>
   );
@@ -183,6 +186,18 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const shown = v.getVirtualItems();
   const slots = Math.max(shown.length, Math.ceil((v.scrollRect?.height ?? 0) / ROW) + 2 * OVERSCAN + 1);
 
+  // The summaries' font and where they start in a row, read once from the first row shown; the
+  // room they have then follows the list's width, which the virtualizer keeps (no layout read).
+  const [fit, setFit] = useState<{ widths: CharWidths; start: number }>();
+  const hasRows = shown.length > 0;
+  useLayoutEffect(() => {
+    if (fit || !hasRows) return;
+    const text = scrollRef.current?.querySelector<HTMLElement>('.ev-text');
+    const widths = text && charWidths(getComputedStyle(text).font);
+    if (text && widths) setFit({ widths, start: text.offsetLeft });
+  }, [fit, hasRows]);
+  const room = fit ? (v.scrollRect?.width ?? 0) - fit.start : 0;
+
   return (
     <div className="replay-events" data-testid="replay-events">
       <div className="find-bar">
@@ -252,6 +267,8 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
                 state={ei === current ? 'current' : ei > current ? 'future' : 'past'}
                 match={ei === currentMatch ? 'current' : matchSet.has(ei) ? 'match' : ''}
                 clock={clock}
+                widths={fit?.widths}
+                room={room}
               />
             );
           })}
