@@ -8,7 +8,8 @@
  * floor, opening the session (first events painted, heap), find across its events, and a
  * library of 1,000 sessions (first paint, sorts, filters, re-rank after a weight change); `--dir D` builds and
  * writes archives under D; `--folder N` to import a folder of N
- * generated sessions of 2–4 MB of events each, one job per file, and nothing else.
+ * generated sessions of 2–4 MB of events each, one job per file, and nothing else; `--import-only`
+ * for the archive import and its floor alone, one line each.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,8 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '100000' },
     port: { type: 'string', default: '4179' },
     'replay-only': { type: 'boolean', default: false },
+    /** Only the archive import and its floor, `--runs` times each; prints one line per measurement. */
+    'import-only': { type: 'boolean', default: false },
     storage: { type: 'boolean', default: false },
     folder: { type: 'string' },
     /** Where the build and the generated archives go (a helper's own copy, so parallel runs do not share one). */
@@ -128,6 +131,12 @@ async function main() {
       }
     }
 
+    if (args['import-only']) {
+      const f = (n: number) => Math.round(n).toLocaleString('en-US');
+      for (const [i, r] of imports.entries()) log(`import ${i + 1}: wall ${f(r.ms)} ms, CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms, ${r.events} events`);
+      for (const [i, r] of floors.entries()) log(`floor ${i + 1}: wall ${f(r.totalMs)} ms (parse+put ${f(r.parsePutMs)}, unzip ${f(r.unzipMs)}), CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms`);
+      return;
+    }
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
     if (args.storage) {
       const cdp = await browser.newBrowserCDPSession();

@@ -176,7 +176,7 @@ export const batonImporter: FormatImporter = {
       if (!unzip.has(required)) throw new ImportError(`${file}: not a Baton archive — it has no ${required}`);
     }
     for await (const chunk of ctx.chunks()) {
-      unzip.push(chunk);
+      await unzip.push(chunk);
       // Blobs are written as soon as they are complete, so they are not all held at once.
       while (blobs.length && blobs[0]!.c.done) {
         const { path, c } = blobs.shift()!;
@@ -184,7 +184,7 @@ export const batonImporter: FormatImporter = {
       }
       await builder.drain();
     }
-    unzip.end();
+    await unzip.end();
     for (const { path, c } of blobs) await storeBlob(path, c);
     const manifestC = collectors.get(ARCHIVE_PATHS.manifest);
     if (!manifestC) {

@@ -6,6 +6,7 @@ import { readCentralDirectory, type CdEntry } from './central-directory';
 import { formatBytes } from '../import/limits';
 import { ImportError } from '../import/types';
 import { unsafeEntryReason } from './manifest';
+import { NativeInflate, nativeInflateAvailable } from './native-inflate';
 
 /** Receives one entry's bytes as they inflate. */
 export interface EntryHandler {
@@ -19,7 +20,8 @@ export interface EntryHandler {
  * names, declared total size and ratio. While streaming, the real inflated bytes are counted
  * (declared sizes can lie) and each entry's CRC-32 is verified against the directory. Input
  * is pushed in small slices so that even a maximally compressed chunk inflates to a bounded
- * size before the guards run.
+ * size before the guards run. Deflated entries inflate natively where the platform can
+ * (native-inflate.ts), asynchronously: each slice's output is awaited before the next.
  */
 export class GuardedUnzip {
   /** Reads and checks the central directory, then returns a ready unzipper. */
@@ -53,6 +55,8 @@ export class GuardedUnzip {
   private readonly names = new Set<string>();
   private readonly crcs = new Map<string, number>();
   private readonly unzip: Unzip;
+  /** Entries inflating natively, whose output may still be on its way. */
+  private readonly inflating = new Set<NativeInflate>();
   private entries = 0;
   private open = new Set<string>();
   private failure: ImportError | undefined;
@@ -70,7 +74,20 @@ export class GuardedUnzip {
       this.names.add(e.name);
     }
     this.unzip = new Unzip((file) => this.handleFile(file));
-    this.unzip.register(UnzipInflate);
+    if (nativeInflateAvailable) {
+      const inflating = this.inflating;
+      this.unzip.register(
+        class extends NativeInflate {
+          constructor() {
+            super();
+            inflating.add(this);
+            void this.done.then(() => inflating.delete(this));
+          }
+        },
+      );
+    } else {
+      this.unzip.register(UnzipInflate);
+    }
   }
 
   get entryCount(): number {
@@ -146,11 +163,18 @@ export class GuardedUnzip {
         this.fail(new ImportError(`${this.fileName}: entry "${name}" is corrupt (checksum mismatch)`, undefined, name));
         return;
       }
-      handler?.data(chunk);
-      if (final) {
-        this.open.delete(name);
-        this.crcs.set(name, crc);
-        handler?.end();
+      try {
+        handler?.data(chunk);
+        if (final) {
+          this.open.delete(name);
+          this.crcs.set(name, crc);
+          handler?.end();
+        }
+      } catch (e) {
+        // A handler's own limit (or any failure in it) stops the archive, as it did when
+        // inflating ran inside push().
+        this.fail(e instanceof ImportError ? e : new ImportError(`${this.fileName}: not a valid zip archive (${(e as Error).message})`));
+        file.terminate();
       }
     };
     file.start();
@@ -175,8 +199,21 @@ export class GuardedUnzip {
     return undefined;
   }
 
+  /** Waits until every entry inflating natively has handed over what it was given. */
+  private async settle(): Promise<void> {
+    // Inflaters start only inside unzip.push(), so none appears while this waits.
+    if (this.inflating.size > 0) await Promise.all([...this.inflating].map((d) => d.settled()));
+  }
+
+  /** Stops every native inflater and throws the first failure. */
+  private throwFailure(err: ImportError): never {
+    for (const d of this.inflating) d.terminate();
+    this.inflating.clear();
+    throw err;
+  }
+
   /** Pushes input; throws the first guard failure. */
-  push(chunk: Uint8Array): void {
+  async push(chunk: Uint8Array): Promise<void> {
     const SLICE = 64 * 1024;
     for (let off = 0; off < chunk.byteLength; off += SLICE) {
       const part = chunk.subarray(off, Math.min(chunk.byteLength, off + SLICE));
@@ -186,17 +223,19 @@ export class GuardedUnzip {
       } catch (e) {
         this.fail(e instanceof ImportError ? e : new ImportError(`${this.fileName}: not a valid zip archive (${(e as Error).message})`));
       }
-      if (this.failure) throw this.failure;
+      if (!this.failure) await this.settle();
+      if (this.failure) this.throwFailure(this.failure);
     }
   }
 
-  end(): void {
+  async end(): Promise<void> {
     try {
       this.unzip.push(new Uint8Array(0), true);
     } catch (e) {
       this.fail(new ImportError(`${this.fileName}: not a valid zip archive (${(e as Error).message})`));
     }
-    if (this.failure) throw this.failure;
+    if (!this.failure) await this.settle();
+    if (this.failure) this.throwFailure(this.failure);
     if (this.entries === 0) throw new ImportError(`${this.fileName}: the zip archive holds no entries`);
     if (this.open.size > 0) {
       const first = [...this.open][0];

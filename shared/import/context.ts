@@ -112,6 +112,9 @@ export class SessionBuilder {
       await this.writer.events(b);
       this.onEvents(b.length);
     });
+    // A failed write is thrown by the next drain() or finish(); the importer may be awaiting
+    // input (or inflation) meanwhile, which must not count as an unhandled rejection.
+    this.pending.catch(() => undefined);
   }
 
   /** Waits for queued writes; call between input chunks for backpressure. */

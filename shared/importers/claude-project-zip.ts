@@ -79,8 +79,8 @@ export const claudeProjectZipImporter: FormatImporter = {
     });
     // The directory already says whether there is a transcript to read.
     if (![...unzip.entryNames].some(isTranscript)) throw new ImportError(noTranscripts(file));
-    for await (const chunk of ctx.chunks()) unzip.push(chunk);
-    unzip.end();
+    for await (const chunk of ctx.chunks()) await unzip.push(chunk);
+    await unzip.end();
     if (entries.size === 0) throw new ImportError(noTranscripts(file));
     if (ignored) ctx.problems.add({ file, severity: 'warning', reason: `${ignored} entries that are not .jsonl transcripts were ignored` });
     const names = [...entries.keys()].sort();

@@ -77,22 +77,24 @@ describe('event chunks', () => {
     expect(fromChunks(rows).map((e) => e.id)).toEqual(['e5', 'e3', 'e1', 'e2', 'e0', 'e4']);
   });
 
-  it('stores an import of many batches in chunks and reads every event back in order', async () => {
+  it('stores an import of many batches in full chunks and reads every event back in order', async () => {
     const evs = Array.from({ length: 10_500 }, (_, i) => resp(i));
     const sid = await store(evs, 3000);
     const chunks = await database.eventChunks.where('sid').equals(sid).toArray();
-    expect(chunks.length).toBe(4);
+    // Chunks fill across batches of 3,000: not 3,000 + 3,000 + 3,000 + 1,500.
+    expect(chunks.map((c) => c.count)).toEqual([CHUNK_EVENTS, CHUNK_EVENTS, 10_500 - 2 * CHUNK_EVENTS]);
+    expect(chunks.map((c) => c.n)).toEqual([0, 1, 2]);
     expect(chunks.reduce((s, c) => s + c.count, 0)).toBe(10_500);
     expect(await database.events.count()).toBe(0);
     expect(await loadEvents(database, sid)).toEqual(evs);
   });
 
   it('finds events across chunk boundaries at their place in the session', async () => {
-    const evs = Array.from({ length: 9000 }, (_, i) => resp(i, i, i === 1999 || i === 2000 || i === 8999 ? 'the needle' : 'hay'));
+    const evs = Array.from({ length: 9000 }, (_, i) => resp(i, i, i === 3999 || i === 4000 || i === 8999 ? 'the needle' : 'hay'));
     const sid = await store(evs, 2000);
-    expect(await database.eventChunks.where('sid').equals(sid).count()).toBe(5);
+    expect(await database.eventChunks.where('sid').equals(sid).count()).toBe(3);
     const loaded = await loadEvents(database, sid);
-    expect(await findEvents(loaded, 'NEEDLE')).toEqual([1999, 2000, 8999]);
+    expect(await findEvents(loaded, 'NEEDLE')).toEqual([3999, 4000, 8999]);
   });
 
   it('deletes a session\'s chunks with it and keeps the other session\'s', async () => {

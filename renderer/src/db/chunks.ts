@@ -25,32 +25,61 @@ export interface EventChunkRow {
 }
 
 /**
+ * Packs events (in import order) into chunk rows numbered from `first`, across any number of
+ * batches: a chunk closes at CHUNK_EVENTS events or once its JSON reaches CHUNK_CHARS
+ * characters, whichever batch its events came in, so an import of many batches writes full
+ * chunks (about 1 MiB each) and one partial chunk at the end, not a partial chunk per batch.
+ */
+export class ChunkPacker {
+  private parts: string[] = [];
+  private chars = 0;
+  private t0 = Infinity;
+  private t1 = -Infinity;
+  private next: number;
+
+  constructor(
+    private readonly sid: string,
+    first = 0,
+  ) {
+    this.next = first;
+  }
+
+  /** Adds events; returns the chunks they completed. */
+  add(events: readonly SessionEvent[]): EventChunkRow[] {
+    const rows: EventChunkRow[] = [];
+    for (const ev of events) {
+      const s = asciiJson(JSON.stringify(ev));
+      this.parts.push(s);
+      this.chars += s.length + 1;
+      if (ev.t < this.t0) this.t0 = ev.t;
+      if (ev.t > this.t1) this.t1 = ev.t;
+      if (this.parts.length >= CHUNK_EVENTS || this.chars >= CHUNK_CHARS) rows.push(this.close());
+    }
+    return rows;
+  }
+
+  /** The chunk still open, if it holds any event. */
+  flush(): EventChunkRow[] {
+    return this.parts.length ? [this.close()] : [];
+  }
+
+  private close(): EventChunkRow {
+    const row = { sid: this.sid, n: this.next++, count: this.parts.length, t0: this.t0, t1: this.t1, json: `[${this.parts.join(',')}]` };
+    this.parts = [];
+    this.chars = 0;
+    this.t0 = Infinity;
+    this.t1 = -Infinity;
+    return row;
+  }
+}
+
+/**
  * Splits events (in import order) into chunk rows numbered from `first`; each chunk holds
  * at most CHUNK_EVENTS events and closes once it reaches CHUNK_CHARS characters of JSON.
  */
 export function toChunks(sid: string, events: readonly SessionEvent[], first: number): EventChunkRow[] {
-  const rows: EventChunkRow[] = [];
-  let parts: string[] = [];
-  let chars = 0;
-  let t0 = Infinity;
-  let t1 = -Infinity;
-  const close = () => {
-    rows.push({ sid, n: first + rows.length, count: parts.length, t0, t1, json: `[${parts.join(',')}]` });
-    parts = [];
-    chars = 0;
-    t0 = Infinity;
-    t1 = -Infinity;
-  };
-  for (const ev of events) {
-    const s = asciiJson(JSON.stringify(ev));
-    parts.push(s);
-    chars += s.length + 1;
-    if (ev.t < t0) t0 = ev.t;
-    if (ev.t > t1) t1 = ev.t;
-    if (parts.length >= CHUNK_EVENTS || chars >= CHUNK_CHARS) close();
-  }
-  if (parts.length) close();
-  return rows;
+  const packer = new ChunkPacker(sid, first);
+  return [...packer.add(events), ...packer.flush()];
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
 import type { BatonDB, BlobRow, SessionRow } from './schema';
-import { fromChunks, toChunks } from './chunks';
+import { ChunkPacker, fromChunks } from './chunks';
 import { blobRow } from './blob-rows';
 
 /** Small files are written in batches of up to this many bytes or rows. */
@@ -89,7 +89,8 @@ export class DexieSink implements SessionSink {
   async begin(): Promise<SessionWriter> {
     const database = this.database;
     const sid = newId();
-    let chunks = 0;
+    /** Chunks fill across batches; the last, partial one is written at commit. */
+    const packer = new ChunkPacker(sid);
     let batches = 0;
     let finished = false;
     /** Small files waiting to be written together (one transaction, not one per file). */
@@ -106,9 +107,8 @@ export class DexieSink implements SessionSink {
     const writer: SessionWriter = {
       events: async (batch: SessionEvent[]) => {
         this.beforeWrite?.(batches++);
-        const rows = toChunks(sid, batch, chunks);
-        chunks += rows.length;
-        await database.eventChunks.bulkPut(rows);
+        const rows = packer.add(batch);
+        if (rows.length) await database.eventChunks.bulkPut(rows);
       },
       blob: async (id, data, mime) => {
         const row = blobRow(sid, id, data, mime);
@@ -118,6 +118,8 @@ export class DexieSink implements SessionSink {
         if (pendingBytes >= BLOB_BATCH_BYTES || pendingBlobs.length >= BLOB_BATCH_ROWS) await flushBlobs();
       },
       commit: async (info: CommitInfo) => {
+        const last = packer.flush();
+        if (last.length) await database.eventChunks.bulkPut(last);
         await flushBlobs();
         const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
           const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
