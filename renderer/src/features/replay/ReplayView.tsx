@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { buildIdleMap } from '../../../../shared/replay/idle';
 import { navigate, routeHash } from '../../app/router';
 import { exportToFile } from '../../state/actions';
@@ -16,9 +16,7 @@ import type { SessionRow } from '../../db/schema';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
 import { AxisBus } from './timeline/axis-bus';
-import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
-import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
@@ -29,6 +27,11 @@ import { openSession, type SessionLoader } from './progressive';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
+
+// xterm and wavesurfer load with the pane that shows them, not with the app: the first screen of
+// a replay shows neither (the terminal waits for every event; audio only where a session has it).
+const TerminalPane = lazy(() => import('./terminal/TerminalPane').then((m) => ({ default: m.TerminalPane })));
+const AudioStrip = lazy(() => import('./audio/AudioStrip').then((m) => ({ default: m.AudioStrip })));
 
 type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
@@ -293,7 +296,9 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">
-          <AudioStrip session={session} clock={clock} axisBus={axisBus} />
+          <Suspense fallback={null}>
+            <AudioStrip session={session} clock={clock} axisBus={axisBus} />
+          </Suspense>
         </ErrorBoundary>
       )}
       <Split key={terminalMain ? 'terminal' : 'conversation'} id={terminalMain ? 'replay-main-terminal' : 'replay-main'} direction="row" initial={terminalMain ? [0.24, 0.5, 0.26] : [0.26, 0.37, 0.37]}>
@@ -303,7 +308,11 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         {terminalMain ? (
           <div className="main-terminal" data-testid="main-terminal" aria-label="Terminal">
             <ErrorBoundary what="the terminal">
-              {waiting ?? <TerminalPane session={session} clock={clock} />}
+              {waiting ?? (
+                <Suspense fallback={null}>
+                  <TerminalPane session={session} clock={clock} />
+                </Suspense>
+              )}
             </ErrorBoundary>
           </div>
         ) : (
@@ -329,7 +338,11 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
                 </BlindGate>
               )}
               {!waiting && shownTab === 'code' && <CodePane session={session} clock={clock} />}
-              {!waiting && shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {!waiting && shownTab === 'terminal' && (
+                <Suspense fallback={null}>
+                  <TerminalPane session={session} clock={clock} />
+                </Suspense>
+              )}
               {!waiting && shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
               {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
             </ErrorBoundary>

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import hljs from 'highlight.js/lib/common';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BlobRef, SessionEvent } from '../../../../../shared/model/schema';
 import { interceptLinks } from '../../../components/links';
 import { renderMarkdown } from '../../../components/Markdown';
+import { highlightCodeBlocks } from '../../../components/highlight';
 import { formatClock } from '../../session/summary';
 import { useScrollSync } from '../scroll-sync';
 import { useClock } from '../clock';
@@ -20,10 +20,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
     // Highlighting is cosmetic: do it when the page is idle, never inside a seek's frame.
     const el = ref.current;
     if (!el) return;
-    const run = () =>
-      el.querySelectorAll<HTMLElement>('pre code').forEach((code) => {
-        if (!code.dataset.highlighted) hljs.highlightElement(code);
-      });
+    const run = () => void highlightCodeBlocks(el);
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const id = idle(run);
