@@ -6,6 +6,7 @@ import type { ImportClient } from '../import/client';
 import { forgetScores, loadScoringSettings } from './scores';
 import { platform } from '../platform';
 import { isReviewFile } from '../features/panel/review-file';
+import { firstScreenShown, whenFirstScreenShown } from './first-screen';
 import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
 
 let jobSeq = 0;
@@ -161,7 +162,8 @@ let started: Promise<void> | undefined;
 /**
  * Start-up (once per page): load the library, then samples on first run. The import worker
  * starts, and interrupted imports are swept, when an import is asked for or the page is idle
- * after its first paint, whichever comes first.
+ * after the first screen (the library's rows or a replay's first events) is painted,
+ * whichever comes first.
  */
 export function startApp(): Promise<void> {
   started ??= boot();
@@ -171,8 +173,10 @@ export function startApp(): Promise<void> {
 async function boot(): Promise<void> {
   // Ask the browser not to evict the library (no prompt in Chromium; Electron is durable).
   void requestPersistence();
-  afterFirstPaintIdle(() => void importsReady());
+  void whenFirstScreenShown().then(() => afterFirstPaintIdle(() => void importsReady()));
   await loadScoringSettings().catch((e: unknown) => console.warn('Could not load the scoring weights', e));
   await refreshLibrary();
+  // A replay says so itself once its first events are shown.
+  if (!window.location.hash.startsWith('#/session/')) firstScreenShown();
   await loadSamplesOnFirstRun();
 }

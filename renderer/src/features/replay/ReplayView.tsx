@@ -3,6 +3,7 @@ import { buildIdleMap } from '../../../../shared/replay/idle';
 import { navigate, routeHash } from '../../app/router';
 import { exportToFile } from '../../state/actions';
 import { setUi } from '../../state/store';
+import { firstScreenShown } from '../../state/first-screen';
 import { SessionInfo } from '../session/SessionView';
 import { Split } from '../../components/Split';
 import { ReplayClock } from './clock';
@@ -71,6 +72,10 @@ function afterPaint(fn: () => void): () => void {
 /** The replay: one clock driving the timeline, event list, conversation and panes. */
 export function ReplayView({ id, initialT }: { id: string; initialT?: number }) {
   const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
+  // The import worker waits until this replay's first events are on the page (state/first-screen.ts).
+  useEffect(() => {
+    if (session !== undefined) firstScreenShown();
+  }, [session]);
   const [clock, setClock] = useState<ReplayClock | null>(null);
   /** Loads the rest of a session opened from the chunks around its start position. */
   const [loader, setLoader] = useState<SessionLoader | undefined>(undefined);
