@@ -4,6 +4,7 @@
  * Pure: no Electron import, so the renderer and tests can share it.
  */
 import { z } from 'zod';
+import { MAX_READ_BYTES } from './ipc-limits';
 
 export const HostCommand = z.enum(['import', 'import-folder', 'export', 'shortcuts', 'about']);
 export type HostCommand = z.infer<typeof HostCommand>;
@@ -19,8 +20,7 @@ export type PickedFileInfo = z.infer<typeof PickedFileInfo>;
 /** Largest decision record printed to PDF (characters of HTML). */
 export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
 
-/** Largest slice the renderer may request per read. */
-export const MAX_READ_BYTES = 16 * 1024 * 1024;
+export { MAX_READ_BYTES };
 
 export const IpcArgs = {
   'dialog:open-files': z.object({ directory: z.boolean() }).strict(),

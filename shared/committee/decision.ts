@@ -4,10 +4,9 @@
  * exported with the reviews (a `.baton-decision` JSON file, see docs/committee.md).
  */
 import { z } from 'zod';
+import { DECISION_FORMAT, OUTCOME_LABELS, OUTCOMES, type Outcome } from './outcomes';
 
-export const OUTCOMES = ['hire', 'no-hire', 'more-evidence'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome | 'abstain', string> = { hire: 'Hire', 'no-hire': 'No hire', 'more-evidence': 'More evidence', abstain: 'Abstain' };
+export { DECISION_FORMAT, OUTCOME_LABELS, OUTCOMES, type Outcome };
 
 export const Vote = z.strictObject({
   member: z.string().min(1).max(200),
@@ -15,8 +14,6 @@ export const Vote = z.strictObject({
   note: z.string().max(4000).optional(),
 });
 export type Vote = z.infer<typeof Vote>;
-
-export const DECISION_FORMAT = 'baton-decision';
 
 export const Decision = z.strictObject({
   format: z.literal(DECISION_FORMAT).default(DECISION_FORMAT),

@@ -5,7 +5,7 @@
  * idempotent (merging a result again with any of its inputs changes nothing).
  */
 import type { Decision } from '../committee/decision';
-import { DECISION_FORMAT } from '../committee/decision';
+import { DECISION_FORMAT } from '../committee/outcomes';
 import type { SessionDecision } from './schema';
 import { canonical } from './canonical';
 

@@ -18,7 +18,7 @@
 import { canonical } from './canonical';
 import { mergeDecisions } from './decisions';
 import type { Annotation, BatonReview, ReviewerInfo, SessionDecision, SessionRating, Submission } from './schema';
-import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from './schema';
+import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from './format';
 
 export { canonical } from './canonical';
 

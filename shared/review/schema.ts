@@ -18,8 +18,9 @@ import { z } from 'zod';
 import { OUTCOMES, Vote } from '../committee/decision';
 import { MAX_SCORE, MIN_SCORE, REVIEW_FACTORS } from './factors';
 
-export const REVIEW_FORMAT = 'baton-review';
-export const REVIEW_FORMAT_VERSION = 1;
+import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from './format';
+
+export { REVIEW_FORMAT, REVIEW_FORMAT_VERSION };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const datetime = z.iso.datetime({ offset: true });

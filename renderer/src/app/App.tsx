@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useState, type DragEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { ConfirmDelete } from '../features/library/ConfirmDelete';
 import { LibraryView } from '../features/library/LibraryView';
 import { ImportPanel } from '../features/imports/ImportPanel';
 import { ReportDialog } from '../features/imports/ReportDialog';
 import { ReplayView } from '../features/replay/ReplayView';
-import { CommitteeView } from '../features/committee/CommitteeView';
-import { OpenByHash } from '../features/committee/OpenByHash';
-import { PanelView } from '../features/panel/PanelView';
 import { ReviewerSwitcher } from '../features/panel/ReviewerSwitcher';
-import { CompareView } from '../features/compare/CompareView';
 import { Dialog } from '../components/Dialog';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LinkConfirm } from '../components/links';
@@ -16,6 +12,13 @@ import { platform } from '../platform';
 import { exportToFile, importFiles, pickAndImport, startApp } from '../state/actions';
 import { setUi, useStore } from '../state/store';
 import { useRoute, navigate } from './router';
+
+// The views behind their own routes load when first opened: the library and the replay (the
+// first screens) do not need them, nor the schemas of what they exchange.
+const CommitteeView = lazy(() => import('../features/committee/CommitteeView').then((m) => ({ default: m.CommitteeView })));
+const OpenByHash = lazy(() => import('../features/committee/OpenByHash').then((m) => ({ default: m.OpenByHash })));
+const PanelView = lazy(() => import('../features/panel/PanelView').then((m) => ({ default: m.PanelView })));
+const CompareView = lazy(() => import('../features/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 function Toast() {
   const toast = useStore((s) => s.ui.toast);
@@ -175,7 +178,9 @@ export function App() {
     return (
       <div className="app committee-app">
         <ErrorBoundary what="committee mode" resetKey={`${route.name}:${route.id}`}>
-          <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+          <Suspense fallback={null}>
+            <CommitteeView key={`${route.name}:${route.id}`} id={route.id} role={route.name === 'committee' ? 'presenter' : 'audience'} />
+          </Suspense>
         </ErrorBoundary>
         <Toast />
       </div>
@@ -209,17 +214,19 @@ export function App() {
       </header>
       <main className="content">
         <ErrorBoundary what={route.name === 'session' ? 'this session' : route.name === 'panel' ? 'the panel' : route.name === 'compare' ? 'the side-by-side view' : 'the library'} resetKey={route.name === 'session' ? route.id : route.name}>
-          {route.name === 'session' ? (
-            <ReplayView key={route.id} id={route.id} initialT={route.t} />
-          ) : route.name === 'compare' ? (
-            <CompareView key={route.panes.map((p) => `${p.id}:${p.lane ?? ''}`).join(',')} route={route} />
-          ) : route.name === 'panel' ? (
-            <PanelView />
-          ) : route.name === 'open' ? (
-            <OpenByHash hash={route.hash} t={route.t} />
-          ) : (
-            <LibraryView />
-          )}
+          <Suspense fallback={null}>
+            {route.name === 'session' ? (
+              <ReplayView key={route.id} id={route.id} initialT={route.t} />
+            ) : route.name === 'compare' ? (
+              <CompareView key={route.panes.map((p) => `${p.id}:${p.lane ?? ''}`).join(',')} route={route} />
+            ) : route.name === 'panel' ? (
+              <PanelView />
+            ) : route.name === 'open' ? (
+              <OpenByHash hash={route.hash} t={route.t} />
+            ) : (
+              <LibraryView />
+            )}
+          </Suspense>
         </ErrorBoundary>
       </main>
       <ImportPanel />

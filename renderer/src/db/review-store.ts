@@ -5,7 +5,8 @@
  * history is kept and the order of imports does not matter).
  */
 import { mergeReviews } from '../../../shared/review/merge';
-import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION, type Annotation, type BatonReview, type Scores, type SessionRating, type Submission } from '../../../shared/review/schema';
+import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from '../../../shared/review/format';
+import type { Annotation, BatonReview, Scores, SessionRating, Submission } from '../../../shared/review/schema';
 import type { BatonDB, RatingRow, ReviewerRow } from './schema';
 import type { DraftScores } from './review-rows';
 

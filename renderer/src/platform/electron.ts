@@ -1,4 +1,5 @@
-import { MAX_READ_BYTES, type BatonBridge, type PickedFileInfo } from '../../../shared/ipc';
+import { MAX_READ_BYTES } from '../../../shared/ipc-limits';
+import type { BatonBridge, PickedFileInfo } from '../../../shared/ipc';
 import type { PlatformApi } from './types';
 
 /** Bytes asked for per read (the bridge refuses more than MAX_READ_BYTES). */

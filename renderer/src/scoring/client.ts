@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { db } from '../db/schema';
-import { createScoringEngine, type ScoringEngine, type ScoringTimings } from './engine';
+import type { ScoringEngine, ScoringTimings } from './engine';
 
 /** The main thread's handle on scoring: a Web Worker when possible, else this thread. */
 export interface ScoringClient {
@@ -26,8 +26,10 @@ async function workerClient(): Promise<ScoringClient> {
 let client: Promise<ScoringClient> | undefined;
 
 export function scoringClient(): Promise<ScoringClient> {
-  client ??= (typeof Worker === 'undefined' ? Promise.reject(new Error('no workers')) : workerClient()).catch((e: unknown) => {
+  client ??= (typeof Worker === 'undefined' ? Promise.reject(new Error('no workers')) : workerClient()).catch(async (e: unknown) => {
     console.warn('Scoring worker unavailable, scoring on the main thread:', e);
+    // The classifier loads here only when there is no worker to run it.
+    const { createScoringEngine } = await import('./engine');
     const engine = createScoringEngine(db);
     return { mode: 'main-thread' as const, score: (ids: string[]) => engine.score(ids), timings: () => Promise.resolve(engine.timings()) };
   });

@@ -1,12 +1,12 @@
 import { requestPersistence } from '../db/persist';
 import { db } from '../db/schema';
-import { exportSession } from '../db/export';
 import { listSessions, purgeSession } from '../db/store';
 import { groupImportFiles } from '../../../shared/import/group';
-import { importClient } from '../import/client';
+import type { ImportClient } from '../import/client';
 import { forgetScores, loadScoringSettings } from './scores';
 import { platform } from '../platform';
-import { importDroppedReviews, isReviewFile } from '../features/panel/exchange';
+import { isReviewFile } from '../features/panel/review-file';
+import { firstScreenShown, whenFirstScreenShown } from './first-screen';
 import { addJobs, setLibrary, setUi, updateJob, useStore, type ImportJob } from './store';
 
 let jobSeq = 0;
@@ -20,7 +20,10 @@ export async function refreshLibrary(): Promise<void> {
 export async function importFiles(input: File[]): Promise<ImportJob[]> {
   // Reviewers' .baton-review files go to the panel store, not the session importer.
   const all = input.filter((f) => !isReviewFile(f.name));
-  if (all.length < input.length) void importDroppedReviews(input.filter((f) => isReviewFile(f.name)));
+  if (all.length < input.length) {
+    const reviews = input.filter((f) => isReviewFile(f.name));
+    void import('../features/panel/exchange').then(({ importDroppedReviews }) => importDroppedReviews(reviews));
+  }
   if (all.length === 0) return [];
   // A Claude Code project folder: each transcript with its subagent files is one import.
   const units = groupImportFiles(all.map((f) => f.webkitRelativePath || f.name));
@@ -35,7 +38,7 @@ export async function importFiles(input: File[]): Promise<ImportJob[]> {
     events: 0,
   }));
   addJobs(jobs);
-  const client = await importClient();
+  const client = await importsReady();
   useStore.setState((s) => ({ imports: { ...s.imports, workerMode: client.mode } }));
   for (const [i, job] of jobs.entries()) {
     const file = files[i]!;
@@ -72,7 +75,7 @@ export async function cancelImport(jobId: string): Promise<void> {
     updateJob(jobId, { status: 'cancelled', message: `${job.file}: import cancelled; nothing was stored` });
     return;
   }
-  await (await importClient()).cancel(jobId);
+  await (await importsReady()).cancel(jobId);
 }
 
 export async function pickAndImport(directory: boolean): Promise<void> {
@@ -90,6 +93,8 @@ export async function deleteSession(id: string): Promise<void> {
 
 export async function exportToFile(id: string): Promise<void> {
   try {
+    // The archive writer (and its schemas) loads with the first export, not with the app.
+    const { exportSession } = await import('../db/export');
     const { name, blob } = await exportSession(db(), id);
     const saved = await platform().saveFile(name, blob);
     if (saved) setUi({ toast: { text: `Exported ${name}`, kind: 'info' } });
@@ -122,9 +127,44 @@ export async function loadSamplesOnFirstRun(): Promise<void> {
   }
 }
 
+let readyClient: Promise<ImportClient> | undefined;
+
+/**
+ * The import client (its module and worker load on first use, not at start-up), once the
+ * imports an earlier run left unfinished are swept: every import waits for that sweep. The
+ * library's listing does not (a session row is written only when its import commits).
+ */
+export function importsReady(): Promise<ImportClient> {
+  readyClient ??= import('../import/client').then(async ({ importClient }) => {
+    const client = await importClient();
+    try {
+      await client.sweep();
+    } catch (e) {
+      console.warn('Could not sweep interrupted imports', e);
+    }
+    return client;
+  });
+  return readyClient;
+}
+
+/** Runs `work` once the page is idle after its next paint (a timer where requestIdleCallback is missing). */
+export function afterFirstPaintIdle(work: () => void): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work());
+      else setTimeout(work, 200);
+    }, 0),
+  );
+}
+
 let started: Promise<void> | undefined;
 
-/** Start-up (once per page): clean interrupted imports, load the library, then samples on first run. */
+/**
+ * Start-up (once per page): load the library, then samples on first run. The import worker
+ * starts, and interrupted imports are swept, when an import is asked for or the page is idle
+ * after the first screen (the library's rows or a replay's first events) is painted,
+ * whichever comes first.
+ */
 export function startApp(): Promise<void> {
   started ??= boot();
   return started;
@@ -133,13 +173,10 @@ export function startApp(): Promise<void> {
 async function boot(): Promise<void> {
   // Ask the browser not to evict the library (no prompt in Chromium; Electron is durable).
   void requestPersistence();
-  try {
-    const client = await importClient();
-    await client.sweep();
-  } catch (e) {
-    console.warn('Could not sweep interrupted imports', e);
-  }
+  void whenFirstScreenShown().then(() => afterFirstPaintIdle(() => void importsReady()));
   await loadScoringSettings().catch((e: unknown) => console.warn('Could not load the scoring weights', e));
   await refreshLibrary();
+  // A replay says so itself once its first events are shown.
+  if (!window.location.hash.startsWith('#/session/')) firstScreenShown();
   await loadSamplesOnFirstRun();
 }

@@ -6,7 +6,9 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { combine, DEFAULT_WEIGHTS, setWeight, summarize, type ClassifierResult, type FactorId, type ScoreSummary, type Scores, type Weights } from '../../../shared/classifier';
+import { combine, summarize, type ScoreSummary } from '../../../shared/classifier/score';
+import { DEFAULT_WEIGHTS, setWeight, type FactorId, type Weights } from '../../../shared/classifier/weights';
+import type { ClassifierResult, Scores } from '../../../shared/classifier/types';
 import { db } from '../db/schema';
 import { scoringClient } from '../scoring/client';
 

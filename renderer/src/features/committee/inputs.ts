@@ -5,7 +5,8 @@
  * are matched by review key (shared/review/session-key.ts), as the panel stores them.
  */
 import { fromReviews, type CommitteeInputs } from '../../../../shared/committee/inputs';
-import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION, type BatonReview } from '../../../../shared/review/schema';
+import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION } from '../../../../shared/review/format';
+import type { BatonReview } from '../../../../shared/review/schema';
 import { reviewKey } from '../../../../shared/review/session-key';
 import { db, type BatonDB } from '../../db/schema';
 

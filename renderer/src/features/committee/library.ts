@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { blindMetaOnly } from '../../../../shared/committee/blind';
-import { OUTCOME_LABELS, type Outcome } from '../../../../shared/committee/decision';
+import { OUTCOME_LABELS, type Outcome } from '../../../../shared/committee/outcomes';
 import type { SessionRow } from '../../db/schema';
 import { db } from '../../db/schema';
-import { decisionOutcomes } from './store';
+import { decisionOutcomes } from './outcomes';
 
 const LIBRARY_BLIND_KEY = 'library.blind';
 

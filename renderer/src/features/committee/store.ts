@@ -31,11 +31,7 @@ export const saveReel = (sid: string, reel: Reel, database: BatonDB = db()) => p
 export const saveNotes = (sid: string, notes: string, database: BatonDB = db()) => patch(sid, { notes }, database);
 export const saveDecision = (sid: string, decision: Decision, database: BatonDB = db()) => patch(sid, { decision, outcome: decision.outcome }, database);
 
-/** Outcome per session id, for the library's Decision column. */
-export async function decisionOutcomes(database: BatonDB = db()): Promise<Map<string, string>> {
-  const rows = await database.committee.where('outcome').above('').toArray();
-  return new Map(rows.map((r) => [r.sid, r.outcome!]));
-}
+export { decisionOutcomes } from './outcomes';
 
 const BLIND_KEY = 'committee.blind';
 

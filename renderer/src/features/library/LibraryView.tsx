@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { FACTORS, FACTOR_LABELS, type ScoreSummary } from '../../../../shared/classifier';
+import { FACTORS, FACTOR_LABELS } from '../../../../shared/classifier/weights';
+import type { ScoreSummary } from '../../../../shared/classifier/score';
 import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
 import { useBlindScores } from '../panel/blind-scores';
 import { WeightPanel } from '../scoring/WeightControls';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ScoreSummary } from '../../../../shared/classifier';
+import type { ScoreSummary } from '../../../../shared/classifier/score';
 import { reviewKey } from '../../../../shared/review/session-key';
 import type { SessionRow } from '../../db/schema';
 import { usePanelStore } from './store';

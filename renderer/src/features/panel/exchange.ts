@@ -104,8 +104,6 @@ export async function exportCsv(): Promise<boolean> {
   return platform().saveFile('panel-ratings.csv', blob);
 }
 
-export const isReviewFile = (name: string): boolean => name.toLowerCase().endsWith('.baton-review');
-
 /** .baton-review files dropped on the window or chosen with Import files…: merged, with a short report. */
 export async function importDroppedReviews(files: readonly File[]): Promise<void> {
   const r = await importReviewFiles(files);

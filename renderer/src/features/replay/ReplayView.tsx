@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { buildIdleMap } from '../../../../shared/replay/idle';
 import { navigate, routeHash } from '../../app/router';
 import { exportToFile } from '../../state/actions';
 import { setUi } from '../../state/store';
+import { firstScreenShown } from '../../state/first-screen';
 import { SessionInfo } from '../session/SessionView';
 import { Split } from '../../components/Split';
 import { ReplayClock } from './clock';
@@ -16,9 +17,7 @@ import type { SessionRow } from '../../db/schema';
 import { useOverlays } from './overlays';
 import { Timeline, type TimelineHandle } from './timeline/Timeline';
 import { AxisBus } from './timeline/axis-bus';
-import { AudioStrip } from './audio/AudioStrip';
 import { CodePane } from './code/CodePane';
-import { TerminalPane } from './terminal/TerminalPane';
 import { ScorePanel, useScoreOverlay } from './score/ScorePanel';
 import { committeeSession } from '../committee/blind-session';
 import { loadLibraryBlind } from '../committee/library';
@@ -30,6 +29,11 @@ import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
 import { usePanelStore } from '../panel/store';
+
+// xterm and wavesurfer load with the pane that shows them, not with the app: the first screen of
+// a replay shows neither (the terminal waits for every event; audio only where a session has it).
+const TerminalPane = lazy(() => import('./terminal/TerminalPane').then((m) => ({ default: m.TerminalPane })));
+const AudioStrip = lazy(() => import('./audio/AudioStrip').then((m) => ({ default: m.AudioStrip })));
 
 type Tab = 'rate' | 'score' | 'code' | 'terminal' | 'decisions' | 'info';
 const TABS: { id: Tab; label: string }[] = [
@@ -69,6 +73,10 @@ function afterPaint(fn: () => void): () => void {
 /** The replay: one clock driving the timeline, event list, conversation and panes. */
 export function ReplayView({ id, initialT }: { id: string; initialT?: number }) {
   const [session, setSession] = useState<LoadedSession | null | undefined>(undefined);
+  // The import worker waits until this replay's first events are on the page (state/first-screen.ts).
+  useEffect(() => {
+    if (session !== undefined) firstScreenShown();
+  }, [session]);
   const [clock, setClock] = useState<ReplayClock | null>(null);
   /** Loads the rest of a session opened from the chunks around its start position. */
   const [loader, setLoader] = useState<SessionLoader | undefined>(undefined);
@@ -305,7 +313,9 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       </ErrorBoundary>
       {m.audio && (
         <ErrorBoundary what="the narration audio">
-          <AudioStrip session={session} clock={clock} axisBus={axisBus} />
+          <Suspense fallback={null}>
+            <AudioStrip session={session} clock={clock} axisBus={axisBus} />
+          </Suspense>
         </ErrorBoundary>
       )}
       <Split key={terminalMain ? 'terminal' : 'conversation'} id={terminalMain ? 'replay-main-terminal' : 'replay-main'} direction="row" initial={terminalMain ? [0.24, 0.5, 0.26] : [0.26, 0.37, 0.37]}>
@@ -315,7 +325,11 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         {terminalMain ? (
           <div className="main-terminal" data-testid="main-terminal" aria-label="Terminal">
             <ErrorBoundary what="the terminal">
-              {waiting ?? <TerminalPane session={session} clock={clock} />}
+              {waiting ?? (
+                <Suspense fallback={null}>
+                  <TerminalPane session={session} clock={clock} />
+                </Suspense>
+              )}
             </ErrorBoundary>
           </div>
         ) : (
@@ -341,7 +355,11 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
                 </BlindGate>
               )}
               {!waiting && shownTab === 'code' && <CodePane session={session} clock={clock} />}
-              {!waiting && shownTab === 'terminal' && <TerminalPane session={session} clock={clock} />}
+              {!waiting && shownTab === 'terminal' && (
+                <Suspense fallback={null}>
+                  <TerminalPane session={session} clock={clock} />
+                </Suspense>
+              )}
               {!waiting && shownTab === 'decisions' && <DecisionsPane session={session} clock={clock} />}
               {shownTab === 'info' && <SessionInfo row={row} editing={editingNames} onEditing={blind ? undefined : setEditingNames} onRenamed={setRenamedRow} />}
             </ErrorBoundary>

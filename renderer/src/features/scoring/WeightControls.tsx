@@ -4,7 +4,7 @@
  * presets. Every change recombines cached evidence, so scores and rankings follow live.
  */
 import { useState } from 'react';
-import { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type FactorId } from '../../../../shared/classifier';
+import { DEFAULT_WEIGHTS, FACTORS, FACTOR_LABELS, type FactorId } from '../../../../shared/classifier/weights';
 import { applyPreset, resetWeights, savePreset, setFactorWeight, toggleLock, useScoreStore } from '../../state/scores';
 
 export const FACTOR_COLORS: Record<FactorId, string> = {

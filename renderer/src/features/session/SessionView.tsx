@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EVENT_KINDS } from '../../../../shared/model/schema';
+import { EVENT_KINDS } from '../../../../shared/model/kinds';
 import { FORMAT_LABELS, formatDate, formatDuration } from '../../components/format';
 import { Markdown } from '../../components/Markdown';
 import { NAME_MAX, setSessionNames, TASK_TITLE_MAX } from '../../db/rename';

@@ -4,7 +4,7 @@
  */
 import { Markdown } from '../../../components/Markdown';
 import { REVIEW_TO_CLASSIFIER } from '../../../../../shared/review/factors';
-import type { FactorId } from '../../../../../shared/classifier';
+import type { FactorId } from '../../../../../shared/classifier/weights';
 import { formatClock } from '../../session/summary';
 import { ReviewerChip } from '../../panel/ReviewerSwitcher';
 import { usePanelStore } from '../../panel/store';

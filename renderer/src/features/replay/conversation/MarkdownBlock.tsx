@@ -1,5 +1,5 @@
-import hljs from 'highlight.js/lib/common';
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { highlightCodeBlocks } from '../../../components/highlight';
 import { renderMarkdown, sanitizeHtml } from '../../../components/Markdown';
 
 /**
@@ -32,17 +32,19 @@ export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: strin
     // Highlighting is cosmetic: do it when the page is idle, never inside a seek's frame.
     const el = ref.current;
     if (!el || highlighted.has(text) || !el.querySelector('pre code')) return;
-    const run = () => {
-      el.querySelectorAll<HTMLElement>('pre code').forEach((code) => {
-        if (!code.dataset.highlighted) hljs.highlightElement(code);
-      });
+    let live = true;
+    const run = async () => {
+      await highlightCodeBlocks(el);
       // highlight.js only wraps the escaped code in spans; the result is sanitised again all the same.
-      remember(text, sanitizeHtml(el.innerHTML));
+      if (live) remember(text, sanitizeHtml(el.innerHTML));
     };
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = idle(run);
-    return () => cancel(id);
+    const id = idle(() => void run());
+    return () => {
+      live = false;
+      cancel(id);
+    };
   }, [text, html]);
   // Sanitised (renderMarkdown, sanitizeHtml).
   return <div ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { EVENT_KINDS, type Actor, type EventKind, type SessionEvent } from '../../../../../shared/model/schema';
+import { EVENT_KINDS } from '../../../../../shared/model/kinds';
+import type { Actor, EventKind, SessionEvent } from '../../../../../shared/model/schema';
 import { eventSummary, formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';

@@ -5,7 +5,7 @@
  * and a short "why this score". Evidence also shows on the timeline, coloured by factor.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { FACTORS, FACTOR_LABELS, type FactorId } from '../../../../../shared/classifier';
+import { FACTORS, FACTOR_LABELS, type FactorId } from '../../../../../shared/classifier/weights';
 import { ensureScores, useScoreStore, useSessionScores } from '../../../state/scores';
 import { FACTOR_COLORS, PresetBar, WeightInput } from '../../scoring/WeightControls';
 import { formatClock } from '../../session/summary';
