@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionEvent } from '../../shared/model/schema';
 import { BatonDB } from '../../renderer/src/db/schema';
+import { CHUNK_EVENTS } from '../../renderer/src/db/chunks';
 import { countStoredEvents, DexieSink, loadEvents, sweepStaging } from '../../renderer/src/db/store';
 import { WorkerJobs, type JobWorker } from '../../renderer/src/import/worker-jobs';
 import { meta } from './helpers/session';
@@ -33,7 +34,8 @@ describe('Cancel', () => {
     const hanging: JobWorker = {
       importFile: async (jobId) => {
         const w = await new DexieSink(database, 'hostile.cast', undefined, jobId).begin();
-        await w.events(evs(500));
+        // One full chunk is written while the job runs; the rest waits in memory for the next.
+        await w.events(evs(CHUNK_EVENTS + 500));
         staged();
         return new Promise(() => undefined); // the worker is stuck in a loop: it never answers
       },
@@ -43,7 +45,7 @@ describe('Cancel', () => {
     const jobs = new WorkerJobs(() => hanging, () => database);
     const outcome = jobs.importFile('job-1', file('hostile.cast'), undefined, () => undefined);
     await stagedOnce;
-    expect(await countStoredEvents(database)).toBe(500);
+    expect(await countStoredEvents(database)).toBe(CHUNK_EVENTS);
     await jobs.cancel('job-1');
     const { report, reportId } = await outcome;
     expect(terminate).toHaveBeenCalledTimes(1);

@@ -80,7 +80,7 @@ describe('opening a stored session progressively', () => {
   });
 
   async function store(evs: SessionEvent[], batch: number): Promise<string> {
-    const w = await new DexieSink(database, 'x.baton').begin();
+    const w = await new DexieSink(database, 'x.baton', undefined, undefined, batch).begin();
     for (let i = 0; i < evs.length; i += batch) await w.events(evs.slice(i, i + batch));
     const res = await w.commit({ meta: meta(), contentHash: `h${evs.length}-${batch}`, eventCount: evs.length, counts: {}, problems: [], problemsOmitted: 0 } as never);
     if (res.status !== 'stored') throw new Error('not stored');

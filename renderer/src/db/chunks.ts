@@ -40,6 +40,8 @@ export class ChunkPacker {
   constructor(
     private readonly sid: string,
     first = 0,
+    /** Events per chunk at most (tests use smaller chunks to make many of them). */
+    private readonly maxEvents = CHUNK_EVENTS,
   ) {
     this.next = first;
   }
@@ -53,7 +55,7 @@ export class ChunkPacker {
       this.chars += s.length + 1;
       if (ev.t < this.t0) this.t0 = ev.t;
       if (ev.t > this.t1) this.t1 = ev.t;
-      if (this.parts.length >= CHUNK_EVENTS || this.chars >= CHUNK_CHARS) rows.push(this.close());
+      if (this.parts.length >= this.maxEvents || this.chars >= CHUNK_CHARS) rows.push(this.close());
     }
     return rows;
   }

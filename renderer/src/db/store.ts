@@ -84,13 +84,15 @@ export class DexieSink implements SessionSink {
     private readonly beforeWrite?: (batchIndex: number) => void,
     /** The import job staging these writes (see sweepStaging). */
     private readonly owner?: string,
+    /** Events per chunk at most; tests set fewer to store a small session in many chunks. */
+    private readonly chunkEvents?: number,
   ) {}
 
   async begin(): Promise<SessionWriter> {
     const database = this.database;
     const sid = newId();
     /** Chunks fill across batches; the last, partial one is written at commit. */
-    const packer = new ChunkPacker(sid);
+    const packer = new ChunkPacker(sid, 0, this.chunkEvents);
     let batches = 0;
     let finished = false;
     /** Small files waiting to be written together (one transaction, not one per file). */
