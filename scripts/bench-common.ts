@@ -7,9 +7,10 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-async function waitForServer(url: string, ms = 30_000): Promise<void> {
+async function waitForServer(url: string, gone: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    if (gone()) throw new Error(`the preview server for ${url} exited before serving it`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -25,6 +26,14 @@ async function waitForServer(url: string, ms = 30_000): Promise<void> {
  * served; call stop() when done (it kills the server's whole process group).
  */
 export async function startPreview(outDir: string, port: number): Promise<{ base: string; stop(): void }> {
+  const base = `http://127.0.0.1:${port}`;
+  // A server already on the port (another run's preview) would answer for this one and the
+  // benchmark would measure its build: refuse instead.
+  const taken = await fetch(base, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is already served by another process; stop it or pass --port`);
   const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   const stop = () => {
     try {
@@ -33,9 +42,10 @@ export async function startPreview(outDir: string, port: number): Promise<{ base
       server.kill('SIGTERM');
     }
   };
-  const base = `http://127.0.0.1:${port}`;
+  let exited = false;
+  server.on('exit', () => (exited = true));
   try {
-    await waitForServer(`${base}/bench.html`);
+    await waitForServer(`${base}/bench.html`, () => exited);
   } catch (e) {
     stop();
     throw e;
