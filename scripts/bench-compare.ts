@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { startPreview } from './bench-common';
+import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -142,11 +143,7 @@ async function main() {
 
     // CPU time per seek, from Chromium itself: independent of how busy the machine's other
     // processes keep its cores (the wall-clock latencies are not).
-    const cdp = await browser.newBrowserCDPSession();
-    const cpu = async () => {
-      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-      return { renderer: processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0), all: processInfo.reduce((a, p) => a + p.cpuTime, 0) };
-    };
+    const cpu = await cpuClock(browser);
     const pcdp = await page.context().newCDPSession(page);
     await pcdp.send('Performance.enable');
     const counters = async () => {
@@ -160,7 +157,7 @@ async function main() {
       const s = await seeks(page, n);
       const c1 = await cpu();
       const k1 = await counters();
-      return { ...s, cpuRenderer: ((c1.renderer - c0.renderer) * 1000) / n, cpuAll: ((c1.all - c0.all) * 1000) / n, layouts: (k1.layouts - k0.layouts) / n, layoutMs: ((k1.layoutS - k0.layoutS) * 1000) / n };
+      return { ...s, cpuRenderer: (c1.renderer - c0.renderer) / n, cpuAll: (c1.all - c0.all) / n, layouts: (k1.layouts - k0.layouts) / n, layoutMs: ((k1.layoutS - k0.layoutS) * 1000) / n };
     };
     const cold = await measured();
     const elapsed = await measured();

@@ -10,6 +10,8 @@ export interface CpuTimes {
   /** Milliseconds of CPU, summed over the processes of each type. */
   renderer: number;
   browser: number;
+  /** Every Chromium process (renderer, browser, GPU, utility). */
+  all: number;
 }
 
 type ProcessInfo = { processInfo: { type: string; id: number; cpuTime: number }[] };
@@ -20,10 +22,10 @@ export async function cpuClock(browser: Browser): Promise<() => Promise<CpuTimes
   return async () => {
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as ProcessInfo;
     const sum = (type: string) => processInfo.filter((p) => p.type === type).reduce((n, p) => n + p.cpuTime * 1000, 0);
-    return { renderer: sum('renderer'), browser: sum('browser') };
+    return { renderer: sum('renderer'), browser: sum('browser'), all: processInfo.reduce((n, p) => n + p.cpuTime * 1000, 0) };
   };
 }
 
 export function cpuSince(a: CpuTimes, b: CpuTimes): CpuTimes {
-  return { renderer: b.renderer - a.renderer, browser: b.browser - a.browser };
+  return { renderer: b.renderer - a.renderer, browser: b.browser - a.browser, all: b.all - a.all };
 }

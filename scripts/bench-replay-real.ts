@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { startPreview } from './bench-common';
+import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -171,7 +172,7 @@ async function measure(page: Page, cdp: CDPSession, cpu: () => Promise<number>, 
     styles: per('RecalcStyleCount'),
     styleMs: per('RecalcStyleDuration') * 1000,
     scriptMs: per('ScriptDuration') * 1000,
-    cpuRendererMs: ((c1 - c0) * 1000) / n,
+    cpuRendererMs: (c1 - c0) / n,
     elementsMean: r.elements.reduce((a, b) => a + b, 0) / n,
     elementsMax: Math.max(...r.elements),
   };
@@ -231,11 +232,9 @@ async function main() {
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const bcdp = await browser.newBrowserCDPSession();
-    const cpu = async () => {
-      const { processInfo } = (await bcdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-      return processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0);
-    };
+    const clock = await cpuClock(browser);
+    /** Milliseconds of CPU used so far by the renderer processes. */
+    const cpu = async () => (await clock()).renderer;
     const open = async (id: string) => {
       await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
       await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay), undefined, { timeout: 120_000 });

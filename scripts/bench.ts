@@ -139,12 +139,8 @@ async function main() {
     }
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
     if (args.storage) {
-      const cdp = await browser.newBrowserCDPSession();
       /** CPU seconds used so far by Chromium's renderer processes (the page and its workers). */
-      const rendererCpu = async () => {
-        const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-        return processInfo.filter((p) => p.type === 'renderer').reduce((n, p) => n + p.cpuTime, 0);
-      };
+      const rendererCpu = async () => (await cpu()).renderer / 1000;
       await benchStorage(page, port, imports, floors, bytes.byteLength, jsonlBytes, `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium ${browser.version()}`, rendererCpu);
       return;
     }
