@@ -98,6 +98,18 @@ test('a deep link opens at its time and survives a reload; the last position is 
   await expect(current).toBeInViewport();
   expect(Number(await current.getAttribute('data-event-id').then((x) => x!.slice(1)))).toBeGreaterThan(15);
   await expect(page.locator('[data-testid="conv-message"].current')).toBeInViewport();
+  // A time typed into the address bar seeks, even when the replay writes its own (older) time
+  // to the URL between the edit and the browser's hashchange event.
+  await page.evaluate(() => {
+    const at = (t: number) => location.hash.replace(/\?t=\d+$/, `?t=${t}`);
+    const stale = at(754000);
+    location.hash = at(600000);
+    history.replaceState(null, '', stale);
+  });
+  await expect(page.getByTestId('clock-time')).toContainText('10:00');
+  await expect(page).toHaveURL(/\?t=600000$/);
+  await page.evaluate(() => (location.hash = location.hash.replace(/\?t=\d+$/, '?t=754000')));
+  await expect(page.getByTestId('clock-time')).toContainText('12:34');
   // Move, leave, come back without a time in the link: the last position is restored.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('l');

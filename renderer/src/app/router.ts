@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { compareHash, parseCompare, type CompareRoute } from '../features/compare/route';
 
 export type Route =
@@ -52,4 +52,18 @@ function subscribe(cb: () => void): () => void {
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseHash(hash);
+}
+
+/**
+ * Calls `onEdit` with the route of each hash change (a hand edit, a pasted link, navigate()).
+ * The route comes from the event's newURL, not from location: a view that keeps the URL in
+ * step with its clock (history.replaceState) may already have written its older time over
+ * the edit before the event is dispatched, which would swallow the edit.
+ */
+export function useHashEdit(onEdit: (r: Route) => void): void {
+  useEffect(() => {
+    const on = (e: HashChangeEvent) => onEdit(parseHash(new URL(e.newURL).hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, [onEdit]);
 }

@@ -5,9 +5,9 @@
  * Each pane is compact (event list or conversation, mini timeline, scores), so four of them
  * seek within a frame or two. The URL keeps the sessions, the alignment and the time.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { alignSessions, candidatePromptTimes, type AlignMode, type Alignment } from '../../../../shared/replay/align';
-import { navigate } from '../../app/router';
+import { navigate, useHashEdit, type Route } from '../../app/router';
 import { ensureScores } from '../../state/scores';
 import { setUi } from '../../state/store';
 import { loadSession } from '../replay/load';
@@ -79,9 +79,15 @@ function CompareLoaded({ route, sessions }: { route: CompareRoute; sessions: Loa
   useLayoutEffect(() => aligned.realign(alignment), [aligned, alignment]);
 
   // Start where the link says; a hash edited by hand seeks.
-  useEffect(() => {
-    if (route.t !== undefined && Math.abs(clock.get().t - route.t) > 500) clock.seek(route.t);
-  }, [clock, route.t]);
+  const seekTo = useCallback(
+    (t: number | undefined) => {
+      if (t !== undefined && Math.abs(clock.get().t - t) > 500) clock.seek(t);
+    },
+    [clock],
+  );
+  const [startT] = useState(route.t);
+  useEffect(() => seekTo(startT), [seekTo, startT]);
+  useHashEdit(useCallback((r: Route) => r.name === 'compare' && seekTo(r.t), [seekTo]));
 
   // The benchmark (npm run bench) drives the clock directly; only with ?bench in the URL.
   useEffect(() => {

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildIdleMap } from '../../../../shared/replay/idle';
-import { navigate, routeHash } from '../../app/router';
+import { navigate, routeHash, useHashEdit, type Route } from '../../app/router';
 import { exportToFile } from '../../state/actions';
 import { setUi } from '../../state/store';
 import { firstScreenShown } from '../../state/first-screen';
@@ -160,10 +160,12 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   // Scoring reads every chunk too: it starts once the replay has them all.
   useScoreOverlay(id, blind?.fn, !!session && !session.loading);
 
-  // A hash edited by hand (or a pasted deep link) seeks.
-  useEffect(() => {
-    if (clock && initialT !== undefined && Math.abs(clock.get().t - initialT) > 500) clock.seek(initialT);
-  }, [clock, initialT]);
+  // A hash edited by hand (or a pasted deep link) seeks; the first time was seeked on open.
+  useHashEdit(
+    useCallback((r: Route) => {
+      if (clock && r.name === 'session' && r.id === id && r.t !== undefined && Math.abs(clock.get().t - r.t) > 500) clock.seek(r.t);
+    }, [clock, id]),
+  );
 
   // The benchmark (npm run bench) drives the clock directly; only with ?bench in the URL.
   useEffect(() => {
