@@ -12,6 +12,7 @@
  *   audio/…                  optional recording(s); audio/transcript.json → narration
  *   blobs/…, terminal/…      optional out-of-line data referenced by events / metadata
  *   workspace/…              optional initial workspace snapshot
+ *   committee/reel.json      optional saved evidence reel (shared/committee/reel.ts)
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type Dirent } from 'node:fs';
@@ -19,6 +20,7 @@ import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ARCHIVE_PATHS, Manifest, Transcript, unsafeEntryReason } from '../../shared/archive/manifest';
 import { writeArchive, type ArchiveBlob } from '../../shared/archive/baton-writer';
+import { parseReel, type Reel } from '../../shared/committee/reel';
 import { DEFAULT_LIMITS, formatBytes } from '../../shared/import/limits';
 import { countEvents, SessionEvent, SessionMeta, type EventCounts, type LargeText } from '../../shared/model/schema';
 import { LineSplitter } from '../../shared/util/lines';
@@ -28,7 +30,7 @@ import { countsLine } from './inspect';
 /** Most problems listed before the rest are only counted. */
 const MAX_LISTED = 25;
 const IGNORED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
-const TOP_LEVEL = new Set(['manifest.json', 'session.json', 'events.jsonl', 'task.md', 'audio', 'blobs', 'terminal', 'workspace']);
+const TOP_LEVEL = new Set(['manifest.json', 'session.json', 'events.jsonl', 'task.md', 'audio', 'blobs', 'terminal', 'workspace', 'committee']);
 
 type Issue = string;
 
@@ -155,6 +157,7 @@ export interface PackPlan {
   workspaceText: { path: string; content: string }[];
   counts: EventCounts;
   eventCount: number;
+  reel?: Reel;
 }
 
 /** Validates DIR completely. Returns the plan, or undefined with errors in `issues`. */
@@ -259,6 +262,21 @@ export async function planPack(dirArg: string, issues: Issues): Promise<PackPlan
     }
   }
 
+  // The committee's saved evidence reel. Anything else under committee/ is not packed.
+  let reel: Reel | undefined;
+  const reelPath = join(dir, ARCHIVE_PATHS.reel);
+  for (const f of await listTree(dir, 'committee', issues)) {
+    if (f.archivePath !== ARCHIVE_PATHS.reel) issues.warn(`${f.diskPath}: not part of a session folder; ignored`);
+  }
+  if (await exists(reelPath)) {
+    const raw = await readJson(reelPath, reelPath, issues);
+    if (raw !== undefined) {
+      const r = parseReel(raw);
+      if (r.error) issues.error(`${reelPath}: invalid evidence reel — ${r.error}`);
+      reel = r.reel;
+    }
+  }
+
   // Events, validated line by line.
   const eventsPath = join(dir, ARCHIVE_PATHS.events);
   const counts: EventCounts = countEvents(narration);
@@ -290,13 +308,13 @@ export async function planPack(dirArg: string, issues: Issues): Promise<PackPlan
     if (eventCount === 0 && issues.errors.length === 0) issues.error(`${eventsPath}: holds no events`);
   }
 
-  const entries = 3 + blobs.length + workspaceText.length;
+  const entries = 3 + blobs.length + workspaceText.length + (reel ? 1 : 0);
   if (entries > DEFAULT_LIMITS.maxEntries) issues.error(`${dirArg}: ${entries} files exceed the ${DEFAULT_LIMITS.maxEntries} entries an archive may hold`);
   const blobBytes = blobs.reduce((n, b) => n + b.size, 0);
   if (blobBytes > DEFAULT_LIMITS.maxUncompressedBytes) issues.error(`${dirArg}: ${formatBytes(blobBytes)} of files exceed the archive limit`);
 
   if (issues.errors.length || !meta) return undefined;
-  return { dir, meta, ...(createdAt ? { createdAt } : {}), generator, eventsPath, narration, blobs, workspaceText, counts, eventCount };
+  return { dir, meta, ...(createdAt ? { createdAt } : {}), generator, eventsPath, narration, blobs, workspaceText, counts, eventCount, ...(reel ? { reel } : {}) };
 }
 
 /** The events, read again from disk one chunk at a time (they were all validated). */
@@ -325,6 +343,7 @@ export async function writePlan(plan: PackPlan, out: string): Promise<number> {
         blobs: planBlobs(plan),
         workspace: plan.workspaceText,
         generator: plan.generator,
+        ...(plan.reel ? { reel: plan.reel } : {}),
         ...(plan.createdAt ? { createdAt: plan.createdAt } : {}),
       },
       async (chunk) => {

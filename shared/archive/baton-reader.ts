@@ -1,5 +1,5 @@
 import { PEAK_PAIRS } from '../audio/peaks';
-import { Reel } from '../committee/reel';
+import { parseReel, type Reel } from '../committee/reel';
 import { looksLikeWav, WavError, wavPeaks } from '../audio/wav';
 import type { SessionEvent, SessionMetaInput } from '../model/schema';
 import { clipMetaInput } from '../import/value-limits';
@@ -231,7 +231,7 @@ export const batonImporter: FormatImporter = {
       }
     }
 
-    const reel = readReel(collectors.get(ARCHIVE_PATHS.reel), `${file}:${ARCHIVE_PATHS.reel}`, (reason) => ctx.problems.add({ file: `${file}:${ARCHIVE_PATHS.reel}`, severity: 'warning', reason }));
+    const reel = readReel(collectors.get(ARCHIVE_PATHS.reel), (reason) => ctx.problems.add({ file: `${file}:${ARCHIVE_PATHS.reel}`, severity: 'warning', reason }));
 
     await builder.finish();
     if (!eventsSeen) throw new ImportError(`${file}: not a Baton archive — it has no ${ARCHIVE_PATHS.events}`);
@@ -248,7 +248,7 @@ export const batonImporter: FormatImporter = {
  * The optional saved evidence reel: untrusted like every entry, checked against its schema.
  * A bad one is left out with a warning naming the entry; the session still imports.
  */
-function readReel(c: Collector | undefined, where: string, warn: (reason: string) => void): Reel | undefined {
+function readReel(c: Collector | undefined, warn: (reason: string) => void): Reel | undefined {
   if (!c) return undefined;
   let raw: unknown;
   try {
@@ -257,15 +257,7 @@ function readReel(c: Collector | undefined, where: string, warn: (reason: string
     warn(`evidence reel ignored: not valid JSON (${(e as Error).message})`);
     return undefined;
   }
-  const r = Reel.safeParse(raw);
-  if (!r.success) {
-    warn(`evidence reel ignored: ${describeZodError(r.error)}`);
-    return undefined;
-  }
-  const backwards = r.data.clips.findIndex((clip) => clip.t1 < clip.t0);
-  if (backwards >= 0) {
-    warn(`evidence reel ignored: clips.${backwards} ends before it starts`);
-    return undefined;
-  }
-  return r.data;
+  const { reel, error } = parseReel(raw);
+  if (error) warn(`evidence reel ignored: ${error}`);
+  return reel;
 }

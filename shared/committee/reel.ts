@@ -150,12 +150,20 @@ export function addClip(reel: Reel, clip: Omit<ReelClip, 'id' | 'source' | 'even
   return { ...reel, clips };
 }
 
-/** A stored reel, checked; undefined (with the reason) when it is not one. */
+/**
+ * A stored or packed reel, checked: its schema, then that no clip ends before it starts.
+ * Undefined (with the reason, naming the field) when it is not one.
+ */
 export function parseReel(value: unknown): { reel?: Reel; error?: string } {
   const r = Reel.safeParse(value);
-  if (r.success) return { reel: r.data };
-  const i = r.error.issues[0]!;
-  return { error: `${i.path.join('.') || 'reel'}: ${i.message}` };
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more)` : '';
+    return { error: `${i.path.join('.') || 'reel'}: ${i.message}${more}` };
+  }
+  const backwards = r.data.clips.findIndex((clip) => clip.t1 < clip.t0);
+  if (backwards >= 0) return { error: `clips.${backwards} ends before it starts` };
+  return { reel: r.data };
 }
 
 /** Whether a clip that started playing has reached its end at clock time t. */

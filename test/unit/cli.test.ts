@@ -118,6 +118,42 @@ describe('baton pack + inspect', () => {
   });
 });
 
+describe('baton pack carries the evidence reel', () => {
+  const reel = {
+    version: 1,
+    clips: [
+      { id: 'c1', t0: 0, t1: 9_000, factor: 'scoping', polarity: '+', why: 'asked for a plan first', source: 'evidence', eventIds: ['e1'] },
+      { id: 'c2', t0: 30_000, t1: 40_000, factor: 'overall', polarity: '-', why: 'added by hand', source: 'manual', eventIds: [] },
+    ],
+  };
+
+  it('packs committee/reel.json, and the imported session has the reel', async () => {
+    const dir = await makeSessionDir('with-reel');
+    await mkdir(join(dir, 'committee'));
+    await writeFile(join(dir, 'committee', 'reel.json'), JSON.stringify(reel, null, 2));
+    const r = await cli('pack', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const sink = new MemorySink();
+    const report = await importSource(bytesSource('with-reel.baton', new Uint8Array(await readFile(`${dir}.baton`))), sink);
+    expect(report.problems).toEqual([]);
+    expect(sink.sessions.get('s-1')!.info.reel).toEqual(reel);
+  });
+
+  it('refuses a reel whose clip ends before it starts, naming the file and the clip; nothing is written', async () => {
+    const dir = await makeSessionDir('bad-reel');
+    await mkdir(join(dir, 'committee'));
+    const bad = { ...reel, clips: [reel.clips[0], { ...reel.clips[1], t0: 50_000 }] };
+    await writeFile(join(dir, 'committee', 'reel.json'), JSON.stringify(bad));
+    await writeFile(join(dir, 'committee', 'notes.txt'), 'scratch');
+    const r = await cli('pack', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'committee', 'reel.json')}: invalid evidence reel — clips.1 ends before it starts`);
+    expect(r.stderr).toContain(`${join(dir, 'committee', 'notes.txt')}: not part of a session folder; ignored`);
+    expect(existsSync(`${dir}.baton`)).toBe(false);
+  });
+});
+
 describe('baton inspect on bad files', () => {
   it('exits 1 for a corrupt file and names it', async () => {
     const bad = join(tmp, 'corrupt.baton');
