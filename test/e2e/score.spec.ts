@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { combine, extractEvidence, FACTORS, FACTOR_LABELS, setWeight, DEFAULT_WEIGHTS, type FactorId, type Weights } from '../../shared/classifier';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { splitCodeSpans } from '../../renderer/src/components/code-spans';
 import { importFile, rows } from './helpers';
 
 type Style = 'scoper' | 'narrator' | 'thrasher' | 'accepter';
@@ -14,6 +15,8 @@ const STYLES = Object.keys(TITLES) as Style[];
 
 /** What the classifier says about a bundled sample, computed here in Node from the same generator. */
 const resultOf = (style: Style) => extractEvidence(generateSample(style, DEFAULT_SAMPLE_SEED));
+/** An explanation as the panel shows it: its `code spans` shown as code, without the backticks. */
+const shownText = (explanation: string) => splitCodeSpans(explanation).map((p) => p.text).join('');
 
 
 async function openScore(page: Page, style: Style) {
@@ -131,14 +134,26 @@ test('evidence is listed by signed contribution and each item seeks the replay t
   expect(shown).toEqual([...shown].sort((a, b) => b - a));
   if (hasPos) expect(shown[0]).toBeGreaterThan(0);
   if (hasNeg) expect(shown.at(-1)).toBeLessThan(0);
-  await expect(list.first()).toContainText(items[0]!.e.explanation);
+  await expect(list.first()).toContainText(shownText(items[0]!.e.explanation));
 
   // Seek to the last item (the most negative), which is not where the replay starts.
   const target = items.filter((x) => x.e.eventIds.length > 0).at(-1)!;
-  await list.filter({ hasText: target.e.explanation }).getByRole('button', { name: fmt(target.e.t) }).first().click();
+  await list.filter({ hasText: shownText(target.e.explanation) }).getByRole('button', { name: fmt(target.e.t) }).first().click();
   await expect(page.getByTestId('clock-time')).toContainText(fmt(target.e.t));
   // The replay lands on one of the events the evidence is about.
   await expect.poll(async () => target.e.eventIds.includes((await page.locator('[data-testid="replay-event"][aria-current="true"]').getAttribute('data-event-id')) ?? '')).toBe(true);
+});
+
+test('a command or a path quoted in evidence is shown as code, without its backticks', async ({ page }) => {
+  const result = resultOf('thrasher');
+  const ev = result.evidence.find((e) => /^Ran a check themselves: `[^`]+`\.$/.test(e.explanation))!;
+  const command = /`([^`]+)`/.exec(ev.explanation)![1]!;
+  await openScore(page, 'thrasher');
+  const row = factorRow(page, ev.factor);
+  if ((await row.getByRole('button').getAttribute('aria-expanded')) !== 'true') await row.getByRole('button').click();
+  const item = page.getByTestId('evidence-item').filter({ hasText: `Ran a check themselves: ${command}.` }).first();
+  await expect(item.locator('.evidence-text code')).toHaveText(command);
+  await expect(item.locator('.evidence-text')).not.toContainText('`');
 });
 
 test('evidence markers on the timeline are coloured by factor and name what they mark', async ({ page }) => {

@@ -27,6 +27,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { loadCommitteeInputs } from './inputs';
 import { ReelPanel } from './ReelPanel';
 import { reportFileName, saveReport } from './report-action';
+import { InlineCode } from '../../components/InlineCode';
 import './committee.css';
 import { loadBlindSetting, loadCommittee, saveBlindSetting, saveDecision, saveNotes, saveReel } from './store';
 
@@ -247,7 +248,7 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
             <ConversationPane key={String(blindOn)} session={cs.session} clock={clock} />
           </div>
           <div className="presenter-caption" data-testid="clip-caption" aria-live="polite">
-            {clip ? cs.blind(caption(clip, inputs.reviewers)) : 'Press → to play the first clip.'}
+            {clip ? <InlineCode text={cs.blind(caption(clip, inputs.reviewers))} /> : 'Press → to play the first clip.'}
           </div>
         </div>
         {role === 'presenter' && (
@@ -256,7 +257,7 @@ export function CommitteeView({ id, role }: { id: string; role: Role }) {
             {panel === 'reel' && (
               <div className="presenter-notes">
                 <div className="presenter-next" data-testid="next-clip">
-                  Next: {next ? cs.blind(caption(next, inputs.reviewers)) : 'end of the reel'}
+                  Next: {next ? <InlineCode text={cs.blind(caption(next, inputs.reviewers))} /> : 'end of the reel'}
                 </div>
                 <label>
                   Notes

@@ -7,6 +7,7 @@ import { addClip, caption, clipMs, moveClip, reelMs, removeClip, trimClip, type 
 import type { Blind } from '../../../../shared/committee/blind';
 import type { CommitteeReviewer } from '../../../../shared/committee/inputs';
 import { formatClock } from '../session/summary';
+import { InlineCode } from '../../components/InlineCode';
 
 interface Props {
   reel: Reel;
@@ -33,7 +34,9 @@ export function ReelPanel({ reel, current, durationMs, now, blind, reviewers, ed
               <span className="reel-range">
                 {i + 1}. {formatClock(c.t0)}–{formatClock(c.t1)} ({Math.round(clipMs(c) / 1000)} s)
               </span>
-              <span className="reel-caption">{blind(caption(c, reviewers))}</span>
+              <span className="reel-caption">
+                <InlineCode text={blind(caption(c, reviewers))} />
+              </span>
             </button>
             {editing && (
               <span className="reel-edit">

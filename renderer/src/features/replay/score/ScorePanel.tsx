@@ -12,6 +12,7 @@ import { formatClock } from '../../session/summary';
 import { removeOverlay, setOverlay } from '../overlays';
 import type { PaneProps } from '../types';
 import { ReviewerEvidence } from '../annotations/ReviewerEvidence';
+import { InlineCode } from '../../../components/InlineCode';
 
 
 /** Scores the session and draws its evidence on the timeline while the replay is open. */
@@ -114,7 +115,9 @@ export function ScorePanel({ session, clock, blind = AS_IS }: PaneProps & { blin
                 ) : (
                   <span className="conv-time muted">—</span>
                 )}
-                <span className="evidence-text">{blind(e.explanation)}</span>
+                <span className="evidence-text">
+                  <InlineCode text={blind(e.explanation)} />
+                </span>
               </li>
             ))}
           </ol>
