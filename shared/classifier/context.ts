@@ -47,7 +47,8 @@ export const promptText = (e: SessionEvent) => (e.kind === 'prompt' ? e.text : e
 /** A short quote of a sentence for an explanation. */
 export const quote = (s: string, max = 90) => {
   // Without a list item's bullet or number: the quote is the item's words.
-  const t = s.replace(/\s+/g, ' ').trim().replace(/^(?:[-*•]|\d+[.)])\s+/, '');
+  // Without its closing full stop: every explanation puts one after the quote.
+  const t = s.replace(/\s+/g, ' ').trim().replace(/^(?:[-*•]|\d+[.)])\s+/, '').replace(/(?<!\.)\.$/, '');
   return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
 };
 
