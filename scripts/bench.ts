@@ -639,7 +639,7 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
 
   if (only === 'find') {
     console.log(`\nFind (issue 20): ${f(find.events!)} events`);
-    console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs!, 1)} ms |`);
+    console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs ?? NaN, 1)} ms |`);
     console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms |`);
     console.log(`| the same finds five times each | ${findLine()} |`);
     console.log(`| replay: "the" + Enter at a frame's start → "k / N" painted, runs (wall; renderer CPU) | ${findUi.map((x) => `${f(x.ms, 1)}; ${f(x.cpuMs)}`).join(' / ')} ms (${findUi[0]?.count}) |`);
@@ -753,7 +753,7 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| events read from IndexedDB (loadEvents, in the page) | ${f(find.readMs!)} ms for ${f(find.events!)} events; apart: ${f(find.chunks!)} chunk rows read ${f(find.rowsMs!)} ms, JSON.parse ${f(find.parseMs!)} ms | |`);
   console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms | ≤ 100 ms |`);
   console.log(`| the same finds five times each | ${findLine()} | ≤ 100 ms |`);
-  console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs!, 1)} ms | |`);
+  console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs ?? NaN, 1)} ms | |`);
   console.log(`| replay: "the" + Enter at a frame's start → "k / N" painted, runs (wall; renderer CPU) | ${findUi.map((x) => `${f(x.ms, 1)}; ${f(x.cpuMs)}`).join(' / ')} ms | |`);
   console.log(`| find right after the first paint (Enter → "no matches" shown; still loading then: ${findEarly.loading ? 'yes' : 'no'}) | ${f(findEarly.ms, 1)} ms | |`);
   libraryLines();
