@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prepareSearch, searchTexts, SearchTexts } from '../../renderer/src/features/replay/events/search-index';
 import { findEvents } from '../../renderer/src/features/replay/events/search';
 import type { SessionEvent } from '../../shared/model/schema';
@@ -69,8 +69,8 @@ describe('gathering the search texts in idle time', () => {
     const stopped = many.slice();
     prepareSearch(stopped)();
     prepareSearch(many);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(searchTexts(many).complete).toBe(true);
+    // Slices on timers (no requestIdleCallback here): wait for them, however busy the machine.
+    await vi.waitFor(() => expect(searchTexts(many).complete).toBe(true), { timeout: 10_000, interval: 20 });
     expect(searchTexts(many).texts[4_999]).toBe('reply 4999');
     expect(searchTexts(stopped).indexed).toBe(0);
   });
