@@ -6,7 +6,8 @@
  * `--replay-only` to import once (no floor, no scoring, no library) and measure only the replay,
  * `--storage` to measure only what the storage decides (issue 20): import against the physical
  * floor, opening the session (first events painted, heap), find across its events, and a
- * library of 1,000 sessions (first paint, sorts, filters, re-rank after a weight change); `--dir D` builds and
+ * library of 1,000 sessions (first paint, sorts, filters, re-rank after a weight change), with
+ * `--only find` or `--only library` for one part of it (after the import); `--dir D` builds and
  * writes archives under D; `--folder N` to import a folder of N
  * generated sessions of 2–4 MB of events each, one job per file, and nothing else; `--import-only`
  * for the archive import and its floor alone, one line each.
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     /** Only the archive import and its floor, `--runs` times each; prints one line per measurement. */
     'import-only': { type: 'boolean', default: false },
     storage: { type: 'boolean', default: false },
+    /** With --storage: only the find figures (`find`) or only the library of 1,000 (`library`), after the import. */
+    only: { type: 'string' },
     folder: { type: 'string' },
     /** Where the build and the generated archives go (a helper's own copy, so parallel runs do not share one). */
     dir: { type: 'string' },
@@ -527,6 +530,27 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   type Bench = { batonBench: { runFind(): Promise<Record<string, number>>; seedLibrary(n: number, scored?: boolean): Promise<number> } };
   const find = await page.evaluate(() => (window as unknown as Bench).batonBench.runFind());
+  // CPU time of the page's main thread (Chromium's Performance.getMetrics ThreadTime), ms: what
+  // an operation costs whatever else the machine runs.
+  const cdp = await page.context().newCDPSession(page);
+  const threadMs = async () => {
+    await cdp.send('Performance.enable');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  };
+  // The same finds again, five times each: wall and main-thread CPU per find.
+  const findRuns: Record<string, { ms: number; cpu: number }[]> = {};
+  for (const query of ['zzz-not-there', 'the']) {
+    for (let i = 0; i < 5; i++) {
+      const c0 = await threadMs();
+      const r = await page.evaluate((q) => (window as unknown as { batonBench: { findAgain(q: string): Promise<{ ms: number }> } }).batonBench.findAgain(q), query);
+      (findRuns[query] ??= []).push({ ms: r.ms, cpu: (await threadMs()) - c0 });
+    }
+  }
+  const findLine = () =>
+    Object.entries(findRuns)
+      .map(([q, xs]) => `"${q}": wall ${xs.map((x) => f(x.ms, 1)).join(' / ')} ms, main-thread CPU ${xs.map((x) => f(x.cpu, 1)).join(' / ')} ms`)
+      .join('; ');
   const id = await page.evaluate(async () => {
     const dbh: IDBDatabase = await new Promise((res, rej) => {
       const req = indexedDB.open('baton');
@@ -556,8 +580,9 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   // Opening: from navigation to the first event rows painted (two frames after they exist),
   // then until every event is loaded (the replay's loading note gone); renderer CPU time
   // (page and workers, load-independent) to each.
+  const only = args.only;
   const opens: { ms: number; cpuFirst: number; loadedMs: number; cpuLoaded: number; heapMiB: number }[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (only ? 0 : 3); i++) {
     const o = await openReplay();
     await page.getByTestId('replay').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="replay-loading"]'), undefined, { timeout: 120_000, polling: 'raf' });
@@ -565,9 +590,37 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
     const cpuLoaded = (await rendererCpu()) - o.cpu0;
     opens.push({ ms: o.ms, cpuFirst: o.cpuFirst, loadedMs, cpuLoaded, heapMiB: await heap() });
   }
+  // Find in the loaded replay, as a reviewer does: "the" typed, Enter at a frame's start → the
+  // count of its matches painted; wall time and the renderer's CPU time in between.
+  const findUi: { ms: number; cpuMs: number; count: string }[] = [];
+  for (let i = 0; i < (only === 'library' ? 0 : 3); i++) {
+    await openReplay();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="replay-loading"]'), undefined, { timeout: 120_000, polling: 'raf' });
+    // Idle time after the load, in which the replay gathers the searchable strings.
+    await page.waitForTimeout(1500);
+    const cpu0 = await rendererCpu();
+    const r = await page.evaluate(async () => {
+      const box = document.querySelector<HTMLInputElement>('input[aria-label="Find in events"]')!;
+      const count = document.querySelector('[data-testid="find-count"]')!;
+      return new Promise<{ ms: number; count: string }>((resolve) =>
+        requestAnimationFrame(() => {
+          const t = performance.now();
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(box, 'the');
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          const poll = () => {
+            if (/^\d[\d,]* \/ /.test(count.textContent ?? '') || performance.now() - t > 60_000) setTimeout(() => resolve({ ms: performance.now() - t, count: count.textContent ?? '' }), 0);
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        }),
+      );
+    });
+    findUi.push({ ...r, cpuMs: ((await rendererCpu()) - cpu0) * 1000 });
+  }
   // Find right after the first paint, before the rest has loaded: Enter in the find box → count shown.
-  const early = await openReplay();
-  const findEarly = await page.evaluate(async () => {
+  const early = only === 'library' ? undefined : await openReplay();
+  const findEarly = !early ? { ms: NaN, loading: false } : await page.evaluate(async () => {
     const box = document.querySelector<HTMLInputElement>('input[aria-label="Find in events"]')!;
     const loading = !!document.querySelector('[data-testid="replay-loading"]');
     const t = performance.now();
@@ -584,6 +637,16 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   await page.getByTestId('library-count').waitFor();
   const baseHeap = await heap();
 
+  if (only === 'find') {
+    console.log(`\nFind (issue 20): ${f(find.events!)} events`);
+    console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs ?? NaN, 1)} ms |`);
+    console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms |`);
+    console.log(`| the same finds five times each | ${findLine()} |`);
+    console.log(`| replay: "the" + Enter at a frame's start → "k / N" painted, runs (wall; renderer CPU) | ${findUi.map((x) => `${f(x.ms, 1)}; ${f(x.cpuMs)}`).join(' / ')} ms (${findUi[0]?.count}) |`);
+    console.log(`| find right after the first paint (Enter → "no matches" shown; still loading then: ${findEarly.loading ? 'yes' : 'no'}) | ${f(findEarly.ms, 1)} ms |`);
+    console.log(`machine: ${machine}; ${new Date().toISOString()}`);
+    return;
+  }
   // A library of 1,000 sessions, each with a cached score.
   await page.goto(`http://127.0.0.1:${port}/bench.html`);
   await page.waitForFunction(() => document.title === 'bench-ready');
@@ -594,7 +657,7 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   await page.getByTestId('session-row').first().waitFor();
   const libraryOpenMs = Date.now() - tOpen;
   await page.waitForFunction(() => !document.querySelector('[data-testid="scoring-status"]'), undefined, { timeout: 60_000 });
-  const lib = await page.evaluate(async () => {
+  const libFilters = await page.evaluate(async () => {
     // An input at the start of a frame (in its animation-frame callback), until that frame is
     // painted: the task that runs the callbacks also renders (style, layout, paint), and a
     // timer set in it runs after. Two frames later would add up to 33 ms of waiting.
@@ -625,21 +688,55 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
     await painted(() => header('Score').click());
     await painted(() => header('Score').click());
     await painted(() => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Weights')!.click());
-    const top = () => [...document.querySelectorAll('[data-testid="session-row"]')].slice(0, 30).map((r) => r.getAttribute('data-session-id')).join(',');
-    const reranks: number[] = [];
-    let changed = 0;
-    for (let i = 0; i < 12; i++) {
+    return { sorts, filters };
+  });
+  // Each move in its own evaluate, so the main thread's CPU time is read around it.
+  const reranks: number[] = [];
+  const rerankCpu: number[] = [];
+  let changed = 0;
+  for (let i = 0; i < 12; i++) {
+    const c0 = await threadMs();
+    const r = await page.evaluate(async (i) => {
+      const painted = (act: () => void) =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() => {
+            const t = performance.now();
+            act();
+            setTimeout(() => resolve(performance.now() - t), 0);
+          }),
+        );
+      const top = () => [...document.querySelectorAll('[data-testid="session-row"]')].slice(0, 30).map((r) => r.getAttribute('data-session-id')).join(',');
       const slider = document.querySelector<HTMLInputElement>(`input[data-testid="weight-slider"][data-factor="${i % 2 ? 'adversarial' : 'scoping'}"]`)!;
       const before = top();
-      reranks.push(await painted(() => setValue(slider, String(i % 4 < 2 ? 5 + i * 3 : 70 - i * 3), 'input')));
-      if (top() !== before) changed++;
-    }
-    return { sorts, filters, reranks, changed };
-  });
+      const ms = await painted(() => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(slider, String(i % 4 < 2 ? 5 + i * 3 : 70 - i * 3));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      return { ms, changed: top() !== before };
+    }, i);
+    rerankCpu.push((await threadMs()) - c0);
+    reranks.push(r.ms);
+    if (r.changed) changed++;
+  }
+  const lib = { ...libFilters, reranks, changed, rerankCpu };
+  const libraryLines = () => {
+    console.log(`| library of 1,000: navigation → first rows | ${f(libraryOpenMs)} ms | ≤ 1 s |`);
+    console.log(`| library of 1,000: re-sort by duration, events, session, date (click at a frame's start → that frame painted) | ${lib.sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
+    console.log(`| library of 1,000: filter by task, clear, search "attempt 3", clear (→ painted) | ${lib.filters.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
+    console.log(`| library of 1,000 sorted by score: weight slider moved at a frame's start → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
+  };
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+  if (only === 'library') {
+    console.log(`\nLibrary of 1,000 (issue 20)\n| measure | value | target |\n|---|---|---|`);
+    libraryLines();
+    console.log(`| the 12 re-ranks, in order: wall | ${lib.reranks.map((x) => f(x, 1)).join(', ')} ms | |`);
+    console.log(`| the 12 re-ranks: main-thread CPU (ThreadTime, move → paint and the page's reading of the rows) | ${lib.rerankCpu.map((x) => f(x, 1)).join(', ')} ms (median ${f(median(lib.rerankCpu), 1)}) | |`);
+    console.log(`machine: ${machine}; ${new Date().toISOString()}`);
+    return;
+  }
   const imp = median(imports.map((r) => r.ms));
   const floor = median(floors.map((r) => r.parsePutMs));
   const openMed = median(opens.map((o) => o.ms));
-  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
   console.log(`\nStorage (issue 20): ${f(imports[0]?.events ?? 0)} events, ${f(zipBytes / 1048576, 1)} MiB zip, ${f(jsonlBytes / 1048576, 1)} MiB events.jsonl; median of ${imports.length}`);
   console.log(`| measure | value | target |\n|---|---|---|`);
   console.log(`| import (worker → IndexedDB, chunked), wall | ${f(imp)} ms (runs ${imports.map((r) => f(r.ms)).join(' / ')}) | < 5 s |`);
@@ -655,11 +752,12 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| JS heap after opening / library page before opening | ${f(Math.max(...opens.map((o) => o.heapMiB)))} / ${f(baseHeap)} MiB (growth ${f(Math.max(...opens.map((o) => o.heapMiB)) - baseHeap)}) | growth ≤ 150 MB |`);
   console.log(`| events read from IndexedDB (loadEvents, in the page) | ${f(find.readMs!)} ms for ${f(find.events!)} events; apart: ${f(find.chunks!)} chunk rows read ${f(find.rowsMs!)} ms, JSON.parse ${f(find.parseMs!)} ms | |`);
   console.log(`| find across all events: no match / "the" (${f(find.foundCommon!)} hits) | ${f(find.findMs!, 1)} / ${f(find.findCommonMs!, 1)} ms | ≤ 100 ms |`);
+  console.log(`| the same finds five times each | ${findLine()} | ≤ 100 ms |`);
+  console.log(`| search texts gathered (once per session; the replay does it in idle time after loading) | ${f(find.gatherMs ?? NaN, 1)} ms | |`);
+  console.log(`| replay: "the" + Enter at a frame's start → "k / N" painted, runs (wall; renderer CPU) | ${findUi.map((x) => `${f(x.ms, 1)}; ${f(x.cpuMs)}`).join(' / ')} ms | |`);
   console.log(`| find right after the first paint (Enter → "no matches" shown; still loading then: ${findEarly.loading ? 'yes' : 'no'}) | ${f(findEarly.ms, 1)} ms | |`);
-  console.log(`| library of 1,000: navigation → first rows | ${f(libraryOpenMs)} ms | ≤ 1 s |`);
-  console.log(`| library of 1,000: re-sort by duration, events, session, date (click at a frame's start → that frame painted) | ${lib.sorts.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
-  console.log(`| library of 1,000: filter by task, clear, search "attempt 3", clear (→ painted) | ${lib.filters.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
-  console.log(`| library of 1,000 sorted by score: weight slider moved at a frame's start → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
+  libraryLines();
+  console.log(`| the 12 re-ranks: main-thread CPU (ThreadTime, move → paint and the page's reading of the rows) | ${lib.rerankCpu.map((x) => f(x, 1)).join(', ')} ms (median ${f(median(lib.rerankCpu), 1)}) | |`);
   console.log(`machine: ${machine}; ${new Date().toISOString()}`);
 }
 

@@ -34,6 +34,11 @@ export function factorScore(factor: FactorId, evidence: readonly Pick<Evidence, 
 
 const factorScores = new WeakMap<ClassifierResult, Record<FactorId, number>>();
 
+/** A result's factor scores (cached per result: they do not depend on the weights). */
+export function factorScoresOf(result: ClassifierResult): Readonly<Record<FactorId, number>> {
+  return scoresOf(result);
+}
+
 function scoresOf(result: ClassifierResult): Record<FactorId, number> {
   let s = factorScores.get(result);
   if (!s) {

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { combine, summarize, type ScoreSummary } from '../../../shared/classifier/score';
+import { combine } from '../../../shared/classifier/score';
 import { DEFAULT_WEIGHTS, setWeight, type FactorId, type Weights } from '../../../shared/classifier/weights';
 import type { ClassifierResult, Scores } from '../../../shared/classifier/types';
 import { db } from '../db/schema';
@@ -72,7 +72,6 @@ export function forgetScores(id: string): void {
   useScoreStore.setState((st) => {
     const results = { ...st.results };
     delete results[id];
-    combined.delete(id);
     return { results };
   });
 }
@@ -134,32 +133,4 @@ export function useSessionScores(id: string): Scores | undefined {
   const result = useScoreStore((s) => s.results[id]);
   const weights = useScoreStore((s) => s.weights);
   return useMemo(() => (result ? combine(result, weights) : undefined), [result, weights]);
-}
-
-/** Combined scores kept per session, so results arriving in slices do not recombine the rest. */
-const combined = new Map<string, { result: ClassifierResult; weights: Weights; scores: ScoreSummary }>();
-
-/**
- * Overall and per-factor scores of every scored session (for the library). A weight change
- * recombines them all (cheap: cached evidence only); new results combine only themselves.
- */
-export function useAllScores(): Map<string, ScoreSummary> {
-  const results = useScoreStore((s) => s.results);
-  const weights = useScoreStore((s) => s.weights);
-  return useMemo(() => combineAll(results, weights), [results, weights]);
-}
-
-export function combineAll(results: Readonly<Record<string, ClassifierResult>>, weights: Weights): Map<string, ScoreSummary> {
-  const m = new Map<string, ScoreSummary>();
-  for (const id in results) {
-    const result = results[id]!;
-    const c = combined.get(id);
-    if (c && c.result === result && c.weights === weights) m.set(id, c.scores);
-    else {
-      const scores = summarize(result, weights);
-      combined.set(id, { result, weights, scores });
-      m.set(id, scores);
-    }
-  }
-  return m;
 }

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FACTORS, FACTOR_LABELS } from '../../../../shared/classifier/weights';
-import type { ScoreSummary } from '../../../../shared/classifier/score';
-import { ensureScores, useAllScores, useScoreStore } from '../../state/scores';
-import { useBlindScores } from '../panel/blind-scores';
+import { overallScores, scoreMatrix, type FactorSummary } from '../../../../shared/classifier/score-matrix';
+import { ensureScores, useScoreStore } from '../../state/scores';
+import { useBlindHidden } from '../panel/blind-scores';
 import { WeightPanel } from '../scoring/WeightControls';
 import { CompareDialog } from '../compare/CompareDialog';
 import { StorageUsage } from './StorageUsage';
@@ -15,10 +15,16 @@ import { distinct, visibleRows } from '../../state/library';
 import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 import { blindRow, outcomeLabel, useLibraryCommittee } from '../committee/library';
 
+/** A row's scores: undefined until scored (or while the reviewer is blind to them); overall null with no factor of enough evidence. */
+interface RowScores {
+  overall: number | null | undefined;
+  factors: FactorSummary | undefined;
+}
+
 interface Column {
   key: SortKey;
   label: string;
-  cell: (r: SessionRow, score?: ScoreSummary) => string;
+  cell: (r: SessionRow, score: RowScores) => string;
   numeric?: boolean;
   title?: string;
 }
@@ -32,7 +38,7 @@ const FACTOR_COLUMNS: Column[] = FACTORS.map((f) => ({
   label: SHORT[f],
   title: FACTOR_LABELS[f],
   numeric: true,
-  cell: (_r, sc) => (sc ? (sc.factors[f].insufficient ? '·' : fmtScore(sc.factors[f].score)) : '—'),
+  cell: (_r, sc) => (sc.factors ? (sc.factors[f].insufficient ? '·' : fmtScore(sc.factors[f].score)) : '—'),
 }));
 
 const BASE_COLUMNS: Column[] = [
@@ -43,7 +49,7 @@ const BASE_COLUMNS: Column[] = [
   { key: 'startedAt', label: 'Date', cell: (r) => formatDate(r.startedAt) },
   { key: 'durationMs', label: 'Duration', cell: (r) => formatDuration(r.durationMs), numeric: true },
   { key: 'eventCount', label: 'Events', cell: (r) => formatCount(r.eventCount), numeric: true },
-  { key: 'score', label: 'Score', cell: (_r, sc) => fmtScore(sc?.overall), numeric: true, title: 'Overall orchestration score under the current weights' },
+  { key: 'score', label: 'Score', cell: (_r, sc) => fmtScore(sc.overall), numeric: true, title: 'Overall orchestration score under the current weights' },
 ];
 
 /** Text columns that take two lines rather than cut their text (the rows are tall enough). */
@@ -52,10 +58,15 @@ const WRAPPING = new Set<SortKey>(['title', 'candidate', 'task', 'startedAt']);
 const FACTOR_MODE_HIDDEN = new Set<SortKey>(['format', 'durationMs', 'eventCount']);
 
 const ROW_HEIGHT = 44;
+/**
+ * Rows rendered beyond each edge of the view. Each is laid out and painted again when a weight
+ * change re-ranks the library, so a few (about 180 px each side), not a second screenful.
+ */
+const OVERSCAN = 4;
 
-function factorTitle(c: Column, sc: ScoreSummary | undefined): string {
-  if (!sc) return `${c.title}: not scored yet`;
-  const f = sc.factors[c.key.slice('factor:'.length) as (typeof FACTORS)[number]];
+function factorTitle(c: Column, factors: FactorSummary | undefined): string {
+  if (!factors) return `${c.title}: not scored yet`;
+  const f = factors[c.key.slice('factor:'.length) as (typeof FACTORS)[number]];
   return f.insufficient ? `${c.title}: insufficient evidence (${f.opportunities} of 3 opportunities)` : `${c.title}: ${f.score.toFixed(0)}`;
 }
 
@@ -118,9 +129,12 @@ function onRowKey(e: KeyboardEvent, r: SessionRow) {
 
 /**
  * One session's row; memoised, so a change that leaves a row's session, place, columns,
- * score and decision alone (a filter or sort that keeps it in view) does not render it again.
+ * scores and decision alone (a filter or sort that keeps it in view, a weight change that
+ * keeps its overall score) does not render it again. Factor scores are the same objects
+ * under every weight.
  */
-const LibraryRow = memo(function LibraryRow({ r, top, columns, score, outcome }: { r: SessionRow; top: number; columns: Column[]; score: ScoreSummary | undefined; outcome: string | undefined }) {
+const LibraryRow = memo(function LibraryRow({ r, top, columns, overall, factors, outcome }: { r: SessionRow; top: number; columns: Column[]; overall: number | null | undefined; factors: FactorSummary | undefined; outcome: string | undefined }) {
+  const score: RowScores = { overall, factors };
   return (
     <div
       className="tr"
@@ -135,7 +149,7 @@ const LibraryRow = memo(function LibraryRow({ r, top, columns, score, outcome }:
       {columns.map((c) => {
         const text = c.cell(r, score);
         return (
-          <div key={c.key} role="cell" className={c.numeric ? 'num' : WRAPPING.has(c.key) ? 'wrap' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, score) : text} data-col={c.key}>
+          <div key={c.key} role="cell" className={c.numeric ? 'num' : WRAPPING.has(c.key) ? 'wrap' : ''} title={c.key.startsWith('factor:') ? factorTitle(c, factors) : text} data-col={c.key}>
             {c.key === 'title' ? (
               <a href={`#/session/${encodeURIComponent(r.id)}`} className="row-link">
                 {r.title}
@@ -182,7 +196,16 @@ export function LibraryView() {
   const sort = useStore((s) => s.library.sort);
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
-  const scores = useBlindScores(useAllScores(), rows);
+  // Scores for ranking: every session's factor scores laid out once per set of results, the
+  // overall scores one typed-array pass per weight change (no object per session).
+  const results = useScoreStore((s) => s.results);
+  const weights = useScoreStore((s) => s.weights);
+  const matrix = useMemo(() => scoreMatrix(results), [results]);
+  const overall = useMemo(() => overallScores(matrix, weights), [matrix, weights]);
+  const hidden = useBlindHidden(rows);
+  /** Where a session's scores are in the matrix; undefined when not scored or hidden from this reviewer. */
+  const scoreRow = (id: string) => (hidden?.has(id) ? undefined : matrix.row.get(id));
+  const overallOf = (i: number | undefined) => (i === undefined ? undefined : Number.isNaN(overall[i]!) ? null : overall[i]!);
   const scoring = useScoreStore((s) => Object.keys(s.pending).length);
   const [showWeights, setShowWeights] = useState(false);
   const [comparing, setComparing] = useState(false);
@@ -197,19 +220,19 @@ export function LibraryView() {
   const visible = useMemo(
     () =>
       visibleRows(rows, { query, sort, formatFilter, taskFilter }, (id, key) => {
-        const sc = scores.get(id);
-        if (!sc) return undefined;
-        if (key === 'score') return sc.overall ?? undefined;
-        const f = sc.factors[key.slice('factor:'.length) as (typeof FACTORS)[number]];
+        const i = scoreRow(id);
+        if (i === undefined) return undefined;
+        if (key === 'score') return overallOf(i) ?? undefined;
+        const f = matrix.factors[i]![key.slice('factor:'.length) as (typeof FACTORS)[number]];
         return f && !f.insufficient ? f.score : undefined;
       }),
-    // Scores matter to the order only when sorting by one.
+    // Scores matter to the order only when sorting by one (the overall ones only when sorting by it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, query, sort, formatFilter, taskFilter, scoreKey ? scores : null],
+    [rows, query, sort, formatFilter, taskFilter, scoreKey ? matrix : null, scoreKey ? hidden : null, sort.key === 'score' ? overall : null],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
 
   return (
     <section className="library" aria-label="Session library">
@@ -267,7 +290,8 @@ export function LibraryView() {
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((vi) => {
               const r = visible[vi.index]!;
-              return <LibraryRow key={r.id} r={r} top={vi.start} columns={columns} score={scores.get(r.id)} outcome={committee.outcomes.get(r.id)} />;
+              const i = scoreRow(r.id);
+              return <LibraryRow key={r.id} r={r} top={vi.start} columns={columns} overall={overallOf(i)} factors={i === undefined ? undefined : matrix.factors[i]} outcome={committee.outcomes.get(r.id)} />;
             })}
           </div>
         </div>

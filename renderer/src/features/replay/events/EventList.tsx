@@ -6,7 +6,8 @@ import { eventSummary, formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { PaneProps } from '../types';
 import { findEvents } from './search';
-import { floorIndex } from '../../../../../shared/util/bisect';
+import { prepareSearch } from './search-index';
+import { floorIndex, upperBound } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
 import { charWidths, fitText, type CharWidths } from './fit-text';
@@ -86,7 +87,11 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const rowOf = (eventIndex: number) => rowOfEvent(visible, eventIndex);
 
   const current = useClock(clock, (s) => index.indexAt(s.t));
-  const matchSet = useMemo(() => new Set(matches), [matches]);
+  // Matches are ascending: a row's match state is a binary search, not a set of every match.
+  const isMatch = (ei: number) => {
+    const k = upperBound(matches, ei) - 1;
+    return k >= 0 && matches[k] === ei;
+  };
   const currentMatch = cursor >= 0 ? matches[cursor] : undefined;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
@@ -119,19 +124,31 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   // matches of an older text are not used for anything. While the session is still loading
   // (only a window of its events is here) it waits: the count shows "…" until every event is.
   const loading = !!session.loading;
+  // Once every event is here, their searchable strings are gathered in idle time, so the first
+  // search only tests strings.
+  useEffect(() => (loading ? undefined : prepareSearch(events)), [events, loading]);
+  /** The debounced search of the box's text: Enter waits for it when it has started, and calls it off when it has not. */
+  const debounced = useRef<{ events: readonly SessionEvent[]; query: string; timer: ReturnType<typeof setTimeout>; hits?: Promise<number[]> } | null>(null);
   useEffect(() => {
     if (loading) return;
     const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      void findEvents(events, wanted, ctrl.signal).then((hits) => {
-        if (ctrl.signal.aborted) return;
-        // Enter may have searched this text already and moved to a match: keep that.
-        setFound((prev) => (prev.query === wanted ? prev : { query: wanted, hits }));
-      });
-    }, FIND_DEBOUNCE_MS);
+    const job: NonNullable<typeof debounced.current> = {
+      events,
+      query: wanted,
+      timer: setTimeout(() => {
+        job.hits = findEvents(events, wanted, ctrl.signal);
+        void job.hits.then((hits) => {
+          if (ctrl.signal.aborted) return;
+          // Enter may have searched this text already and moved to a match: keep that.
+          setFound((prev) => (prev.query === wanted ? prev : { query: wanted, hits }));
+        });
+      }, FIND_DEBOUNCE_MS),
+    };
+    debounced.current = job;
     return () => {
-      clearTimeout(timer);
+      clearTimeout(job.timer);
       ctrl.abort();
+      if (debounced.current === job) debounced.current = null;
     };
   }, [events, wanted, loading]);
 
@@ -149,7 +166,10 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const goMatch = async (dir: 1 | -1) => {
     if (loading) return setPendingMove(dir);
     if (fresh) return moveTo(matches, cursor, dir);
-    const hits = await findEvents(events, wanted);
+    // One search per text: the debounced one if it is under way, else this one instead of it.
+    const job = debounced.current?.events === events && debounced.current.query === wanted ? debounced.current : undefined;
+    if (job && !job.hits) clearTimeout(job.timer);
+    const hits = await (job?.hits ?? findEvents(events, wanted));
     setFound({ query: wanted, hits });
     moveTo(hits, -1, dir);
   };
@@ -159,8 +179,8 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
     let next: number;
     if (cursor === -1) {
       // From the playhead: the first match after (or before) the current event.
-      const after = matches.findIndex((m) => m > current);
-      next = dir === 1 ? (after === -1 ? 0 : after) : (after === -1 ? matches.length : after) - 1;
+      const after = upperBound(matches, current);
+      next = dir === 1 ? (after === matches.length ? 0 : after) : after - 1;
       if (next < 0) next = matches.length - 1;
     } else {
       next = (cursor + dir + matches.length) % matches.length;
@@ -266,7 +286,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
                 e={e}
                 top={vi.start}
                 state={ei === current ? 'current' : ei > current ? 'future' : 'past'}
-                match={ei === currentMatch ? 'current' : matchSet.has(ei) ? 'match' : ''}
+                match={ei === currentMatch ? 'current' : isMatch(ei) ? 'match' : ''}
                 clock={clock}
                 widths={fit?.widths}
                 room={room}

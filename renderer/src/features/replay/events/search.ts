@@ -1,37 +1,7 @@
-import type { LargeText, SessionEvent } from '../../../../../shared/model/schema';
+import type { SessionEvent } from '../../../../../shared/model/schema';
+import { searchTexts } from './search-index';
 
-function text(x: LargeText | undefined): string {
-  return typeof x === 'string' ? x : '';
-}
-
-/** Every searchable string of an event (blob-backed outputs are not searched). */
-export function eventTexts(e: SessionEvent): string[] {
-  switch (e.kind) {
-    case 'prompt':
-    case 'response':
-    case 'thinking':
-    case 'narration':
-      return [e.text];
-    case 'tool_call':
-      return [e.name, typeof e.input === 'string' ? e.input : JSON.stringify(e.input ?? ''), text(e.output)];
-    case 'diff':
-      return [e.path, e.oldPath ?? '', e.after ?? '', e.patch ?? ''];
-    case 'command':
-      return [e.cmd, text(e.stdout), text(e.stderr)];
-    case 'test_run':
-      return [e.cmd ?? '', e.framework ?? ''];
-    case 'git_action':
-      return [e.action, e.message ?? '', e.ref ?? '', e.sha ?? ''];
-    case 'decision':
-      return [e.question, ...e.options, e.chosen ?? '', e.rationale ?? ''];
-    case 'approval':
-      return [e.tool, e.reason ?? ''];
-    case 'interrupt':
-      return [e.reason ?? 'interrupt'];
-    case 'marker':
-      return [e.label];
-  }
-}
+export { eventTexts } from './event-texts';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,11 +27,22 @@ export async function findEvents(events: readonly SessionEvent[], query: string,
   const q = query.trim();
   if (!q) return [];
   const re = new RegExp(escapeRegExp(q), 'i');
+  const index = searchTexts(events);
+  const { texts, starts } = index;
   const hits: number[] = [];
   for (let start = 0; start < events.length; start += sliceSize) {
     if (signal?.aborted) return hits;
     const end = Math.min(events.length, start + sliceSize);
-    for (let i = start; i < end; i++) if (eventTexts(events[i]!).some((s) => re.test(s))) hits.push(i);
+    // Gathers this slice's strings if no earlier search or idle callback has.
+    index.extend(end);
+    for (let i = start; i < end; i++) {
+      for (let k = starts[i]!, stop = starts[i + 1]!; k < stop; k++) {
+        if (re.test(texts[k]!)) {
+          hits.push(i);
+          break;
+        }
+      }
+    }
     if (end < events.length) await yieldToPage();
   }
   return hits;
