@@ -9,9 +9,11 @@
  * library of 1,000 sessions (first paint, sorts, filters, re-rank after a weight change); `--dir D` builds and
  * writes archives under D; `--folder N` to import a folder of N
  * generated sessions of 2–4 MB of events each, one job per file, and nothing else; `--import-only`
- * for the archive import and its floor alone, one line each.
+ * for the archive import and its floor alone, one line each; `--open-only` to import once and
+ * measure only the open of `--storage` (`--runs` opens; `--trace FILE` records one more as a
+ * Chromium trace).
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -34,6 +36,10 @@ const { values: args } = parseArgs({
     /** Only the archive import and its floor, `--runs` times each; prints one line per measurement. */
     'import-only': { type: 'boolean', default: false },
     storage: { type: 'boolean', default: false },
+    /** Import once (no floor), then only open the session `--runs` times: wall and renderer CPU to the first painted rows. */
+    'open-only': { type: 'boolean', default: false },
+    /** With --open-only: also write a Chromium trace (CPU profile, renderer timeline) of one more open to this file. */
+    trace: { type: 'string' },
     folder: { type: 'string' },
     /** Where the build and the generated archives go (a helper's own copy, so parallel runs do not share one). */
     dir: { type: 'string' },
@@ -57,6 +63,32 @@ function rendererRssMiB(): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * Installed in every document the benchmark opens: on a replay route, when the first event rows
+ * were painted, in ms since the document's navigation began (`performance.now()`), as
+ * `window.__batonFirstRowsPainted`. A MutationObserver sees the rows the moment React adds
+ * them; the frame that shows them is the next one, whose animation-frame callback runs before
+ * its paint, and a task posted from that callback runs once the frame is painted. Playwright's
+ * own waiting (`locator.waitFor`) polls from outside at 0, 20, 50, 100, 100, 500, 500… ms, so
+ * rows painted just after one of its checks were counted up to half a second late.
+ */
+const FIRST_ROWS_PROBE = `(() => {
+  if (!location.hash.startsWith('#/session/')) return;
+  const seen = () => {
+    if (!document.querySelector('[data-testid="replay-event"]')) return false;
+    requestAnimationFrame(() => setTimeout(() => { window.__batonFirstRowsPainted = performance.now(); }, 0));
+    return true;
+  };
+  const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+  obs.observe(document, { childList: true, subtree: true });
+})()`;
+
+/** Waits (polling in the page on every frame) until the probe above has seen the first rows painted; returns its time. */
+async function firstRowsPainted(page: Page): Promise<number> {
+  const h = await page.waitForFunction(() => (window as unknown as { __batonFirstRowsPainted?: number }).__batonFirstRowsPainted, undefined, { polling: 'raf', timeout: 120_000 });
+  return (await h.jsonValue()) as number;
 }
 
 async function main() {
@@ -96,6 +128,7 @@ async function main() {
     });
     // tsx (esbuild keepNames) wraps named functions in __name(); functions we send to the page need it.
     await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.addInitScript(FIRST_ROWS_PROBE);
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     await page.setInputFiles('#file', archivePath);
@@ -107,8 +140,9 @@ async function main() {
 
     const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string; cpu: CpuTimes }[] = [];
     const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number; cpu: CpuTimes }[] = [];
-    for (let i = 0; i < (args['replay-only'] ? 1 : runs); i++) {
-      for (const which of args['replay-only'] ? (['import'] as const) : (['floor', 'import'] as const)) {
+    const importOnce = args['replay-only'] || args['open-only'];
+    for (let i = 0; i < (importOnce ? 1 : runs); i++) {
+      for (const which of importOnce ? (['import'] as const) : (['floor', 'import'] as const)) {
         const base = rendererRssMiB();
         let peak = base;
         const sampler = setInterval(() => {
@@ -135,6 +169,10 @@ async function main() {
       const f = (n: number) => Math.round(n).toLocaleString('en-US');
       for (const [i, r] of imports.entries()) log(`import ${i + 1}: wall ${f(r.ms)} ms, CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms, ${r.events} events`);
       for (const [i, r] of floors.entries()) log(`floor ${i + 1}: wall ${f(r.totalMs)} ms (parse+put ${f(r.parsePutMs)}, unzip ${f(r.unzipMs)}), CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms`);
+      return;
+    }
+    if (args['open-only']) {
+      await benchOpen(browser, page, port, cpu, args.trace);
       return;
     }
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
@@ -542,20 +580,18 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   });
   // After a full collection, so the figure is what the page keeps, not garbage awaiting the collector.
   const heap = () => page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
-  const twoFrames = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   const openReplay = async () => {
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     const cpu0 = await rendererCpu();
     const t0 = Date.now();
     await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
-    await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
-    await twoFrames();
-    return { t0, ms: Date.now() - t0, cpu0, cpuFirst: (await rendererCpu()) - cpu0 };
+    const ms = await firstRowsPainted(page);
+    return { t0, ms, cpu0, cpuFirst: (await rendererCpu()) - cpu0 };
   };
-  // Opening: from navigation to the first event rows painted (two frames after they exist),
+  // Opening: from navigation to the first event rows painted (timed in the page: FIRST_ROWS_PROBE),
   // then until every event is loaded (the replay's loading note gone); renderer CPU time
-  // (page and workers, load-independent) to each.
+  // (page and workers, load-independent) until the first rows were seen painted, and until all loaded.
   const opens: { ms: number; cpuFirst: number; loadedMs: number; cpuLoaded: number; heapMiB: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const o = await openReplay();
@@ -661,6 +697,55 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   console.log(`| library of 1,000: filter by task, clear, search "attempt 3", clear (→ painted) | ${lib.filters.map((x) => f(x, 1)).join(', ')} ms | ≤ 50 ms |`);
   console.log(`| library of 1,000 sorted by score: weight slider moved at a frame's start → re-ranked rows painted, p50 / max of 12 (the first 30 rows' order changed in ${lib.changed}) | ${f(q(lib.reranks, 0.5), 1)} / ${f(Math.max(...lib.reranks), 1)} ms | ≤ 16 ms |`);
   console.log(`machine: ${machine}; ${new Date().toISOString()}`);
+}
+
+/** The id of the (first) session in the page's database. */
+function firstSessionId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dbh: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('baton');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const keys: IDBValidKey[] = await new Promise((res) => {
+      const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
+      r.onsuccess = () => res(r.result);
+    });
+    dbh.close();
+    return String(keys[0]);
+  });
+}
+
+/**
+ * `--open-only`: the open of `--storage` alone, `--runs` times (navigation from the bench page →
+ * the first event rows painted, timed in the page by FIRST_ROWS_PROBE), wall and renderer CPU; with
+ * `--trace FILE`, one more open recorded as a Chromium trace (open it in DevTools' Performance panel).
+ */
+async function benchOpen(browser: Browser, page: Page, port: number, cpu: () => Promise<CpuTimes>, traceFile: string | undefined) {
+  const f = (n: number) => Math.round(n).toLocaleString('en-US');
+  const id = await firstSessionId(page);
+  const open = async () => {
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    const cpu0 = await cpu();
+    await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
+    const ms = await firstRowsPainted(page);
+    return { ms, cpu: cpuSince(cpu0, await cpu()).renderer };
+  };
+  const opens: { ms: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    opens.push(await open());
+    console.log(`open ${i + 1}: navigation → first event rows painted ${f(opens[i]!.ms)} ms; renderer CPU ${f(opens[i]!.cpu)} ms`);
+  }
+  console.log(`median: ${f(median(opens.map((o) => o.ms)))} ms wall, ${f(median(opens.map((o) => o.cpu)))} ms renderer CPU`);
+  if (traceFile) {
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    await browser.startTracing(page, { path: traceFile, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading', 'v8', 'blink'] });
+    const o = await open();
+    await browser.stopTracing();
+    console.log(`traced open: ${f(o.ms)} ms; renderer CPU ${f(o.cpu)} ms → ${traceFile}`);
+  }
 }
 
 main().catch((e: unknown) => {
