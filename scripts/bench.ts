@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { writeArchiveToBytes } from '../shared/archive/baton-writer';
 import { generateLargeSession } from '../shared/samples';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { median, startPreview } from './bench-common';
+import { buildWeb, median, startPreview } from './bench-common';
 import { cpuClock, cpuSince, type CpuTimes } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -97,7 +97,7 @@ async function main() {
   };
   if (!args['no-build']) {
     log('building the web app…');
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
+    buildWeb(OUT_DIR);
   }
 
   log(`generating a ${eventCount.toLocaleString()}-event session…`);
