@@ -85,10 +85,25 @@ const FIRST_ROWS_PROBE = `(() => {
   obs.observe(document, { childList: true, subtree: true });
 })()`;
 
-/** Waits (polling in the page on every frame) until the probe above has seen the first rows painted; returns its time. */
-async function firstRowsPainted(page: Page): Promise<number> {
-  const h = await page.waitForFunction(() => (window as unknown as { __batonFirstRowsPainted?: number }).__batonFirstRowsPainted, undefined, { polling: 'raf', timeout: 120_000 });
-  return (await h.jsonValue()) as number;
+/**
+ * Waits until the probe above has seen the first rows painted; returns its time. A plain
+ * evaluate checking once a frame: page.waitForFunction would first inject Playwright's
+ * utility script, 50–80 ms of the page's main thread, often before the rows were painted.
+ */
+function firstRowsPainted(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const end = performance.now() + 120_000;
+        const check = () => {
+          const t = (window as unknown as { __batonFirstRowsPainted?: number }).__batonFirstRowsPainted;
+          if (t !== undefined) resolve(t);
+          else if (performance.now() > end) reject(new Error('no event rows painted within 120 s'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
 }
 
 async function main() {
