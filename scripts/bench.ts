@@ -747,10 +747,15 @@ async function benchOpen(browser: Browser, page: Page, port: number, cpu: () => 
     const ms = await firstRowsPainted(page);
     return { ms, cpu: cpuSince(cpu0, await cpu()).renderer };
   };
+  /** The JS heap once every event is loaded, after a full collection, MiB. */
+  const heapLoaded = async () => {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="replay-loading"]'), undefined, { timeout: 120_000, polling: 'raf' });
+    return page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+  };
   const opens: { ms: number; cpu: number }[] = [];
   for (let i = 0; i < runs; i++) {
     opens.push(await open());
-    console.log(`open ${i + 1}: navigation → first event rows painted ${f(opens[i]!.ms)} ms; renderer CPU ${f(opens[i]!.cpu)} ms`);
+    console.log(`open ${i + 1}: navigation → first event rows painted ${f(opens[i]!.ms)} ms; renderer CPU ${f(opens[i]!.cpu)} ms; JS heap once loaded ${f(await heapLoaded())} MiB`);
   }
   console.log(`median: ${f(median(opens.map((o) => o.ms)))} ms wall, ${f(median(opens.map((o) => o.cpu)))} ms renderer CPU`);
   if (traceFile) {
