@@ -17,7 +17,6 @@
  * --rate, --port.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +26,7 @@ import { WavPeakReader, wavPeaks } from '../shared/audio/wav';
 import type { SessionEvent, SessionMeta } from '../shared/model/schema';
 import { SessionMeta as MetaSchema } from '../shared/model/schema';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { median, startPreview } from './bench-common';
+import { buildWeb, median, startPreview } from './bench-common';
 import { longNarrationWav } from '../test/fixtures/wav';
 
 const { values: args } = parseArgs({
@@ -168,7 +167,7 @@ async function main() {
   };
   if (!args['no-build']) {
     log('building the web app…');
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+    buildWeb(OUT_DIR, true);
   }
 
   log(`generating ${seconds / 60} minutes of ${rate / 1000} kHz mono 16-bit WAV…`);

@@ -1,5 +1,16 @@
-/** Pieces every browser benchmark script needs: a preview server of a build, and a median. */
-import { spawn } from 'node:child_process';
+/** Pieces every browser benchmark script needs: the build, a preview server of it, and a median. */
+import { execFileSync, spawn } from 'node:child_process';
+
+/**
+ * The web build the benchmarks serve: the app exactly as `npm run build:web` builds it, then
+ * the benchmark harness page (bench.html) built into the same directory by a second pass, so
+ * the harness does not change how the app's code is split into files.
+ */
+export function buildWeb(outDir: string, emptyFirst = false): void {
+  const vite = (env: NodeJS.ProcessEnv, extra: string[]) => execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', outDir, '--logLevel', 'warn', ...extra], { stdio: 'inherit', env: { ...process.env, ...env } });
+  vite({ BATON_BENCH_PAGE: '' }, emptyFirst ? ['--emptyOutDir'] : []);
+  vite({ BATON_BENCH_PAGE: '1' }, []);
+}
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -7,14 +7,13 @@
  * conversation. Target: seek p95 ≤ 50 ms. `--no-build` reuses the last build, `--json`.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { startPreview } from './bench-common';
+import { buildWeb, startPreview } from './bench-common';
 import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -95,7 +94,7 @@ async function main() {
   }
   if (!args['no-build']) {
     log('building the web app…');
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
+    buildWeb(OUT_DIR);
   }
   const port = Number(args.port);
   const n = Number(args.seeks);

@@ -10,9 +10,11 @@
  * `--only find` or `--only library` for one part of it (after the import); `--dir D` builds and
  * writes archives under D; `--folder N` to import a folder of N
  * generated sessions of 2–4 MB of events each, one job per file, and nothing else; `--import-only`
- * for the archive import and its floor alone, one line each.
+ * for the archive import and its floor alone, one line each; `--open-only` to import once and
+ * measure only the open of `--storage` (`--runs` opens; `--trace FILE` records one more as a
+ * Chromium trace).
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -21,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { writeArchiveToBytes } from '../shared/archive/baton-writer';
 import { generateLargeSession } from '../shared/samples';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { median, startPreview } from './bench-common';
+import { buildWeb, median, startPreview } from './bench-common';
 import { cpuClock, cpuSince, type CpuTimes } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -37,6 +39,10 @@ const { values: args } = parseArgs({
     storage: { type: 'boolean', default: false },
     /** With --storage: only the find figures (`find`) or only the library of 1,000 (`library`), after the import. */
     only: { type: 'string' },
+    /** Import once (no floor), then only open the session `--runs` times: wall and renderer CPU to the first painted rows. */
+    'open-only': { type: 'boolean', default: false },
+    /** With --open-only: also write a Chromium trace (CPU profile, renderer timeline) of one more open to this file. */
+    trace: { type: 'string' },
     folder: { type: 'string' },
     /** Where the build and the generated archives go (a helper's own copy, so parallel runs do not share one). */
     dir: { type: 'string' },
@@ -62,13 +68,54 @@ function rendererRssMiB(): number {
   }
 }
 
+/**
+ * Installed in every document the benchmark opens: on a replay route, when the first event rows
+ * were painted, in ms since the document's navigation began (`performance.now()`), as
+ * `window.__batonFirstRowsPainted`. A MutationObserver sees the rows the moment React adds
+ * them; the frame that shows them is the next one, whose animation-frame callback runs before
+ * its paint, and a task posted from that callback runs once the frame is painted. Playwright's
+ * own waiting (`locator.waitFor`) polls from outside at 0, 20, 50, 100, 100, 500, 500… ms, so
+ * rows painted just after one of its checks were counted up to half a second late.
+ */
+const FIRST_ROWS_PROBE = `(() => {
+  if (!location.hash.startsWith('#/session/')) return;
+  const seen = () => {
+    if (!document.querySelector('[data-testid="replay-event"]')) return false;
+    requestAnimationFrame(() => setTimeout(() => { window.__batonFirstRowsPainted = performance.now(); }, 0));
+    return true;
+  };
+  const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+  obs.observe(document, { childList: true, subtree: true });
+})()`;
+
+/**
+ * Waits until the probe above has seen the first rows painted; returns its time. A plain
+ * evaluate checking once a frame: page.waitForFunction would first inject Playwright's
+ * utility script, 50–80 ms of the page's main thread, often before the rows were painted.
+ */
+function firstRowsPainted(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const end = performance.now() + 120_000;
+        const check = () => {
+          const t = (window as unknown as { __batonFirstRowsPainted?: number }).__batonFirstRowsPainted;
+          if (t !== undefined) resolve(t);
+          else if (performance.now() > end) reject(new Error('no event rows painted within 120 s'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+}
+
 async function main() {
   const log = (s: string) => {
     if (!args.json) console.log(s);
   };
   if (!args['no-build']) {
     log('building the web app…');
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
+    buildWeb(OUT_DIR);
   }
 
   log(`generating a ${eventCount.toLocaleString()}-event session…`);
@@ -99,6 +146,7 @@ async function main() {
     });
     // tsx (esbuild keepNames) wraps named functions in __name(); functions we send to the page need it.
     await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.addInitScript(FIRST_ROWS_PROBE);
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     await page.setInputFiles('#file', archivePath);
@@ -110,8 +158,9 @@ async function main() {
 
     const imports: { ms: number; events: number; longMax: number; over100: number; gap: number; peakRss: number; mode: string; cpu: CpuTimes }[] = [];
     const floors: { parsePutMs: number; unzipMs: number; totalMs: number; peakRss: number; cpu: CpuTimes }[] = [];
-    for (let i = 0; i < (args['replay-only'] ? 1 : runs); i++) {
-      for (const which of args['replay-only'] ? (['import'] as const) : (['floor', 'import'] as const)) {
+    const importOnce = args['replay-only'] || args['open-only'];
+    for (let i = 0; i < (importOnce ? 1 : runs); i++) {
+      for (const which of importOnce ? (['import'] as const) : (['floor', 'import'] as const)) {
         const base = rendererRssMiB();
         let peak = base;
         const sampler = setInterval(() => {
@@ -138,6 +187,10 @@ async function main() {
       const f = (n: number) => Math.round(n).toLocaleString('en-US');
       for (const [i, r] of imports.entries()) log(`import ${i + 1}: wall ${f(r.ms)} ms, CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms, ${r.events} events`);
       for (const [i, r] of floors.entries()) log(`floor ${i + 1}: wall ${f(r.totalMs)} ms (parse+put ${f(r.parsePutMs)}, unzip ${f(r.unzipMs)}), CPU renderer ${f(r.cpu.renderer)} ms, browser ${f(r.cpu.browser)} ms`);
+      return;
+    }
+    if (args['open-only']) {
+      await benchOpen(browser, page, port, cpu, args.trace);
       return;
     }
     // Scoring that session in the worker, cold, twice: wall time and the main thread meanwhile.
@@ -566,20 +619,18 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   });
   // After a full collection, so the figure is what the page keeps, not garbage awaiting the collector.
   const heap = () => page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
-  const twoFrames = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   const openReplay = async () => {
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
     const cpu0 = await rendererCpu();
     const t0 = Date.now();
     await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
-    await page.getByTestId('replay-event').first().waitFor({ timeout: 120_000 });
-    await twoFrames();
-    return { t0, ms: Date.now() - t0, cpu0, cpuFirst: (await rendererCpu()) - cpu0 };
+    const ms = await firstRowsPainted(page);
+    return { t0, ms, cpu0, cpuFirst: (await rendererCpu()) - cpu0 };
   };
-  // Opening: from navigation to the first event rows painted (two frames after they exist),
+  // Opening: from navigation to the first event rows painted (timed in the page: FIRST_ROWS_PROBE),
   // then until every event is loaded (the replay's loading note gone); renderer CPU time
-  // (page and workers, load-independent) to each.
+  // (page and workers, load-independent) until the first rows were seen painted, and until all loaded.
   const only = args.only;
   const opens: { ms: number; cpuFirst: number; loadedMs: number; cpuLoaded: number; heapMiB: number }[] = [];
   for (let i = 0; i < (only ? 0 : 3); i++) {
@@ -759,6 +810,60 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
   libraryLines();
   console.log(`| the 12 re-ranks: main-thread CPU (ThreadTime, move → paint and the page's reading of the rows) | ${lib.rerankCpu.map((x) => f(x, 1)).join(', ')} ms (median ${f(median(lib.rerankCpu), 1)}) | |`);
   console.log(`machine: ${machine}; ${new Date().toISOString()}`);
+}
+
+/** The id of the (first) session in the page's database. */
+function firstSessionId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dbh: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('baton');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const keys: IDBValidKey[] = await new Promise((res) => {
+      const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
+      r.onsuccess = () => res(r.result);
+    });
+    dbh.close();
+    return String(keys[0]);
+  });
+}
+
+/**
+ * `--open-only`: the open of `--storage` alone, `--runs` times (navigation from the bench page →
+ * the first event rows painted, timed in the page by FIRST_ROWS_PROBE), wall and renderer CPU; with
+ * `--trace FILE`, one more open recorded as a Chromium trace (open it in DevTools' Performance panel).
+ */
+async function benchOpen(browser: Browser, page: Page, port: number, cpu: () => Promise<CpuTimes>, traceFile: string | undefined) {
+  const f = (n: number) => Math.round(n).toLocaleString('en-US');
+  const id = await firstSessionId(page);
+  const open = async () => {
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    const cpu0 = await cpu();
+    await page.goto(`http://127.0.0.1:${port}/?bench=1#/session/${encodeURIComponent(id)}`);
+    const ms = await firstRowsPainted(page);
+    return { ms, cpu: cpuSince(cpu0, await cpu()).renderer };
+  };
+  /** The JS heap once every event is loaded, after a full collection, MiB. */
+  const heapLoaded = async () => {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="replay-loading"]'), undefined, { timeout: 120_000, polling: 'raf' });
+    return page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+  };
+  const opens: { ms: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    opens.push(await open());
+    console.log(`open ${i + 1}: navigation → first event rows painted ${f(opens[i]!.ms)} ms; renderer CPU ${f(opens[i]!.cpu)} ms; JS heap once loaded ${f(await heapLoaded())} MiB`);
+  }
+  console.log(`median: ${f(median(opens.map((o) => o.ms)))} ms wall, ${f(median(opens.map((o) => o.cpu)))} ms renderer CPU`);
+  if (traceFile) {
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.title === 'bench-ready');
+    await browser.startTracing(page, { path: traceFile, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading', 'v8', 'blink'] });
+    const o = await open();
+    await browser.stopTracing();
+    console.log(`traced open: ${f(o.ms)} ms; renderer CPU ${f(o.cpu)} ms → ${traceFile}`);
+  }
 }
 
 main().catch((e: unknown) => {

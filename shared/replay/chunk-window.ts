@@ -32,7 +32,8 @@ export interface ChunkWindow {
 /**
  * The window around time t: the chunk holding t (else the first chunk after it, else the
  * last) and `spread` chunks on either side in time order, widened to every chunk its range
- * meets. At the session's ends the range is open (−∞ or +∞).
+ * meets. The range always holds t (with spread 0 and t before the chunk after it, it starts
+ * at t); at the session's ends it is open (−∞ or +∞).
  */
 export function windowAt(spans: readonly ChunkSpan[], t: number, spread = 1): ChunkWindow {
   if (!spans.length) return { from: -Infinity, to: Infinity, chunks: [] };
@@ -41,7 +42,7 @@ export function windowAt(spans: readonly ChunkSpan[], t: number, spread = 1): Ch
   if (k === -1) k = byTime.length - 1;
   const lo = k - spread;
   const hi = k + spread;
-  const from = lo <= 0 ? -Infinity : byTime[lo]!.t0;
+  const from = lo <= 0 ? -Infinity : Math.min(t, byTime[lo]!.t0);
   const to = hi >= byTime.length - 1 ? Infinity : byTime[hi]!.t1;
   const chunks = spans.filter((c) => c.t1 >= from && c.t0 <= to).map((c) => c.n);
   return { from, to, chunks: chunks.sort((a, b) => a - b) };

@@ -39,6 +39,12 @@ test('a seek and a find before a 20,000-event session has finished loading land 
   const loading = page.getByTestId('replay-loading');
   await expect(loading).toHaveText(/^Loading events… [\d,]+ of 20,000$/);
   await expect(page.getByTestId('event-position')).toHaveText('event 0 of 20,000');
+  // The timeline, drawn after the first rows are painted, is drawn while the rest is still loading.
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-view', /^\d+ \d+$/);
+  // So are the messages' markdown (shown as plain text until marked and DOMPurify have loaded).
+  await expect(page.locator('[data-testid="conv-message"] .markdown p').first()).toBeVisible();
+  await expect(page.locator('.md-pending')).toHaveCount(0);
+  await expect(loading).toBeVisible();
   // Only the chunks around the start are here.
   expect(await page.getByTestId('replay-event').filter({ has: page.locator(`[data-event-id="${events[k]!.id}"]`) }).count()).toBe(0);
 

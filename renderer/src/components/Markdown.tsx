@@ -1,71 +1,69 @@
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
+import type * as EngineModule from './markdown-engine';
 import { interceptLinks } from './links';
-import { plain, plainHtml, planMarkdown, type MarkdownPlan } from './markdown-plan';
+import { escapeHtml, plainHtml, planMarkdown } from './markdown-plan';
 
 /**
- * Markdown from untrusted archives: rendered by marked, then sanitised by DOMPurify. No raw
- * HTML survives, remote images are dropped, and links carry no opener.
+ * Markdown from untrusted archives, rendered and sanitised by markdown-engine.ts (marked and
+ * DOMPurify). The engine loads on the first text to format, not with the app (issue 20: a
+ * replay's first rows do not wait for it); until it is here a text shows as it is, escaped.
  */
-let hooked = false;
-function installHooks(): void {
-  if (hooked) return;
-  hooked = true;
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-    // Remote content never loads: an image pointing outside becomes its alt text.
-    if (node.tagName === 'IMG' && /^https?:/i.test(node.getAttribute('src') ?? '')) {
-      node.replaceWith(document.createTextNode(node.getAttribute('alt') ?? '[remote image]'));
-    }
-    if (node.tagName === 'A') node.setAttribute('rel', 'noopener noreferrer');
-  });
+type Engine = typeof EngineModule;
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+
+/** marked and DOMPurify, loaded once. */
+export function markdownEngine(): Promise<Engine> {
+  return (loading ??= import('./markdown-engine').then((m) => (engine = m)));
 }
 
 const cache = new Map<string, string>();
 const CACHE_MAX = 2000;
 
-/** Sanitised HTML for a markdown text; recent results are cached (seeking re-renders the same messages). */
-export function renderMarkdown(src: string): string {
+/**
+ * Sanitised HTML for a markdown text; recent results are cached (seeking re-renders the same
+ * messages). Undefined while the engine is still loading (the call starts loading it).
+ */
+export function renderMarkdown(src: string): string | undefined {
   const hit = cache.get(src);
   if (hit !== undefined) {
     cache.delete(src);
     cache.set(src, hit);
     return hit;
   }
-  const html = renderUncached(src);
+  const plan = planMarkdown(src);
+  let html: string;
+  if (plan.mode === 'plain') html = plainHtml(plan);
+  else if (engine) html = engine.markdownHtml(plan.text);
+  else {
+    void markdownEngine();
+    return undefined;
+  }
   cache.set(src, html);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return html;
 }
 
-function renderUncached(src: string): string {
-  const plan = planMarkdown(src);
-  if (plan.mode === 'plain') return plainHtml(plan);
-  installHooks();
-  let html: string;
-  try {
-    html = marked.parse(plan.text, { async: false, gfm: true, breaks: false }) as string;
-  } catch {
-    // A stack overflow or a parser bug on hostile input: show the text, never blank the pane.
-    return plainHtml(plain(src, 'error') as Extract<MarkdownPlan, { mode: 'plain' }>);
-  }
-  return sanitizeHtml(html);
-}
-
-/** HTML through the sanitiser with the rules above (also for HTML built from its output, such as highlighted code). */
-export function sanitizeHtml(html: string): string {
-  installHooks();
-  return DOMPurify.sanitize(html, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio'],
-    FORBID_ATTR: ['style', 'srcset'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|blob:|data:image\/(?:png|jpeg|gif|webp);)/i,
-  });
+/** The HTML of a markdown text: the text itself (escaped, line breaks kept) until the engine has loaded, then formatted. */
+export function useMarkdownHtml(text: string): string {
+  // Set once the engine is here: renders the text again, formatted.
+  const [, setLoaded] = useState(false);
+  const html = renderMarkdown(text);
+  const pending = html === undefined;
+  useEffect(() => {
+    if (!pending) return;
+    let live = true;
+    void markdownEngine().then(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [pending]);
+  return html ?? `<div class="md-pending">${escapeHtml(text)}</div>`;
 }
 
 export function Markdown({ text, className }: { text: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
-  // Sanitised above.
+  const html = useMarkdownHtml(text);
+  // Sanitised (renderMarkdown) or escaped.
   // Links never navigate the app (a `#…` link would change its route): see links.tsx.
   return <div className={`markdown ${className ?? ''}`} onClick={interceptLinks} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -16,6 +16,11 @@ import type { LoadedSession, SessionLoading } from './types';
 
 /** Sessions of at most this many chunks load whole: a window would save next to nothing. */
 const WHOLE_UP_TO = 3;
+/**
+ * The first screen reads the chunk holding the start position alone (about 1 MiB, some 1,400
+ * events: far more than a screen shows); its neighbours come with the rest behind the paint.
+ */
+const FIRST_SPREAD = 0;
 /** Chunks read per IndexedDB request in the background (one request's values arrive at once). */
 const BATCH = 4;
 
@@ -116,9 +121,9 @@ export class SessionLoader {
     return new Map(await Promise.all(ns.map(async (n) => [n, await this.pending.get(n)!] as const)));
   }
 
-  /** The events around time t (every event in the window's range), as a session still loading. */
-  async window(t: number): Promise<LoadedSession> {
-    const win = windowAt(this.spans, t);
+  /** The events around time t (every event in the window's range: its chunk and `spread` chunks either side), as a session still loading. */
+  async window(t: number, spread = 1): Promise<LoadedSession> {
+    const win = windowAt(this.spans, t, spread);
     this.fetch(win.chunks);
     const { events, offset } = sliceWindow(this.spans, await this.chunks(win.chunks), win);
     return session(this.row, events, this.loadBlob, { from: win.from, to: win.to, offset, total: this.total, end: this.end });
@@ -153,5 +158,5 @@ export async function openSession(id: string, start: Promise<number | undefined>
   const counted = spans.reduce((s, c) => s + c.count, 0);
   if (spans.length <= WHOLE_UP_TO || counted !== row.eventCount) return { first: session(row, await loadEvents(database, id), loadBlob) };
   const loader = new SessionLoader(database, row, spans, loadBlob);
-  return { first: await loader.window(t ?? 0), loader };
+  return { first: await loader.window(t ?? 0, FIRST_SPREAD), loader };
 }

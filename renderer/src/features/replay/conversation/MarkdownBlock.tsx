@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { highlightCodeBlocks } from '../../../components/highlight';
-import { renderMarkdown, sanitizeHtml } from '../../../components/Markdown';
+import { markdownEngine, useMarkdownHtml } from '../../../components/Markdown';
 
 /**
  * The HTML of texts whose code blocks have been highlighted once, most recent last. A seek
@@ -27,14 +27,15 @@ function remember(text: string, html: string): void {
 /** Markdown rendered through the sanitiser, code blocks highlighted when the page is idle (once per text). */
 export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const html = useMemo(() => highlightedHtml(text) ?? renderMarkdown(text), [text]);
+  const rendered = useMarkdownHtml(text);
+  const html = useMemo(() => highlightedHtml(text) ?? rendered, [text, rendered]);
   useEffect(() => {
     // Highlighting is cosmetic: do it when the page is idle, never inside a seek's frame.
     const el = ref.current;
     if (!el || highlighted.has(text) || !el.querySelector('pre code')) return;
     let live = true;
     const run = async () => {
-      await highlightCodeBlocks(el);
+      const [{ sanitizeHtml }] = await Promise.all([markdownEngine(), highlightCodeBlocks(el)]);
       // highlight.js only wraps the escaped code in spans; the result is sanitised again all the same.
       if (live) remember(text, sanitizeHtml(el.innerHTML));
     };
@@ -46,6 +47,6 @@ export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: strin
       cancel(id);
     };
   }, [text, html]);
-  // Sanitised (renderMarkdown, sanitizeHtml).
+  // Sanitised (renderMarkdown, sanitizeHtml) or escaped (useMarkdownHtml, while the engine loads).
   return <div ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 });

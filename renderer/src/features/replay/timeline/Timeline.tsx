@@ -136,7 +136,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
   const layout = layoutFor(m, width, lanes.length, overlayItems.length > 0);
 
   // Mutable drawing state: changes here schedule a frame, not a React render.
-  const st = useRef({ view: { start: 0, end: duration } as ViewWindow, palette: null as Palette | null, hoverX: -1, baseDirty: true, raf: 0, overviewCache: null as HTMLCanvasElement | null, overviewKey: '' });
+  const st = useRef({ view: { start: 0, end: duration } as ViewWindow, palette: null as Palette | null, hoverX: -1, baseDirty: true, raf: 0, overviewCache: null as HTMLCanvasElement | null, overviewKey: '', drawn: false });
 
   const schedule = useRef<(base?: boolean) => void>(() => {});
 
@@ -397,6 +397,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
     const frame = () => {
       const t0 = stats ? performance.now() : 0;
       s.raf = 0;
+      s.drawn = true;
       if (s.baseDirty) {
         s.baseDirty = false;
         drawBase();
@@ -409,7 +410,12 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
       if (!s.raf) s.raf = requestAnimationFrame(frame);
     };
     s.view = clampView(s.view, duration);
-    frame();
+    // The first drawing waits until the frame that shows the replay's first screen is painted:
+    // the event rows are not held up by it (issue 20). Later ones (a resize, the whole session
+    // replacing the first window) draw at once: resizing a canvas clears it.
+    let firstDraw: ReturnType<typeof setTimeout> | undefined;
+    const firstFrame = s.drawn ? 0 : requestAnimationFrame(() => (firstDraw = setTimeout(() => !s.drawn && frame(), 0)));
+    if (s.drawn) frame();
 
     // Follow the clock: keep the playhead in view unless the reviewer is dragging.
     const unsub = clock.subscribe((cs) => {
@@ -440,6 +446,8 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
       unsubSkip();
       mq.removeEventListener('change', onTheme);
       cancelAnimationFrame(s.raf);
+      cancelAnimationFrame(firstFrame);
+      clearTimeout(firstDraw);
       s.raf = 0;
     };
   }, [clock, duration, lanes, overlayItems, layout.width, layout.height, layout.plotW, layout.plotX, layout.overlayY, layout.lanesY, width, axisBus, m, LABEL_W, OVERVIEW_H, AXIS_H, LANE_H, OVERLAY_H, PAD_B]);
