@@ -125,7 +125,7 @@ export const batonImporter: FormatImporter = {
       // text it was read from when the schema keeps it unchanged (SessionBuilder.add).
       const splitter = new ByteLineSplitter(
         {
-          line(text, line, ascii) {
+          line(text, line) {
             if (text.trim() === '') return;
             let raw: unknown;
             try {
@@ -135,7 +135,7 @@ export const batonImporter: FormatImporter = {
               ctx.problems.add({ file: where, line, severity: 'warning', reason: `not valid JSON (${(e as Error).message})` });
               return;
             }
-            builder.add(raw, { file: where, line }, true, ascii ?? text);
+            builder.add(raw, { file: where, line }, true, text);
           },
           overlong(line, bytes) {
             ctx.problems.add({

@@ -10,7 +10,6 @@ import {
   ImportCancelled,
   type ByteSource,
   type CommitInfo,
-  type EventText,
   type ImportProgress,
   type Problem,
   type SessionSink,
@@ -55,7 +54,7 @@ export class SessionBuilder {
   private readonly ids = new Set<string>();
   private batch: SessionEvent[] = [];
   /** Each batched event's JSON text when it is stored as read (see add), else undefined. */
-  private texts: EventText[] = [];
+  private texts: (string | undefined)[] = [];
   private pending: Promise<void> = Promise.resolve();
   readonly counts: EventCounts = {};
   eventCount = 0;
@@ -72,10 +71,10 @@ export class SessionBuilder {
   /**
    * Adds an event. `validate` is false for events an importer built itself from already
    * checked values; archives from outside are always validated. `text` is the JSON the event
-   * was parsed from (a string, or its bytes when all ASCII), when the importer has it: an event the schema would keep unchanged
+   * was parsed from, when the importer has it: an event the schema would keep unchanged
    * (event-check.ts) is then stored as that text, without zod's copy and a re-stringify.
    */
-  add(raw: unknown, where: { file: string; line?: number }, validate = true, text?: EventText): SessionEvent | undefined {
+  add(raw: unknown, where: { file: string; line?: number }, validate = true, text?: string): SessionEvent | undefined {
     let ev: SessionEvent;
     const timeClipped = clipEventTimes(raw);
     if (timeClipped && this.clippedTimes++ === 0) {

@@ -71,16 +71,13 @@ export interface CommitInfo {
   reel?: Reel;
 }
 
-/** An event's JSON as read: a string, or its bytes when they are all ASCII; undefined when there is none. */
-export type EventText = string | Uint8Array | undefined;
-
 export interface SessionWriter {
   /**
    * `texts[i]`, when given, is batch[i] as JSON, exactly as it should be stored (the text the
-   * event was read from, which the schema keeps unchanged), as a string or as ASCII bytes; a
-   * sink that stores JSON may use it instead of writing the event out again.
+   * event was read from, which the schema keeps unchanged); a sink that stores JSON may use
+   * it instead of writing the event out again.
    */
-  events(batch: SessionEvent[], texts?: readonly EventText[]): Promise<void>;
+  events(batch: SessionEvent[], texts?: readonly (string | undefined)[]): Promise<void>;
   blob(id: string, data: Uint8Array, mime: string): Promise<void>;
   commit(info: CommitInfo): Promise<{ status: 'stored'; id: string } | { status: 'duplicate'; existingId: string }>;
   /** Removes everything this writer staged. Safe to call more than once. */

@@ -1,11 +1,11 @@
 /**
- * Splits a byte stream into lines on the bytes and decodes blocks of whole lines (a
- * newline byte always ends any character before it, so the text is the one streaming
- * TextDecoder gives). Each line comes with its bytes when they are all ASCII: a caller that
- * stores the line can then store those bytes, one per character. A string cut from decoded
- * text is two-byte as soon as one character of that text is not Latin-1, and such a string
- * costs twice the bytes wherever it goes next (an event line stored in IndexedDB:
- * renderer/src/db/chunks.ts).
+ * Splits a byte stream into lines on the bytes, then decodes each line on its own. The text
+ * is the same one streaming TextDecoder gives (a newline byte always ends any character
+ * before it), but a line of ASCII decodes to a one-byte string even when a line near it
+ * holds other characters. Decoding a whole piece of text (lines.ts) makes every line cut
+ * from it a two-byte string as soon as one character in the piece is not Latin-1, and such
+ * a string costs twice the bytes wherever it goes next: an event line stored as text
+ * (renderer/src/db/chunks.ts) is copied into IndexedDB byte for byte.
  *
  * Lines longer than maxLineBytes (counted in bytes, without the newline) are skipped and
  * reported through onOverlong with their 1-based line number; no more than one line plus one
@@ -16,26 +16,6 @@ import type { LineSink } from './lines';
 
 const NL = 0x0a;
 const CR = 0x0d;
-
-/**
- * Whole lines up to about this many bytes are decoded in one call and cut into lines as text:
- * a call per line costs more than the decoding (Chromium 150, 100,000 lines), and Chromium
- * decodes small inputs much faster per byte than large ones (lines.ts).
- */
-const BLOCK_BYTES = 16 * 1024;
-
-/**
- * Whether UTF-8 bytes decoded to this text were all ASCII: each other character takes more
- * bytes than text units, except invalid bytes, which each become U+FFFD.
- */
-function isAscii(text: string, byteLength: number): boolean {
-  return text.length === byteLength && !text.includes('\uFFFD');
-}
-
-export interface ByteLineSink extends LineSink {
-  /** `ascii`: the line's bytes when every one is ASCII (they are then the text, byte for byte). */
-  line(text: string, lineNo: number, ascii?: Uint8Array): void;
-}
 
 export class ByteLineSplitter {
   /** Keeps a U+FEFF inside the text; one at the very start is dropped by hand (see push). */
@@ -51,7 +31,7 @@ export class ByteLineSplitter {
   private head: Uint8Array | undefined;
 
   constructor(
-    private readonly sink: ByteLineSink,
+    private readonly sink: LineSink,
     private readonly maxLineBytes: number,
   ) {}
 
@@ -77,65 +57,34 @@ export class ByteLineSplitter {
 
   private scan(chunk: Uint8Array): void {
     let start = 0;
-    const n = chunk.byteLength;
-    while (start < n) {
-      if (this.carried > 0 || this.skipping) {
-        // The end of a line begun in an earlier chunk.
-        const nl = chunk.indexOf(NL, start);
-        if (nl === -1) break;
-        this.lineNo++;
-        this.hold(chunk.subarray(start, nl));
-        if (this.skipping) {
-          this.sink.overlong(this.lineNo, this.skippedBytes);
-          this.skipping = false;
-          this.skippedBytes = 0;
-        } else {
-          this.emitAlone(this.takeCarry());
-        }
-        start = nl + 1;
-        continue;
-      }
-      // A block of whole lines, decoded in one call (see BLOCK_BYTES).
-      const last = chunk.lastIndexOf(NL, Math.min(n, start + BLOCK_BYTES) - 1);
-      if (last >= start) {
-        this.emitBlock(chunk, start, last);
-        start = last + 1;
-        continue;
-      }
-      // A line longer than a block.
+    for (;;) {
       const nl = chunk.indexOf(NL, start);
       if (nl === -1) break;
       this.lineNo++;
-      if (nl - start > this.maxLineBytes) this.sink.overlong(this.lineNo, nl - start);
-      else this.emitAlone(chunk.subarray(start, nl));
+      if (this.skipping) {
+        this.skippedBytes += nl - start;
+        this.sink.overlong(this.lineNo, this.skippedBytes);
+        this.skipping = false;
+        this.skippedBytes = 0;
+      } else if (this.carried > 0) {
+        this.hold(chunk.subarray(start, nl));
+        if (!this.skipping) this.emit(this.takeCarry());
+        else {
+          this.sink.overlong(this.lineNo, this.skippedBytes);
+          this.skipping = false;
+          this.skippedBytes = 0;
+        }
+      } else if (nl - start > this.maxLineBytes) {
+        this.sink.overlong(this.lineNo, nl - start);
+      } else {
+        this.emit(chunk.subarray(start, nl));
+      }
       start = nl + 1;
     }
-    // Copied: the caller may reuse its buffer once push() returns.
-    if (start < n) this.hold(chunk.slice(start));
-  }
-
-  /** The lines of chunk[start, last), where chunk[last] is a newline. */
-  private emitBlock(chunk: Uint8Array, start: number, last: number): void {
-    const text = this.decoder.decode(chunk.subarray(start, last));
-    const blockAscii = isAscii(text, last - start);
-    let at = start;
-    let tAt = 0;
-    for (;;) {
-      // The bytes and the text hold the same newlines: a newline byte is never part of a character.
-      const nl = at > last ? -1 : chunk.indexOf(NL, at);
-      const end = nl === -1 || nl > last ? last : nl;
-      const tEnd = end === last ? text.length : text.indexOf('\n', tAt);
-      this.lineNo++;
-      if (end - at > this.maxLineBytes) this.sink.overlong(this.lineNo, end - at);
-      else {
-        const cr = end > at && chunk[end - 1] === CR ? 1 : 0;
-        const bytes = chunk.subarray(at, end - cr);
-        const line = text.slice(tAt, tEnd - cr);
-        this.sink.line(line, this.lineNo, blockAscii || isAscii(line, bytes.byteLength) ? bytes : undefined);
-      }
-      if (end === last) return;
-      at = end + 1;
-      tAt = tEnd + 1;
+    if (start < chunk.byteLength) {
+      if (this.skipping) this.skippedBytes += chunk.byteLength - start;
+      // Copied: the caller may reuse its buffer once push() returns.
+      else this.hold(chunk.slice(start));
     }
   }
 
@@ -151,7 +100,7 @@ export class ByteLineSplitter {
       this.sink.overlong(this.lineNo, this.skippedBytes);
     } else if (this.carried > 0) {
       this.lineNo++;
-      this.emitAlone(this.takeCarry());
+      this.emit(this.takeCarry());
     }
     this.carry = [];
     this.carried = 0;
@@ -192,12 +141,9 @@ export class ByteLineSplitter {
     return out;
   }
 
-  /** One line decoded on its own. */
-  private emitAlone(line: Uint8Array): void {
-    const n = line.byteLength;
-    const bytes = n > 0 && line[n - 1] === CR ? line.subarray(0, n - 1) : line;
-    const text = bytes.byteLength === 0 ? '' : this.decoder.decode(bytes);
-    this.sink.line(text, this.lineNo, isAscii(text, bytes.byteLength) ? bytes : undefined);
+  private emit(bytes: Uint8Array): void {
+    const n = bytes.byteLength;
+    const body = n > 0 && bytes[n - 1] === CR ? bytes.subarray(0, n - 1) : bytes;
+    this.sink.line(body.byteLength === 0 ? '' : this.decoder.decode(body), this.lineNo);
   }
-
 }

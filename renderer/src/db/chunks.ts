@@ -6,8 +6,6 @@
  * structured cloning copies and JSON.parse reads fastest, in ASCII (see asciiJson).
  */
 import type { SessionEvent } from '../../../shared/model/schema';
-import type { EventText } from '../../../shared/import/types';
-import { AsciiBuilder } from './ascii-text';
 
 /** Most events in one chunk. */
 export const CHUNK_EVENTS = 4000;
@@ -33,9 +31,8 @@ export interface EventChunkRow {
  * chunks (about 1 MiB each) and one partial chunk at the end, not a partial chunk per batch.
  */
 export class ChunkPacker {
-  /** The open chunk's JSON so far, built as one-byte text (ascii-text.ts). */
-  private readonly text = new AsciiBuilder();
-  private count = 0;
+  private parts: string[] = [];
+  private chars = 0;
   private t0 = Infinity;
   private t1 = -Infinity;
   private next: number;
@@ -53,29 +50,29 @@ export class ChunkPacker {
    * Adds events; returns the chunks they completed. `texts[i]`, when given, is events[i]'s
    * JSON as read from the file (see SessionWriter.events), stored instead of a re-stringify.
    */
-  add(events: readonly SessionEvent[], texts?: readonly EventText[]): EventChunkRow[] {
+  add(events: readonly SessionEvent[], texts?: readonly (string | undefined)[]): EventChunkRow[] {
     const rows: EventChunkRow[] = [];
     for (let i = 0; i < events.length; i++) {
       const ev = events[i]!;
-      const given = texts?.[i];
-      this.text.appendCode(this.count++ === 0 ? 0x5b : 0x2c); // "[" or ","
-      this.text.append(given instanceof Uint8Array ? given : asciiJson(given ?? JSON.stringify(ev)));
+      const s = asciiJson(texts?.[i] ?? JSON.stringify(ev));
+      this.parts.push(s);
+      this.chars += s.length + 1;
       if (ev.t < this.t0) this.t0 = ev.t;
       if (ev.t > this.t1) this.t1 = ev.t;
-      if (this.count >= this.maxEvents || this.text.length >= CHUNK_CHARS) rows.push(this.close());
+      if (this.parts.length >= this.maxEvents || this.chars >= CHUNK_CHARS) rows.push(this.close());
     }
     return rows;
   }
 
   /** The chunk still open, if it holds any event. */
   flush(): EventChunkRow[] {
-    return this.count ? [this.close()] : [];
+    return this.parts.length ? [this.close()] : [];
   }
 
   private close(): EventChunkRow {
-    this.text.appendCode(0x5d); // "]"
-    const row = { sid: this.sid, n: this.next++, count: this.count, t0: this.t0, t1: this.t1, json: this.text.take() };
-    this.count = 0;
+    const row = { sid: this.sid, n: this.next++, count: this.parts.length, t0: this.t0, t1: this.t1, json: `[${this.parts.join(',')}]` };
+    this.parts = [];
+    this.chars = 0;
     this.t0 = Infinity;
     this.t1 = -Infinity;
     return row;
@@ -100,10 +97,36 @@ const NON_ASCII_ALL = /[\u0080-\uffff]/g;
  * per character, a chunk holding it too, and IndexedDB stores and copies those bytes: a
  * 100,000-event import wrote twice the bytes and spent about twice as long in put() (Chromium
  * 150). Non-ASCII can only appear inside JSON strings, where an escape means the same.
+ *
+ * The escaped text is copied into a one-byte string (see oneByte): V8 keeps the result of a
+ * replace on a two-byte string two-byte, even when every character is ASCII, and a chunk
+ * joined from one such part is two-byte whole.
  */
 export function asciiJson(json: string): string {
   if (!NON_ASCII.test(json)) return json;
-  return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return oneByte(json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let scratch = new Uint8Array(64 * 1024);
+const SCRATCH_MAX = 1 << 20;
+/** Chromium decodes small pieces much faster per byte than large ones (see shared/util/lines.ts). */
+const DECODE_PIECE = 16 * 1024;
+
+/**
+ * The same ASCII text as a one-byte string: a decoder builds its string from the bytes, and
+ * ASCII bytes make a one-byte string.
+ */
+export function oneByte(ascii: string): string {
+  // A large event gets a buffer of its own: the shared one stays small.
+  let buf = ascii.length <= SCRATCH_MAX ? scratch : new Uint8Array(ascii.length);
+  if (buf.length < ascii.length) buf = scratch = new Uint8Array(ascii.length);
+  const { written } = encoder.encodeInto(ascii, buf);
+  if (written <= DECODE_PIECE) return decoder.decode(buf.subarray(0, written));
+  const parts: string[] = [];
+  for (let at = 0; at < written; at += DECODE_PIECE) parts.push(decoder.decode(buf.subarray(at, Math.min(written, at + DECODE_PIECE))));
+  return parts.join('');
 }
 
 /**
