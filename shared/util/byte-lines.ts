@@ -16,6 +16,9 @@ import type { LineSink } from './lines';
 
 const NL = 0x0a;
 const CR = 0x0d;
+/** Longer lines go to TextDecoder: fromCharCode takes each byte as an argument. */
+const FROM_CODES_MAX = 16 * 1024;
+const PAST_ASCII = /[\u0080-\u00ff]/;
 
 export class ByteLineSplitter {
   /** Keeps a U+FEFF inside the text; one at the very start is dropped by hand (see push). */
@@ -141,9 +144,24 @@ export class ByteLineSplitter {
     return out;
   }
 
+  /**
+   * A line's text. A line of ASCII is read with String.fromCharCode, about twice as fast as
+   * TextDecoder per line in Chromium 150 (the bytes are then the characters, one for one); a
+   * character past ASCII shows in that text as one from U+0080 to U+00FF, and such a line is
+   * decoded as UTF-8 instead.
+   */
+  private decode(bytes: Uint8Array): string {
+    if (bytes.byteLength === 0) return '';
+    if (bytes.byteLength <= FROM_CODES_MAX) {
+      const text = String.fromCharCode.apply(null, bytes as unknown as number[]);
+      if (!PAST_ASCII.test(text)) return text;
+    }
+    return this.decoder.decode(bytes);
+  }
+
   private emit(bytes: Uint8Array): void {
     const n = bytes.byteLength;
     const body = n > 0 && bytes[n - 1] === CR ? bytes.subarray(0, n - 1) : bytes;
-    this.sink.line(body.byteLength === 0 ? '' : this.decoder.decode(body), this.lineNo);
+    this.sink.line(this.decode(body), this.lineNo);
   }
 }

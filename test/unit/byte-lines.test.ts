@@ -77,6 +77,16 @@ describe('ByteLineSplitter', () => {
     );
   });
 
+  it('reads long lines, of ASCII and not, and Latin-1 characters, the same as short ones', () => {
+    const rows = ['a'.repeat(20_000), `${'b'.repeat(20_000)}✓`, 'é ÿ \u0080 plain', '\u00ff', 'x'.repeat(16 * 1024), 'ok'];
+    const bytes = enc.encode(rows.join('\n'));
+    for (const size of [7, 4096, bytes.length]) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      expect(split(chunks).lines.map(([, t]) => t)).toEqual(rows);
+    }
+  });
+
   it('splits text with characters of every length into the same lines, cut every which way', () => {
     const text = Array.from({ length: 400 }, (_, i) => `{"i":${i},"t":"é ✓ × 世界 𝄞 ${'x'.repeat(i % 37)}"}`).join('\n');
     const bytes = enc.encode(text);
