@@ -8,7 +8,7 @@ import { describeZodError } from '../import/context';
 import { formatBytes } from '../import/limits';
 import type { FormatImporter, Sniff } from '../import/registry';
 import { ImportError } from '../import/types';
-import { LineSplitter } from '../util/lines';
+import { ByteLineSplitter } from '../util/byte-lines';
 import { mimeForPath } from '../util/mime';
 import { ARCHIVE_PATHS, BLOB_PREFIXES, Manifest, Transcript } from './manifest';
 import { GuardedUnzip, type EntryHandler } from './zip-stream';
@@ -121,7 +121,9 @@ export const batonImporter: FormatImporter = {
     const eventsHandler = (): EntryHandler => {
       eventsSeen = true;
       const where = `${file}:${ARCHIVE_PATHS.events}`;
-      const splitter = new LineSplitter(
+      // Split on bytes, so lines of ASCII stay one-byte strings: each event is stored as the
+      // text it was read from when the schema keeps it unchanged (SessionBuilder.add).
+      const splitter = new ByteLineSplitter(
         {
           line(text, line) {
             if (text.trim() === '') return;
@@ -133,7 +135,7 @@ export const batonImporter: FormatImporter = {
               ctx.problems.add({ file: where, line, severity: 'warning', reason: `not valid JSON (${(e as Error).message})` });
               return;
             }
-            builder.add(raw, { file: where, line });
+            builder.add(raw, { file: where, line }, true, text);
           },
           overlong(line, bytes) {
             ctx.problems.add({

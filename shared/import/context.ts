@@ -5,6 +5,7 @@ import type { Reel } from '../committee/reel';
 import type { ImportLimits } from './limits';
 import { clipEventTexts, clipEventTimes, MAX_SESSION_MS, parseMetaClipped } from './value-limits';
 import { describeZodError } from './zod-message';
+import { eventUnchangedByZod } from './event-check';
 import {
   ImportCancelled,
   type ByteSource,
@@ -52,6 +53,8 @@ export { describeZodError } from './zod-message';
 export class SessionBuilder {
   private readonly ids = new Set<string>();
   private batch: SessionEvent[] = [];
+  /** Each batched event's JSON text when it is stored as read (see add), else undefined. */
+  private texts: (string | undefined)[] = [];
   private pending: Promise<void> = Promise.resolve();
   readonly counts: EventCounts = {};
   eventCount = 0;
@@ -67,16 +70,22 @@ export class SessionBuilder {
 
   /**
    * Adds an event. `validate` is false for events an importer built itself from already
-   * checked values; archives from outside are always validated.
+   * checked values; archives from outside are always validated. `text` is the JSON the event
+   * was parsed from, when the importer has it: an event the schema would keep unchanged
+   * (event-check.ts) is then stored as that text, without zod's copy and a re-stringify.
    */
-  add(raw: unknown, where: { file: string; line?: number }, validate = true): SessionEvent | undefined {
+  add(raw: unknown, where: { file: string; line?: number }, validate = true, text?: string): SessionEvent | undefined {
     let ev: SessionEvent;
-    if (clipEventTimes(raw) && this.clippedTimes++ === 0) {
+    const timeClipped = clipEventTimes(raw);
+    if (timeClipped && this.clippedTimes++ === 0) {
       this.problems.add({ ...where, severity: 'warning', reason: `a time past ${MAX_SESSION_MS / 86_400_000} days from the start was clipped to it (later ones are clipped without a warning)` });
     }
     const clippedText = clipEventTexts(raw);
     if (clippedText) this.problems.add({ ...where, severity: 'warning', reason: clippedText });
-    if (validate) {
+    // A clipped event no longer matches its text.
+    let stored = timeClipped || clippedText ? undefined : text;
+    if (validate && !(stored !== undefined && eventUnchangedByZod(raw))) {
+      stored = undefined;
       const parsed = SessionEvent.safeParse(raw);
       if (!parsed.success) {
         this.problems.add({ ...where, severity: 'warning', reason: `invalid event: ${describeZodError(parsed.error)}` });
@@ -96,6 +105,7 @@ export class SessionBuilder {
     const end = ev.kind === 'narration' ? Math.max(ev.t, ev.endT) : ev.t + (('durationMs' in ev && ev.durationMs) || 0);
     if (end > this.maxT) this.maxT = end;
     this.batch.push(ev);
+    this.texts.push(stored);
     if (this.batch.length >= this.batchSize) this.flushBatch();
     return ev;
   }
@@ -107,9 +117,11 @@ export class SessionBuilder {
   private flushBatch(): void {
     if (this.batch.length === 0) return;
     const b = this.batch;
+    const texts = this.texts;
     this.batch = [];
+    this.texts = [];
     this.pending = this.pending.then(async () => {
-      await this.writer.events(b);
+      await this.writer.events(b, texts);
       this.onEvents(b.length);
     });
     // A failed write is thrown by the next drain() or finish(); the importer may be awaiting

@@ -72,7 +72,12 @@ export interface CommitInfo {
 }
 
 export interface SessionWriter {
-  events(batch: SessionEvent[]): Promise<void>;
+  /**
+   * `texts[i]`, when given, is batch[i] as JSON, exactly as it should be stored (the text the
+   * event was read from, which the schema keeps unchanged); a sink that stores JSON may use
+   * it instead of writing the event out again.
+   */
+  events(batch: SessionEvent[], texts?: readonly (string | undefined)[]): Promise<void>;
   blob(id: string, data: Uint8Array, mime: string): Promise<void>;
   commit(info: CommitInfo): Promise<{ status: 'stored'; id: string } | { status: 'duplicate'; existingId: string }>;
   /** Removes everything this writer staged. Safe to call more than once. */

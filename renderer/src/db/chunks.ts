@@ -46,11 +46,15 @@ export class ChunkPacker {
     this.next = first;
   }
 
-  /** Adds events; returns the chunks they completed. */
-  add(events: readonly SessionEvent[]): EventChunkRow[] {
+  /**
+   * Adds events; returns the chunks they completed. `texts[i]`, when given, is events[i]'s
+   * JSON as read from the file (see SessionWriter.events), stored instead of a re-stringify.
+   */
+  add(events: readonly SessionEvent[], texts?: readonly (string | undefined)[]): EventChunkRow[] {
     const rows: EventChunkRow[] = [];
-    for (const ev of events) {
-      const s = asciiJson(JSON.stringify(ev));
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i]!;
+      const s = asciiJson(texts?.[i] ?? JSON.stringify(ev));
       this.parts.push(s);
       this.chars += s.length + 1;
       if (ev.t < this.t0) this.t0 = ev.t;
@@ -93,10 +97,36 @@ const NON_ASCII_ALL = /[\u0080-\uffff]/g;
  * per character, a chunk holding it too, and IndexedDB stores and copies those bytes: a
  * 100,000-event import wrote twice the bytes and spent about twice as long in put() (Chromium
  * 150). Non-ASCII can only appear inside JSON strings, where an escape means the same.
+ *
+ * The escaped text is copied into a one-byte string (see oneByte): V8 keeps the result of a
+ * replace on a two-byte string two-byte, even when every character is ASCII, and a chunk
+ * joined from one such part is two-byte whole.
  */
 export function asciiJson(json: string): string {
   if (!NON_ASCII.test(json)) return json;
-  return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return oneByte(json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let scratch = new Uint8Array(64 * 1024);
+const SCRATCH_MAX = 1 << 20;
+/** Chromium decodes small pieces much faster per byte than large ones (see shared/util/lines.ts). */
+const DECODE_PIECE = 16 * 1024;
+
+/**
+ * The same ASCII text as a one-byte string: a decoder builds its string from the bytes, and
+ * ASCII bytes make a one-byte string.
+ */
+export function oneByte(ascii: string): string {
+  // A large event gets a buffer of its own: the shared one stays small.
+  let buf = ascii.length <= SCRATCH_MAX ? scratch : new Uint8Array(ascii.length);
+  if (buf.length < ascii.length) buf = scratch = new Uint8Array(ascii.length);
+  const { written } = encoder.encodeInto(ascii, buf);
+  if (written <= DECODE_PIECE) return decoder.decode(buf.subarray(0, written));
+  const parts: string[] = [];
+  for (let at = 0; at < written; at += DECODE_PIECE) parts.push(decoder.decode(buf.subarray(at, Math.min(written, at + DECODE_PIECE))));
+  return parts.join('');
 }
 
 /**

@@ -107,9 +107,9 @@ export class DexieSink implements SessionSink {
     };
     await database.staging.put({ id: sid, startedAt: Date.now(), file: this.fileName, ...(this.owner ? { owner: this.owner } : {}) });
     const writer: SessionWriter = {
-      events: async (batch: SessionEvent[]) => {
+      events: async (batch: SessionEvent[], texts) => {
         this.beforeWrite?.(batches++);
-        const rows = packer.add(batch);
+        const rows = packer.add(batch, texts);
         if (rows.length) await database.eventChunks.bulkPut(rows);
       },
       blob: async (id, data, mime) => {
