@@ -302,7 +302,7 @@ async function main() {
     const run = async (id: string, trace?: string) => {
       await open(id);
       const cold = await measure(page, cdp, cpu, Math.min(n, 100), 99);
-      if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'cc', 'viz', 'benchmark', 'toplevel'] });
+      if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing', 'cc', 'viz', 'benchmark', 'toplevel'] });
       const warm = await measure(page, cdp, cpu, n, 12345);
       if (trace) await browser.stopTracing();
       return { cold, warm };
