@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import type { SessionEvent } from '../../shared/model/schema';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
+import { fixtureMeta } from '../fixtures/archives';
 import { FIXTURE_DIR } from './global-setup';
 
 const rows = (page: Page) => page.getByTestId('session-row');
@@ -177,6 +180,98 @@ test('the first frame after a far seek already shows the current event, message,
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(page.getByTestId('terminal-pane')).toBeVisible();
   expect(await check('Terminal')).toEqual([]);
+});
+
+test('with hundreds of decisions, the first frame after a far seek already shows the current decision card in view', async ({ page }) => {
+  // Every other event a decision: far more cards than the pane shows, so a far seek scrolls it.
+  const events: SessionEvent[] = [];
+  for (let i = 0; i < 600; i++) {
+    const id = `e${String(i).padStart(4, '0')}`;
+    const t = i * 2000;
+    if (i % 2) events.push({ id, t, actor: 'candidate', kind: 'decision', question: `Decision ${i}: keep the cache?`, options: ['keep', 'drop'], chosen: i % 4 === 1 ? 'keep' : 'drop', rationale: `Reason ${i}.` });
+    else events.push({ id, t, actor: 'agent', kind: 'response', text: `Step ${i}.` });
+  }
+  const meta = { ...fixtureMeta('many-decisions', 'Many decisions'), durationMs: 600 * 2000 };
+  const buffer = Buffer.from(await writeArchiveToBytes({ meta, events, createdAt: '2026-03-04T10:00:00.000Z' }));
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles({ name: 'many-decisions.baton', mimeType: 'application/zip', buffer });
+  await expect(rows(page)).toHaveCount(5, { timeout: 30_000 });
+  await rows(page).filter({ hasText: 'Many decisions' }).getByRole('link').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await page.goto(`/?bench=1${new URL(page.url()).hash}`);
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  await page.getByRole('tab', { name: 'Decisions' }).click();
+  await expect(page.getByTestId('decision-card').first()).toBeVisible();
+  const wrong = await page.evaluate(async () => {
+    const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const out: string[] = [];
+    const d = clock.get().duration;
+    for (const f of [0.97, 0.2, 0.6, 0.3, 0.999, 0.45]) {
+      await new Promise((r) => setTimeout(r, 50));
+      clock.seek(f * d);
+      await frame();
+      // What this frame paints: the current card (the last decision at or before the clock) in the list's view.
+      const card = document.querySelector('[data-testid="decision-card"].current');
+      const list = document.querySelector('[data-testid="decisions"]')!.getBoundingClientRect();
+      const r = card?.getBoundingClientRect();
+      if (!r) out.push(`${f}: not rendered`);
+      else if (r.bottom <= list.top + 1 || r.top >= list.bottom - 1) out.push(`${f}: out of view`);
+    }
+    return out;
+  });
+  expect(wrong).toEqual([]);
+});
+
+test("a far seek lays the page out in its own task: the frame after it only paints, so the seek shows sooner", async ({ page, browserName }) => {
+  test.skip(browserName !== 'chromium', 'reads a Chromium trace');
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const hash = new URL(page.url()).hash;
+  await page.goto(`/?bench=1${hash}`);
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  // Each seek is made just after a frame was painted (as a click between frames), and marked:
+  // when it was made, when its task (React's commit included) was over, when the next frame
+  // started and when that frame had been painted.
+  await page.evaluate(async () => {
+    const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
+    type PostTask = (cb: () => void, o: { priority: 'user-blocking' }) => Promise<void>;
+    const sched = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
+    const painted = () => new Promise<void>((r) => requestAnimationFrame(() => void sched.postTask(r, { priority: 'user-blocking' })));
+    const d = clock.get().duration;
+    for (const [i, f] of [0.97, 0.2, 0.6, 0.3, 0.999, 0.45, 0.05, 0.8].entries()) {
+      await painted();
+      await painted();
+      requestAnimationFrame(() => performance.mark(`frame ${i}`));
+      performance.mark(`seek ${i}`);
+      clock.seek(f * d);
+      void sched.postTask(() => performance.mark(`done ${i}`), { priority: 'user-blocking' });
+      await painted();
+      performance.mark(`painted ${i}`);
+    }
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ts: number; tid: number; cat: string; ph: string }[] };
+  const at = (name: string) => trace.traceEvents.find((e) => e.name === name && e.cat.includes('user_timing'));
+  const tid = at('seek 0')!.tid;
+  const layouts = trace.traceEvents.filter((e) => e.name === 'Layout' && e.tid === tid);
+  const between = (a: number, b: number) => layouts.filter((e) => e.ts >= a && e.ts < b).length;
+  const inTask: number[] = [];
+  const inFrame: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const [seek, done, frame, painted] = ['seek', 'done', 'frame', 'painted'].map((n) => at(`${n} ${i}`)!.ts) as [number, number, number, number];
+    // A seek whose task ran into the frame's time says nothing about the frame: not counted.
+    if (done > frame) continue;
+    inTask.push(between(seek, done));
+    if (between(done, painted) > 0) inFrame.push(`seek ${i}: ${between(done, painted)} layouts in the frame after it`);
+  }
+  expect(inTask.length, 'seeks whose task ended before the next frame').toBeGreaterThanOrEqual(4);
+  // Every far seek moved the lists, so the page had to be laid out: in the seek's task.
+  expect(inTask.every((n) => n >= 1)).toBe(true);
+  expect(inFrame).toEqual([]);
 });
 
 test('scrolling a list away stops it following the playhead until the reviewer asks again', async ({ page }) => {

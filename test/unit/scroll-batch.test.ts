@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { batchScrollWrites, writeScrollTop } from '../../renderer/src/features/replay/scroll-batch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushScrollWrites, holdScrollWrites, writeScrollTop } from '../../renderer/src/features/replay/scroll-batch';
 
 /** A scroll element that records each scrollTop write and what else the page did before it. */
 function recorder(log: string[], name: string): HTMLElement {
@@ -10,36 +10,77 @@ function recorder(log: string[], name: string): HTMLElement {
   } as unknown as HTMLElement;
 }
 
-describe('scroll writes made together', () => {
-  it('writes at once outside a batch', () => {
+describe('scroll writes held until the seek is committed', () => {
+  // The frame after a seek is a timer here (no requestAnimationFrame in Node).
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.runOnlyPendingTimers();
+    vi.useRealTimers();
+  });
+
+  it('writes at once outside a clock listener', () => {
     const log: string[] = [];
     writeScrollTop(recorder(log, 'a'), 30);
     expect(log).toEqual(['a=30']);
   });
 
-  it('holds every pane list write until the batch ends, after the other changes the panes made, and keeps the last per list', () => {
+  it('holds every pane list write made in the listeners until the commit flushes them, after the render, keeping the last per list', () => {
     const log: string[] = [];
     const a = recorder(log, 'a');
     const b = recorder(log, 'b');
-    batchScrollWrites(() => {
-      log.push('playhead 1');
+    holdScrollWrites(() => {
       writeScrollTop(a, 100);
-      log.push('playhead 2');
       writeScrollTop(b, 200);
-      batchScrollWrites(() => writeScrollTop(a, 120));
-      expect(log).toEqual(['playhead 1', 'playhead 2']);
+      holdScrollWrites(() => writeScrollTop(a, 120));
     });
-    expect(log).toEqual(['playhead 1', 'playhead 2', 'a=120', 'b=200']);
+    log.push('render');
+    expect(log).toEqual(['render']);
+    flushScrollWrites();
+    expect(log).toEqual(['render', 'a=120', 'b=200']);
+    flushScrollWrites();
+    expect(log).toHaveLength(3);
   });
 
-  it('still writes when the batch throws', () => {
+  it('still writes at the next frame when no commit flushed the writes (a seek no list re-rendered for)', () => {
+    const log: string[] = [];
+    holdScrollWrites(() => writeScrollTop(recorder(log, 'a'), 5));
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(20);
+    expect(log).toEqual(['a=5']);
+  });
+
+  it('until the frame after a seek, each commit of a list lays the page out (reads a layout value); after it, commits leave layout to the frame', () => {
+    let reads = 0;
+    const el = {
+      get offsetHeight() {
+        reads++;
+        return 100;
+      },
+    } as unknown as HTMLElement;
+    flushScrollWrites(el);
+    expect(reads).toBe(0);
+    holdScrollWrites(() => {});
+    flushScrollWrites(el);
+    flushScrollWrites(el);
+    expect(reads).toBe(2);
+    vi.advanceTimersByTime(20);
+    flushScrollWrites(el);
+    expect(reads).toBe(2);
+  });
+
+  it('stops holding when a listener throws, and the held write is still made', () => {
     const log: string[] = [];
     expect(() =>
-      batchScrollWrites(() => {
+      holdScrollWrites(() => {
         writeScrollTop(recorder(log, 'a'), 5);
         throw new Error('pane failed');
       }),
     ).toThrow('pane failed');
-    expect(log).toEqual(['a=5']);
+    writeScrollTop(recorder(log, 'b'), 7);
+    expect(log).toEqual(['b=7']);
+    flushScrollWrites();
+    expect(log).toEqual(['b=7', 'a=5']);
   });
 });

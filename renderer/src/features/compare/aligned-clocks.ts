@@ -6,7 +6,7 @@ import type { Alignment } from '../../../../shared/replay/align';
 import { stepAcross } from '../../../../shared/replay/align-steps';
 import type { SessionIndex } from '../../../../shared/replay/index';
 import { ReplayClock } from '../replay/clock';
-import { batchScrollWrites } from '../replay/scroll-batch';
+import { holdScrollWrites } from '../replay/scroll-batch';
 import { PaneClock } from './pane-clock';
 
 export class AlignedClocks {
@@ -26,8 +26,9 @@ export class AlignedClocks {
   /** Starts following the shared clock (again); returns the function that stops it. */
   connect(): () => void {
     this.unsub();
-    // The panes' lists scroll together at the end, after every pane has moved: one layout for all.
-    const follow = (t: number) => batchScrollWrites(() => this.panes.forEach((p, i) => p.follow(this.alignment.toSession(i, t))));
+    // The panes' lists scroll together in the commit of the seek, after every pane has moved
+    // and rendered: one layout for all (replay/scroll-batch.ts).
+    const follow = (t: number) => holdScrollWrites(() => this.panes.forEach((p, i) => p.follow(this.alignment.toSession(i, t))));
     follow(this.shared.get().t);
     this.unsub = this.shared.subscribe((s) => follow(s.t));
     return () => this.unsub();

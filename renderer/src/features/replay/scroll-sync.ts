@@ -1,6 +1,6 @@
 import { observeElementOffset as observeScrollEvents, type Virtualizer } from '@tanstack/react-virtual';
-import { useMemo, type RefObject } from 'react';
-import { writeScrollTop } from './scroll-batch';
+import { useLayoutEffect, useMemo, type RefObject } from 'react';
+import { flushScrollWrites, writeScrollTop } from './scroll-batch';
 
 /**
  * Where a revealed span should sit when it has to move: at the nearest edge; with its end at the
@@ -44,15 +44,21 @@ export interface ScrollSync<E extends HTMLElement> {
    * Returns whether it scrolled.
    */
   reveal(start: number, end: number, total: number, align: RevealAlign): boolean;
+  /** After each commit of the list: makes the held scroll writes (scroll-batch.ts). */
+  committed(): void;
 }
 
 /**
- * Scrolling for a virtualized list that follows the clock. Call reveal() from a clock listener,
- * before React renders the seek (layout is still clean then, so the write costs little, and the
- * render that follows lays out the rows of the new position), or from a layout effect.
+ * Scrolling for a virtualized list that follows the clock. Call reveal() from a clock listener
+ * inside holdScrollWrites, before React renders the seek (the render that follows holds the
+ * rows of the new position, and the write waits for its commit: scroll-batch.ts), or from a
+ * layout effect. Every commit of the list makes the writes held until then (and, until the
+ * frame after a seek, lays out what the commit changed).
  */
 export function useScrollSync<E extends HTMLElement>(ref: RefObject<E | null>): ScrollSync<E> {
-  return useMemo(() => createScrollSync(ref), [ref]);
+  const sync = useMemo(() => createScrollSync(ref), [ref]);
+  useLayoutEffect(() => sync.committed());
+  return sync;
 }
 
 /** The logic of useScrollSync, outside React (for tests). `ref` holds the scroll element. */
@@ -76,6 +82,9 @@ export function createScrollSync<E extends HTMLElement>(ref: { readonly current:
         if (attached === mine) attached = null;
         stop?.();
       };
+    },
+    committed() {
+      flushScrollWrites(ref.current);
     },
     reveal(start, end, total, align) {
       const el = ref.current;

@@ -7,6 +7,7 @@ import { formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
 import { useScrollSync } from '../scroll-sync';
+import { holdScrollWrites } from '../scroll-batch';
 import type * as MonacoSetup from './monaco-setup';
 import { HunkAnnotations, type DiffEditor } from './HunkAnnotations';
 import { usePanelStore } from '../../panel/store';
@@ -187,17 +188,19 @@ function FileTree({ entries, selected, onPick, clock, at }: { entries: FileEntry
 
   // Bring the selected file into view when the selection moves to another row, not on every
   // clock tick (a reviewer may be looking elsewhere in the tree while the replay plays). On a
-  // seek, from a clock listener that runs before React renders it: layout is clean then (a
-  // scrollTop write in the commit forced a layout of every pane's new content, about 4 ms a
-  // seek), and the render already holds the row.
+  // seek, from a clock listener that runs before React renders it: the render already holds the
+  // row, and the write waits for its commit, where it lays out every pane's new content once,
+  // in the seek's task rather than in the frame after it (scroll-batch.ts).
   useLayoutEffect(() => {
     let shown = -2;
-    return clock.subscribe((s) => {
-      const { rows, selected } = at(s.t);
-      if (selected === shown) return;
-      shown = selected;
-      if (selected >= 0) sync.reveal(selected * ROW_H, (selected + 1) * ROW_H, rows * ROW_H, 1 / 3);
-    });
+    return clock.subscribe((s) =>
+      holdScrollWrites(() => {
+        const { rows, selected } = at(s.t);
+        if (selected === shown) return;
+        shown = selected;
+        if (selected >= 0) sync.reveal(selected * ROW_H, (selected + 1) * ROW_H, rows * ROW_H, 1 / 3);
+      }),
+    );
   }, [clock, at, sync]);
   // And in the commit when the selection changes otherwise (the reviewer picked a file).
   const total = rows.length * ROW_H;

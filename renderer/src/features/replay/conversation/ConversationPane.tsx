@@ -4,6 +4,7 @@ import type { SessionEvent } from '../../../../../shared/model/schema';
 import { interceptLinks } from '../../../components/links';
 import { formatClock } from '../../session/summary';
 import { useScrollSync } from '../scroll-sync';
+import { holdScrollWrites } from '../scroll-batch';
 import { useClock } from '../clock';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import type { PaneProps } from '../types';
@@ -61,12 +62,14 @@ export function ConversationPane({ session, clock }: PaneProps) {
   });
   useLayoutEffect(
     () =>
-      clock.subscribe((s) => {
-        const { follow, items } = live.current;
-        if (!follow) return;
-        const item = floorIndex(items, session.index.indexAt(s.t));
-        if (item >= 0) reveal(item);
-      }),
+      clock.subscribe((s) =>
+        holdScrollWrites(() => {
+          const { follow, items } = live.current;
+          if (!follow) return;
+          const item = floorIndex(items, session.index.indexAt(s.t));
+          if (item >= 0) reveal(item);
+        }),
+      ),
     [clock, session.index, reveal],
   );
   // Again in the commit when follow turns on, and whenever measuring the rendered messages

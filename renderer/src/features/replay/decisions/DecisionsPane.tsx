@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SessionEvent } from '../../../../../shared/model/schema';
 import { formatClock } from '../../session/summary';
 import type { ReplayClock } from '../clock';
 import { useClock } from '../clock';
 import type { PaneProps } from '../types';
 import { floorIndex } from '../../../../../shared/util/bisect';
+import { useScrollSync } from '../scroll-sync';
+import { holdScrollWrites } from '../scroll-batch';
 
 type Steering = Extract<SessionEvent, { kind: 'decision' | 'approval' | 'interrupt' }>;
 type CardState = 'past' | 'current' | 'future';
@@ -65,18 +67,43 @@ export function DecisionsPane({ session, clock }: PaneProps) {
   });
   const scrollRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
+  const sync = useScrollSync(scrollRef);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
-  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 3, useFlushSync: false, gap: 8, paddingStart: 10, paddingEnd: 10 });
+  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 3, useFlushSync: false, gap: 8, paddingStart: 10, paddingEnd: 10, observeElementOffset: sync.observeElementOffset });
 
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!follow || lastPassed < 0 || !el) return;
-    const m = v.measurementsCache[lastPassed];
-    if (!m) return;
-    const view = el.clientHeight;
-    if (m.start >= el.scrollTop && m.end <= el.scrollTop + view) return;
-    el.scrollTop = Math.max(0, m.start - 10);
-  }, [follow, lastPassed, v]);
+  /** Brings a card into view (with the list's top padding above it) from the virtualizer's offsets: no layout read. */
+  const reveal = useCallback(
+    (item: number) => {
+      const total = v.getTotalSize(); // brings measurementsCache up to date
+      const m = v.measurementsCache[item];
+      if (m) sync.reveal(Math.max(0, m.start - 10), m.end, total, 0);
+    },
+    [v, sync],
+  );
+  // Follow the clock from its own listener, before React renders the seek, as the event list
+  // does: that render already holds the cards of the new position (told only by the scroll
+  // event, the virtualizer rendered them a frame after the seek), and the write waits for its
+  // commit (scroll-batch.ts).
+  const live = useRef({ follow, items });
+  useLayoutEffect(() => {
+    live.current = { follow, items };
+  });
+  useLayoutEffect(
+    () =>
+      clock.subscribe((s) =>
+        holdScrollWrites(() => {
+          const { follow, items } = live.current;
+          const card = follow ? floorIndex(items, session.index.indexAt(s.t)) : -1;
+          if (card >= 0) reveal(card);
+        }),
+      ),
+    [clock, session.index, reveal],
+  );
+  // Again in the commit when following resumes, or measuring the cards moved the current one.
+  const placed = lastPassed >= 0 ? v.measurementsCache[lastPassed] : undefined;
+  useLayoutEffect(() => {
+    if (follow && lastPassed >= 0) reveal(lastPassed);
+  }, [follow, lastPassed, placed?.start, placed?.end, reveal]);
 
   if (items.length === 0) return <p className="pane-empty muted">No decisions, approvals or interrupts were recorded in this session.</p>;
   return (

@@ -17,6 +17,7 @@ import { formatClock } from '../../session/summary';
 import { useClock, type ReplayClock } from '../clock';
 import type { LoadedSession, PaneProps } from '../types';
 import { useScrollSync } from '../scroll-sync';
+import { holdScrollWrites } from '../scroll-batch';
 import { buildCheckpoints, castFrames, CastPlayer, type TermLike } from './cast-player';
 import { clampTermSize } from '../../../../../shared/replay/terminal-size';
 import { askToOpen } from '../../../components/links';
@@ -90,19 +91,21 @@ export function TerminalPane({ session, clock }: PaneProps) {
   const v = useVirtualizer({ count: commands.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6, useFlushSync: false, observeElementOffset: list.observeElementOffset });
 
   // Keep the current command in view from the clock's own listener, which runs before React
-  // renders a seek (as the event list does): the render then lays out the rows of the new
-  // position, and the scroll write meets a clean layout instead of forcing one in the commit.
+  // renders a seek (as the event list does): the render then holds the rows of the new
+  // position, and the scroll write waits for its commit (scroll-batch.ts).
   const live = useRef({ follow, count: commands.length, starts });
   useLayoutEffect(() => {
     live.current = { follow, count: commands.length, starts };
   });
   useLayoutEffect(
     () =>
-      clock.subscribe((s) => {
-        const { follow, count, starts } = live.current;
-        const i = follow ? floorIndex(starts, s.t) : -1;
-        if (i >= 0) list.reveal(i * ROW, (i + 1) * ROW, count * ROW, 1 / 3);
-      }),
+      clock.subscribe((s) =>
+        holdScrollWrites(() => {
+          const { follow, count, starts } = live.current;
+          const i = follow ? floorIndex(starts, s.t) : -1;
+          if (i >= 0) list.reveal(i * ROW, (i + 1) * ROW, count * ROW, 1 / 3);
+        }),
+      ),
     [clock, list],
   );
   // And when following resumes or the list changes, in the commit: that frame shows the row.
