@@ -123,6 +123,17 @@ test('a deep link opens at its time and survives a reload; the last position is 
   await expect(page.getByTestId('clock-time')).toContainText('12:44');
 });
 
+test('a replay link opens the replay first; going back then lists every session', async ({ page }) => {
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('replay-event').first()).toBeVisible();
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(page.getByText('No sessions yet.')).toHaveCount(0);
+});
+
 test('clicking an event seeks; filters narrow the list', async ({ page }) => {
   const sample = generateSample('thrasher', DEFAULT_SAMPLE_SEED);
   const commands = sample.events.filter((e) => e.kind === 'command');

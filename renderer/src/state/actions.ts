@@ -16,6 +16,12 @@ export async function refreshLibrary(): Promise<void> {
   setLibrary({ rows, loaded: true });
 }
 
+let firstRead: Promise<void> | undefined;
+/** The library's first read, made once: the start-up and a view that needs the listing share it. */
+export function ensureLibrary(): Promise<void> {
+  return (firstRead ??= refreshLibrary());
+}
+
 /** Imports files one after another (the worker does the work); the library refreshes as each lands. */
 export async function importFiles(input: File[]): Promise<ImportJob[]> {
   // Reviewers' .baton-review files go to the panel store, not the session importer.
@@ -175,8 +181,12 @@ async function boot(): Promise<void> {
   void requestPersistence();
   void whenFirstScreenShown().then(() => afterFirstPaintIdle(() => void importsReady()));
   await loadScoringSettings().catch((e: unknown) => console.warn('Could not load the scoring weights', e));
-  await refreshLibrary();
-  // A replay says so itself once its first events are shown.
-  if (!window.location.hash.startsWith('#/session/')) firstScreenShown();
+  // A replay link shows its first events before the library is read (a library of 1,000
+  // sessions is a read and a render the replay does not need); the replay says when it has.
+  // The library view reads the listing itself if the reviewer goes there sooner.
+  const replayFirst = window.location.hash.startsWith('#/session/');
+  if (replayFirst) await whenFirstScreenShown();
+  await ensureLibrary();
+  if (!replayFirst) firstScreenShown();
   await loadSamplesOnFirstRun();
 }

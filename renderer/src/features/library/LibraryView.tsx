@@ -10,7 +10,7 @@ import { StorageUsage } from './StorageUsage';
 import { FORMAT_LABELS, formatCount, formatDate, formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
-import { exportToFile, openStoredReport } from '../../state/actions';
+import { ensureLibrary, exportToFile, openStoredReport } from '../../state/actions';
 import { distinct, visibleRows } from '../../state/library';
 import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 import { blindRow, outcomeLabel, useLibraryCommittee } from '../committee/library';
@@ -192,6 +192,10 @@ export function LibraryView() {
   const committee = useLibraryCommittee(storedRows);
   const rows = useMemo(() => (committee.blind ? storedRows.map(blindRow) : storedRows), [storedRows, committee.blind]);
   const loaded = useStore((s) => s.library.loaded);
+  // Opened from a replay link before the app read the library (it reads it after the replay's first screen).
+  useEffect(() => {
+    if (!loaded) void ensureLibrary();
+  }, [loaded]);
   const query = useStore((s) => s.library.query);
   const sort = useStore((s) => s.library.sort);
   const formatFilter = useStore((s) => s.library.formatFilter);

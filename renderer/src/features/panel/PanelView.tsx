@@ -12,7 +12,7 @@ import type { AgreementResult } from '../../../../shared/stats/agreement';
 import type { WeightComparison } from '../../../../shared/stats/weights-fit';
 import { db, type RatingRow, type SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
-import { refreshLibrary } from '../../state/actions';
+import { ensureLibrary } from '../../state/actions';
 import { addPreset, ensureScores, useScoreStore } from '../../state/scores';
 import { setUi, useStore } from '../../state/store';
 import { panelClient } from './agreement-client';
@@ -220,7 +220,7 @@ export function PanelView() {
     void load(current).then(setData);
   }, [current]);
   useEffect(() => {
-    if (!libraryLoaded) void refreshLibrary();
+    if (!libraryLoaded) void ensureLibrary();
     reload();
   }, [reload, libraryLoaded]);
 
