@@ -61,9 +61,12 @@ function file(): File {
   return f;
 }
 
-async function runImport() {
-  await db().delete();
-  await db().open();
+/** Imports the benchmark archive into an emptied database, or with `keep`, beside what it holds. */
+async function runImport(keep = false) {
+  if (!keep) {
+    await db().delete();
+    await db().open();
+  }
   const client = await importClient();
   const stopLong = watchLongTasks();
   const stopGaps = watchTimerGaps();
@@ -75,7 +78,7 @@ async function runImport() {
   const events = report.sessions.reduce((n, s) => n + s.eventCount, 0);
   // The replay benchmark opens the app next: no first-run samples in the way.
   await db().settings.put({ key: 'samplesLoaded', value: true });
-  return { mode: client.mode, status: report.status, message: report.message, ms, events, longTasks, worstGapMs, heapMB: heap() };
+  return { mode: client.mode, status: report.status, message: report.message, ms, events, longTasks, worstGapMs, heapMB: heap(), id: report.sessions[0]?.id };
 }
 
 function heap(): number | undefined {
