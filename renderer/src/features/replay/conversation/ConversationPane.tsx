@@ -4,7 +4,7 @@ import type { SessionEvent } from '../../../../../shared/model/schema';
 import { interceptLinks } from '../../../components/links';
 import { formatClock } from '../../session/summary';
 import { useScrollSync } from '../scroll-sync';
-import { holdScrollWrites } from '../scroll-batch';
+import { useFollowClock } from '../follow-clock';
 import { useClock } from '../clock';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import type { PaneProps } from '../types';
@@ -54,24 +54,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
     },
     [v, sync],
   );
-  // Follow the clock from its own listener, before React renders the seek, so that render
-  // already holds the messages around the new current one.
-  const live = useRef({ follow, items });
-  useLayoutEffect(() => {
-    live.current = { follow, items };
-  });
-  useLayoutEffect(
-    () =>
-      clock.subscribe((s) =>
-        holdScrollWrites(() => {
-          const { follow, items } = live.current;
-          if (!follow) return;
-          const item = floorIndex(items, session.index.indexAt(s.t));
-          if (item >= 0) reveal(item);
-        }),
-      ),
-    [clock, session.index, reveal],
-  );
+  useFollowClock(clock, follow, (t) => floorIndex(items, session.index.indexAt(t)), reveal);
   // Again in the commit when follow turns on, and whenever measuring the rendered messages
   // moved the current one (their real heights replace the estimates): the reviewer sees it
   // settle in view instead of drifting out of it.

@@ -7,7 +7,7 @@ import { useClock } from '../clock';
 import type { PaneProps } from '../types';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
-import { holdScrollWrites } from '../scroll-batch';
+import { useFollowClock } from '../follow-clock';
 
 type Steering = Extract<SessionEvent, { kind: 'decision' | 'approval' | 'interrupt' }>;
 type CardState = 'past' | 'current' | 'future';
@@ -80,25 +80,7 @@ export function DecisionsPane({ session, clock }: PaneProps) {
     },
     [v, sync],
   );
-  // Follow the clock from its own listener, before React renders the seek, as the event list
-  // does: that render already holds the cards of the new position (told only by the scroll
-  // event, the virtualizer rendered them a frame after the seek), and the write waits for its
-  // commit (scroll-batch.ts).
-  const live = useRef({ follow, items });
-  useLayoutEffect(() => {
-    live.current = { follow, items };
-  });
-  useLayoutEffect(
-    () =>
-      clock.subscribe((s) =>
-        holdScrollWrites(() => {
-          const { follow, items } = live.current;
-          const card = follow ? floorIndex(items, session.index.indexAt(s.t)) : -1;
-          if (card >= 0) reveal(card);
-        }),
-      ),
-    [clock, session.index, reveal],
-  );
+  useFollowClock(clock, follow, (t) => floorIndex(items, session.index.indexAt(t)), reveal);
   // Again in the commit when following resumes, or measuring the cards moved the current one.
   const placed = lastPassed >= 0 ? v.measurementsCache[lastPassed] : undefined;
   useLayoutEffect(() => {

@@ -9,7 +9,7 @@ import { findEvents } from './search';
 import { prepareSearch } from './search-index';
 import { floorIndex, upperBound } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
-import { holdScrollWrites } from '../scroll-batch';
+import { useFollowClock } from '../follow-clock';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
 import { charWidths, fitText, type CharWidths } from './fit-text';
 
@@ -99,24 +99,11 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
   const v = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: OVERSCAN, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
 
   const currentRow = rowOf(current);
-  // Follow the clock from its own listener, which runs when the clock moves and before React
-  // renders: the render of a seek then already holds the rows around the new current event
-  // (the scroll write itself waits for that render's commit: scroll-batch.ts).
-  const live = useRef({ follow, count, visible });
-  useLayoutEffect(() => {
-    live.current = { follow, count, visible };
-  });
-  useLayoutEffect(
-    () =>
-      clock.subscribe((s) =>
-        holdScrollWrites(() => {
-          const { follow, count, visible } = live.current;
-          if (!follow) return;
-          const row = rowOfEvent(visible, index.indexAt(s.t));
-          if (row >= 0) sync.reveal(row * ROW, (row + 1) * ROW, count * ROW, 'nearest');
-        }),
-      ),
-    [clock, index, sync],
+  useFollowClock(
+    clock,
+    follow,
+    (t) => rowOfEvent(visible, index.indexAt(t)),
+    (row) => sync.reveal(row * ROW, (row + 1) * ROW, count * ROW, 'nearest'),
   );
   // And after a change of filters or of follow, in the commit: that frame shows the row.
   useLayoutEffect(() => {
