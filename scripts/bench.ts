@@ -604,19 +604,7 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
     Object.entries(findRuns)
       .map(([q, xs]) => `"${q}": wall ${xs.map((x) => f(x.ms, 1)).join(' / ')} ms, main-thread CPU ${xs.map((x) => f(x.cpu, 1)).join(' / ')} ms`)
       .join('; ');
-  const id = await page.evaluate(async () => {
-    const dbh: IDBDatabase = await new Promise((res, rej) => {
-      const req = indexedDB.open('baton');
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const keys: IDBValidKey[] = await new Promise((res) => {
-      const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
-      r.onsuccess = () => res(r.result);
-    });
-    dbh.close();
-    return String(keys[0]);
-  });
+  const id = await firstSessionId(page);
   // After a full collection, so the figure is what the page keeps, not garbage awaiting the collector.
   const heap = () => page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
   const openReplay = async (sessionId = id) => {
