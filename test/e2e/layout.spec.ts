@@ -61,6 +61,7 @@ test('the timeline axis labels of a 165-hour session do not overlap', async ({ p
 /** The timeline's x (page pixels) for session time t, from the axis it drew. */
 async function timelineX(page: Page, t: number): Promise<number> {
   const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-view', /^\d+ \d+$/);
   const [plotX, plotW] = ((await canvas.getAttribute('data-plot')) ?? '').split(' ').map(Number) as [number, number];
   const [vs, ve] = ((await canvas.getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number];
   return (await box(canvas)).x + plotX + ((t - vs) / (ve - vs)) * plotW;
@@ -117,6 +118,7 @@ test("the narrator's waveform lines up with the timeline's time axis, also zoome
   expect(Math.abs(wave.x + wave.width - (tl.x + tl.width))).toBeLessThanOrEqual(2);
   // Zoomed in (keyboard, from the page): the segments follow the axis.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-view', /^\d+ \d+$/);
   const before = await page.getByTestId('timeline-canvas').getAttribute('data-view');
   await page.keyboard.press('+');
   await expect(page.getByTestId('timeline-canvas')).not.toHaveAttribute('data-view', before!);

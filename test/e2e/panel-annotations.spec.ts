@@ -111,6 +111,7 @@ test('the reviewer lanes follow the timeline zoom: a mark sits at the x the time
   const canvas = page.getByTestId('timeline-canvas');
   /** The timeline's x for t0 and the mark's centre, in page pixels. */
   const positions = async () => {
+    await expect(canvas).toHaveAttribute('data-view', /^\d+ \d+$/);
     const [plotX, plotW] = ((await canvas.getAttribute('data-plot')) ?? '').split(' ').map(Number) as [number, number];
     const [vs, ve] = ((await canvas.getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number];
     const tl = (await canvas.boundingBox())!;

@@ -9,6 +9,8 @@ async function openSample(page: Page, titleStart: string) {
   await expect(page.getByTestId('session-row')).toHaveCount(4);
   await page.getByTestId('session-row').filter({ hasText: titleStart }).getByRole('link').click();
   await expect(page.getByTestId('timeline-canvas')).toBeVisible();
+  // The first drawing waits for the frame that shows the replay's first rows.
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-view', /^\d+ \d+$/);
 }
 
 function fmt(ms: number): string {
@@ -107,6 +109,7 @@ test('the narration waveform shows; clicking it seeks the clock; the caption fol
   const audioMs = 129_985;
   const expected = audioMs * 0.5;
   const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-view', /^\d+ \d+$/);
   const [plotX, plotW] = ((await canvas.getAttribute('data-plot')) ?? '').split(' ').map(Number) as [number, number];
   const [vs, ve] = ((await canvas.getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number];
   const tl = (await canvas.boundingBox())!;
