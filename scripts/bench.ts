@@ -208,19 +208,7 @@ async function main() {
     }
 
     // Replay of the imported 100,000-event session: open, seek, pan and zoom.
-    const sessionId = await page.evaluate(async () => {
-      const req = indexedDB.open('baton');
-      const dbh: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const keys: IDBValidKey[] = await new Promise((res) => {
-        const r = dbh.transaction('sessions').objectStore('sessions').getAllKeys();
-        r.onsuccess = () => res(r.result);
-      });
-      dbh.close();
-      return String(keys[0]);
-    });
+    const sessionId = await firstSessionId(page);
     const replay = await benchReplay(page, port, sessionId);
     const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browser.version()}`;
