@@ -65,23 +65,67 @@ function factorSummary(result: ClassifierResult): FactorSummary {
 
 /**
  * Every session's overall score under these weights (NaN where no factor has enough
- * evidence), into `out` when it is long enough. Same arithmetic as `summarize`.
+ * evidence), into `out` when it is long enough. Same arithmetic as `summarize`: each usable
+ * factor adds score · ((w / sum) · 100) / 100, in FACTORS order. The normalised weights are
+ * worked out once per set of usable factors (at most 64), with 0 for a factor that does not
+ * count, whose term then adds exactly 0; so the loop over sessions has no branch per factor
+ * and stays cheap before the engine has optimised it (the first moves of a slider).
  */
 export function overallScores(m: ScoreMatrix, weights: Weights, out?: Float64Array): Float64Array {
   const n = m.ids.length;
   const res = out && out.length >= n ? out : new Float64Array(n);
-  const w = FACTORS.map((f) => weights[f]);
-  const { scores, usable } = m;
+  const { masks, scores } = layout(m);
+  const norm = normalisedWeights(weights);
   for (let i = 0, at = 0; i < n; i++, at += F) {
-    let sum = 0;
-    for (let k = 0; k < F; k++) if (usable[at + k]) sum += w[k]!;
-    if (!(sum > 0)) {
+    const b = masks[i]! * F;
+    if (b === 0 || Number.isNaN(norm[b])) {
       res[i] = NaN;
       continue;
     }
-    let overall = 0;
-    for (let k = 0; k < F; k++) if (usable[at + k]) overall += (scores[at + k]! * ((w[k]! / sum) * 100)) / 100;
-    res[i] = overall;
+    res[i] =
+      (scores[at]! * norm[b]!) / 100 +
+      (scores[at + 1]! * norm[b + 1]!) / 100 +
+      (scores[at + 2]! * norm[b + 2]!) / 100 +
+      (scores[at + 3]! * norm[b + 3]!) / 100 +
+      (scores[at + 4]! * norm[b + 4]!) / 100 +
+      (scores[at + 5]! * norm[b + 5]!) / 100;
   }
   return res;
+}
+
+const layouts = new WeakMap<ScoreMatrix, { masks: Uint8Array; scores: Float64Array }>();
+
+/**
+ * Per session, which factors count, as bits in FACTORS order (0: none); and the scores with
+ * 0 for a factor that does not count (whatever its score, its term must add exactly 0).
+ */
+function layout(m: ScoreMatrix): { masks: Uint8Array; scores: Float64Array } {
+  let l = layouts.get(m);
+  if (!l) {
+    const masks = new Uint8Array(m.ids.length);
+    const scores = new Float64Array(m.scores.length);
+    for (let i = 0; i < masks.length; i++) {
+      let mask = 0;
+      for (let k = 0; k < F; k++) {
+        if (!m.usable[i * F + k]) continue;
+        mask |= 1 << k;
+        scores[i * F + k] = m.scores[i * F + k]!;
+      }
+      masks[i] = mask;
+    }
+    layouts.set(m, (l = { masks, scores }));
+  }
+  return l;
+}
+
+/** For every set of usable factors, each factor's (w / sum) · 100, 0 where it does not count; NaN for a set whose weights sum to 0. */
+function normalisedWeights(weights: Weights): Float64Array {
+  const w = FACTORS.map((f) => weights[f]);
+  const norm = new Float64Array((1 << F) * F);
+  for (let mask = 1; mask < 1 << F; mask++) {
+    let sum = 0;
+    for (let k = 0; k < F; k++) if (mask & (1 << k)) sum += w[k]!;
+    for (let k = 0; k < F; k++) norm[mask * F + k] = !(sum > 0) ? NaN : mask & (1 << k) ? (w[k]! / sum) * 100 : 0;
+  }
+  return norm;
 }

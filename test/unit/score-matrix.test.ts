@@ -42,6 +42,24 @@ describe('overall scores of a library from a factor-score matrix', () => {
     }
   });
 
+  it('counts only the factors with enough evidence, whatever the others hold, and has no score when those weigh nothing', () => {
+    const base = Object.values(results)[0]!;
+    const opportunities = Object.fromEntries(FACTORS.map((f) => [f, f === 'scoping' || f === 'edgeCases' ? 5 : 0])) as ClassifierResult['opportunities'];
+    const two: ClassifierResult = { ...base, opportunities };
+    const m = scoreMatrix({ two });
+    // An insufficient factor's score is never read, even when it is not a number.
+    const i = m.row.get('two')! * FACTORS.length + FACTORS.indexOf('tradeoffs');
+    (m.scores as Float64Array)[i] = NaN;
+    for (const w of [DEFAULT_WEIGHTS, setWeight(DEFAULT_WEIGHTS, 'scoping', 0), { ...DEFAULT_WEIGHTS, scoping: 0, edgeCases: 0 }]) {
+      const expected = summarize(two, w).overall;
+      const got = overallScores(m, w)[0]!;
+      if (expected === null) expect(got).toBeNaN();
+      else expect(got).toBe(expected);
+    }
+    expect(overallScores(m, { ...DEFAULT_WEIGHTS, scoping: 0, edgeCases: 0 })[0]).toBeNaN();
+    expect(overallScores(m, DEFAULT_WEIGHTS)[0]).not.toBeNaN();
+  });
+
   it('writes into a given array when it is long enough', () => {
     const m = scoreMatrix(results);
     const out = new Float64Array(m.ids.length);
