@@ -144,7 +144,7 @@ const LibraryRow = memo(function LibraryRow({ r, top, columns, overall, factors,
       tabIndex={0}
       onKeyDown={(e) => onRowKey(e, r)}
       onDoubleClick={() => navigate({ name: 'session', id: r.id })}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ position: 'absolute', top, left: 0, right: 0, height: ROW_HEIGHT }}
     >
       {columns.map((c) => {
         const text = c.cell(r, score);
