@@ -86,7 +86,8 @@ function SortHeader({ col }: { col: Column }) {
   );
 }
 
-function Filters({ rows }: { rows: SessionRow[] }) {
+/** Memoised: the task list can run to hundreds of options, and a weight move re-renders the view. */
+const Filters = memo(function Filters({ rows }: { rows: SessionRow[] }) {
   const query = useStore((s) => s.library.query);
   const formatFilter = useStore((s) => s.library.formatFilter);
   const taskFilter = useStore((s) => s.library.taskFilter);
@@ -120,7 +121,7 @@ function Filters({ rows }: { rows: SessionRow[] }) {
       </select>
     </div>
   );
-}
+});
 
 function onRowKey(e: KeyboardEvent, r: SessionRow) {
   if (e.key === 'Enter') navigate({ name: 'session', id: r.id });
