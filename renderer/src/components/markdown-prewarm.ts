@@ -6,8 +6,8 @@
  */
 import { markdownEngine, renderMarkdown } from './Markdown';
 
-/** Idle time kept free in each idle period: a text is started only with more than this left. */
-const SLACK_MS = 4;
+/** Idle time kept free in each idle period: a text is started only with more than this left (a long message renders in a few milliseconds; a reviewer reading leaves 50 ms idle periods, a seek every frame or two leaves short ones, which this keeps out of). */
+const SLACK_MS = 8;
 
 type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
 
