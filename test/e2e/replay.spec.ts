@@ -5,6 +5,7 @@ import type { SessionEvent } from '../../shared/model/schema';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 import { fixtureMeta } from '../fixtures/archives';
 import { FIXTURE_DIR } from './global-setup';
+import { importFile } from './helpers';
 
 const rows = (page: Page) => page.getByTestId('session-row');
 
@@ -312,4 +313,25 @@ test('scrolling a list away stops it following the playhead until the reviewer a
   await page.getByTestId('conversation').getByRole('button', { name: 'Follow playhead' }).click();
   await expect(currentMsg).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Follow playhead' })).toHaveCount(0);
+});
+
+test('code in the conversation is coloured by language, a labelled block and a guessed one', async ({ page }) => {
+  // A Claude Code transcript whose answer has a TypeScript block and an unlabelled Python one.
+  const line = (o: object) => `${JSON.stringify(o)}\n`;
+  const answer = 'Here is the fix:\n\n```ts\nexport const retries: number = 3;\n```\n\nand the script:\n\n```\ndef main():\n    import os\n    for name in os.listdir("."):\n        print(name)\n```\n';
+  const transcript =
+    line({ type: 'user', uuid: 'u1', sessionId: 'code-1', cwd: '/work/app', version: '2.1.30', timestamp: '2026-03-04T10:00:00.000Z', message: { role: 'user', content: 'show me the retry constant' } }) +
+    line({ type: 'assistant', uuid: 'a1', parentUuid: 'u1', sessionId: 'code-1', cwd: '/work/app', version: '2.1.30', timestamp: '2026-03-04T10:00:05.000Z', message: { id: 'msg-1', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: answer }] } });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importFile(page, 'code-1.jsonl', transcript, 5, 'application/x-ndjson');
+  await rows(page).filter({ hasText: 'show me the retry constant' }).getByRole('link').click();
+  const blocks = page.getByTestId('conversation').locator('pre code');
+  await expect(blocks).toHaveCount(2);
+  await expect(blocks.nth(0)).toHaveClass(/\blanguage-typescript\b/);
+  await expect(blocks.nth(0).locator('.hljs-keyword').first()).toHaveText('export');
+  await expect(blocks.nth(0)).toContainText('export const retries: number = 3;');
+  // The unlabelled block gets highlight.js's guess (which language is its business) and colours.
+  await expect(blocks.nth(1)).toHaveClass(/\bhljs\b.*\blanguage-[\w-]+/);
+  await expect(blocks.nth(1).locator('[class^="hljs-"]').first()).toBeVisible();
 });

@@ -79,6 +79,35 @@ test('keys and the wheel zoom around the playhead; Shift+wheel pans; 0 shows the
   await expect.poll(() => view(page)).toEqual([0, full]);
 });
 
+test('the playhead stands at the clock\'s time in the lanes and in the overview, also zoomed in', async ({ page }) => {
+  const sample = generateSample('thrasher', DEFAULT_SAMPLE_SEED);
+  const duration = Math.max(sample.meta.durationMs, sample.events.at(-1)!.t);
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const canvas = page.getByTestId('timeline-canvas');
+  const heads = page.getByTestId('timeline').locator('.timeline-head');
+  const centre = async (i: number) => {
+    const b = (await heads.nth(i).boundingBox())!;
+    return b.x + b.width / 2;
+  };
+  for (const zoom of [false, true]) {
+    // L moves the clock 10 s on; + zooms in around the playhead.
+    await page.keyboard.press('l');
+    await page.keyboard.press('l');
+    if (zoom) await page.keyboard.press('+');
+    await expect(canvas).toHaveAttribute('aria-valuenow', /^[1-9]\d*$/);
+    const t = Number(await canvas.getAttribute('aria-valuenow'));
+    const [v0, v1] = await view(page);
+    const box = (await canvas.boundingBox())!;
+    const plotW = box.width - LABEL_W - 8;
+    // The line is 2 px wide, centred on the time's pixel.
+    const inLanes = box.x + LABEL_W + ((t - v0) / (v1 - v0)) * plotW;
+    const inOverview = box.x + LABEL_W + (t / duration) * plotW;
+    await expect.poll(async () => Math.abs((await centre(1)) - inLanes)).toBeLessThanOrEqual(1);
+    await expect.poll(async () => Math.abs((await centre(0)) - inOverview)).toBeLessThanOrEqual(1);
+  }
+  await expect(heads.nth(1)).toBeVisible();
+});
+
 test('dragging the overview strip moves the visible window', async ({ page }) => {
   await openSample(page, 'Sample · Retrying HTTP client');
   const canvas = page.getByTestId('timeline-canvas');

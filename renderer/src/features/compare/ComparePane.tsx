@@ -10,6 +10,7 @@ import { formatClock } from '../session/summary';
 import { useClock, type ReplayClock } from '../replay/clock';
 import { ConversationPane } from '../replay/conversation/ConversationPane';
 import { EventList } from '../replay/events/EventList';
+import { usePrewarmConversation } from '../replay/conversation/prewarm';
 import type { LoadedSession } from '../replay/types';
 import { useCompareSlot } from './extensions';
 import { MiniTimeline } from './MiniTimeline';
@@ -53,6 +54,9 @@ function PanePosition({ index, session, clock, shared, alignment }: Pick<Compare
 
 export function ComparePane({ index, spec, session, clock, shared, alignment, onRemove }: ComparePaneProps) {
   const [body, setBody] = useState<Body>('events');
+  // The conversation's markdown is rendered in idle time while the event list shows: switching
+  // to it, and seeking in it, find the messages' HTML ready.
+  usePrewarmConversation(session, () => clock.get().t);
   const ratings = useCompareSlot('ratings');
   const lane = useCompareSlot('lane');
   const m = session.meta;

@@ -9,6 +9,7 @@ import { useClock } from '../clock';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import type { PaneProps } from '../types';
 import { Message } from './Message';
+import { usePrewarmConversation } from './prewarm';
 
 const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 'thinking', 'interrupt']);
 
@@ -25,6 +26,8 @@ export function ConversationPane({ session, clock }: PaneProps) {
     });
     return out;
   }, [session.events]);
+  // Messages not shown yet are rendered in idle time: a seek to them finds their HTML ready.
+  usePrewarmConversation(session, () => clock.get().t);
   const current = useClock(clock, (s) => session.index.indexAt(s.t));
   const currentItem = useMemo(() => floorIndex(items, current), [items, current]);
   const [follow, setFollow] = useState(true);

@@ -6,7 +6,10 @@
  * or dragging in the lanes seeks.
  *
  * Two canvases: the base layer redraws only when the view, size, theme or overlays change;
- * the top layer carries the playhead and hover line and redraws on every clock tick.
+ * the top layer carries the hover line. The playhead (in the overview and in the lanes) is two
+ * small elements moved with a transform in the clock's listener, so a seek's frame paints
+ * two moved boxes instead of redrawing, copying and committing a canvas the timeline's size;
+ * what a seek changes here is done in its own task, not in the frame after it.
  * Drawing is aggregated per pixel column (see shared/replay/timeline.ts), so its cost does
  * not grow with the number of events in view.
  */
@@ -126,6 +129,8 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const topRef = useRef<HTMLCanvasElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const overviewHeadRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<Hover>(null);
   const duration = clock.get().duration;
@@ -136,9 +141,9 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
   const layout = layoutFor(m, width, lanes.length, overlayItems.length > 0);
 
   // Mutable drawing state: changes here schedule a frame, not a React render.
-  const st = useRef({ view: { start: 0, end: duration } as ViewWindow, palette: null as Palette | null, hoverX: -1, baseDirty: true, raf: 0, overviewCache: null as HTMLCanvasElement | null, overviewKey: '', drawn: false });
+  const st = useRef({ view: { start: 0, end: duration } as ViewWindow, palette: null as Palette | null, hoverX: -1, baseDirty: true, topDirty: true, raf: 0, overviewCache: null as HTMLCanvasElement | null, overviewKey: '', drawn: false });
 
-  const schedule = useRef<(base?: boolean) => void>(() => {});
+  const schedule = useRef<(base?: boolean, hover?: boolean) => void>(() => {});
 
   useEffect(() => {
     const wrap = wrapRef.current;
@@ -166,6 +171,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
     const tctx = top.getContext('2d', { alpha: true })!;
     s.palette = readPalette(base);
     s.baseDirty = true;
+    s.topDirty = true;
     s.overviewKey = '';
     const xOf = (t: number, v: ViewWindow) => layout.plotX + ((t - v.start) / (v.end - v.start)) * layout.plotW;
 
@@ -361,29 +367,30 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
       ctx.stroke();
     };
 
-    const drawTop = () => {
-      const p = s.palette!;
+    /** Moves the playhead to the clock's time: style writes only (no canvas, no layout). */
+    const placeHead = () => {
       const v = s.view;
-      const ctx = tctx;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, layout.width, layout.height);
       const t = clock.get().t;
       top.setAttribute('aria-valuenow', String(Math.round(t)));
       top.setAttribute('aria-valuetext', formatClock(t));
-      // Playhead in the overview.
-      const ox = layout.plotX + (t / duration) * layout.plotW;
-      ctx.fillStyle = p.danger;
-      ctx.fillRect(Math.round(ox) - 1, 0, 2, OVERVIEW_H);
-      if (t >= v.start && t <= v.end) {
-        const x = Math.round(xOf(t, v));
-        ctx.fillRect(x - 1, OVERVIEW_H, 2, layout.height - OVERVIEW_H);
-        ctx.beginPath();
-        ctx.moveTo(x - m.marker, OVERVIEW_H);
-        ctx.lineTo(x + m.marker, OVERVIEW_H);
-        ctx.lineTo(x, OVERVIEW_H + 6 * m.scale);
-        ctx.closePath();
-        ctx.fill();
+      const overviewHead = overviewHeadRef.current;
+      const head = headRef.current;
+      if (overviewHead) {
+        overviewHead.style.transform = `translateX(${Math.round(layout.plotX + (t / duration) * layout.plotW) - 1}px)`;
+        overviewHead.style.visibility = 'visible';
       }
+      if (head) {
+        const shown = t >= v.start && t <= v.end;
+        if (shown) head.style.transform = `translateX(${Math.round(xOf(t, v)) - 1}px)`;
+        head.style.visibility = shown ? 'visible' : 'hidden';
+      }
+    };
+
+    const drawTop = () => {
+      const p = s.palette!;
+      const ctx = tctx;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, layout.width, layout.height);
       if (s.hoverX >= layout.plotX) {
         ctx.fillStyle = p.muted;
         ctx.globalAlpha = 0.6;
@@ -402,11 +409,16 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
         s.baseDirty = false;
         drawBase();
       }
-      drawTop();
+      placeHead();
+      if (s.topDirty) {
+        s.topDirty = false;
+        drawTop();
+      }
       if (stats) stats.push(performance.now() - t0);
     };
-    schedule.current = (baseToo = false) => {
+    schedule.current = (baseToo = false, hover = false) => {
       if (baseToo) s.baseDirty = true;
+      if (hover) s.topDirty = true;
       if (!s.raf) s.raf = requestAnimationFrame(frame);
     };
     s.view = clampView(s.view, duration);
@@ -417,14 +429,22 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
     const firstFrame = s.drawn ? 0 : requestAnimationFrame(() => (firstDraw = setTimeout(() => !s.drawn && frame(), 0)));
     if (s.drawn) frame();
 
-    // Follow the clock: keep the playhead in view unless the reviewer is dragging.
+    // Follow the clock: keep the playhead in view unless the reviewer is dragging. Once the
+    // timeline has drawn, a seek's changes are made in its own task (the listener runs in the
+    // seek's task, or in the playing clock's own animation frame): the playhead moves, and the
+    // lanes are redrawn only when the window had to follow.
     const unsub = clock.subscribe((cs) => {
       const next = followView(s.view, cs.t, duration);
       if (next !== s.view) {
         s.view = next;
         s.baseDirty = true;
       }
-      schedule.current();
+      if (!s.drawn) return schedule.current();
+      if (s.baseDirty && !s.raf) {
+        s.baseDirty = false;
+        drawBase();
+      }
+      placeHead();
     });
     const mq = matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => {
@@ -557,7 +577,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
       return;
     }
     st.current.hoverX = x >= layout.plotX && y > OVERVIEW_H + AXIS_H ? x : -1;
-    schedule.current();
+    schedule.current(false, true);
     const h = x >= layout.plotX ? hitAt(x, y) : {};
     if (h.event) {
       const sub = h.event.lane ? ` · ${session.meta.lanes.find((l) => l.id === h.event!.lane)?.label ?? h.event.lane}` : '';
@@ -604,6 +624,11 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
   return (
     <div className="timeline" ref={wrapRef} data-testid="timeline" style={{ height: layout.height || undefined }}>
       <canvas ref={baseRef} className="timeline-base" aria-hidden="true" />
+      {/* Hidden until the first drawing places them. */}
+      <div ref={overviewHeadRef} className="timeline-head" aria-hidden="true" style={{ height: OVERVIEW_H, visibility: 'hidden' }} />
+      <div ref={headRef} className="timeline-head" aria-hidden="true" style={{ top: OVERVIEW_H, height: Math.max(0, layout.height - OVERVIEW_H), visibility: 'hidden' }}>
+        <div className="timeline-head-mark" style={{ left: 1 - m.marker, borderWidth: `${6 * m.scale}px ${m.marker}px 0` }} />
+      </div>
       <canvas
         ref={topRef}
         className="timeline-top"
@@ -621,7 +646,7 @@ export function Timeline({ session, clock, overlays, handleRef, axisBus, scale =
         onPointerCancel={onPointerUp}
         onPointerLeave={() => {
           st.current.hoverX = -1;
-          schedule.current();
+          schedule.current(false, true);
           setHover(null);
         }}
       />
