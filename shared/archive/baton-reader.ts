@@ -125,7 +125,7 @@ export const batonImporter: FormatImporter = {
       // text it was read from when the schema keeps it unchanged (SessionBuilder.add).
       const splitter = new ByteLineSplitter(
         {
-          line(text, line) {
+          line(text, line, asciiBytes) {
             if (text.trim() === '') return;
             let raw: unknown;
             try {
@@ -135,7 +135,9 @@ export const batonImporter: FormatImporter = {
               ctx.problems.add({ file: where, line, severity: 'warning', reason: `not valid JSON (${(e as Error).message})` });
               return;
             }
-            builder.add(raw, { file: where, line }, true, text);
+            // Inflated entries arrive in buffers of their own (never reused), so the line's
+            // bytes can be kept until its batch is packed.
+            builder.add(raw, { file: where, line }, true, text, asciiBytes);
           },
           overlong(line, bytes) {
             ctx.problems.add({

@@ -5,7 +5,11 @@
  * final newline.
  */
 export interface LineSink {
-  line(text: string, lineNo: number): void;
+  /**
+   * `asciiBytes` (ByteLineSplitter only): the line's bytes when every one is ASCII, a view of
+   * the input pushed (valid as long as the caller leaves that buffer unchanged).
+   */
+  line(text: string, lineNo: number, asciiBytes?: Uint8Array): void;
   overlong(lineNo: number, bytes: number): void;
 }
 

@@ -6,8 +6,10 @@ import { importSource } from '../../../shared/import/pipeline';
 import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress, ImportReport } from '../../../shared/import/types';
 import type { BatonDB } from '../db/schema';
-import { DexieSink, saveReport, sweepStaging } from '../db/store';
+import { directChunkWrite, DexieSink, saveReport, sweepStaging } from '../db/store';
 import { holdingJobLock, runningJobs } from './locks';
+import { workerChunkWrite } from './chunk-writer';
+import type { ChunkWrite } from '../db/write-queue';
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -25,13 +27,16 @@ export interface ImportEngine {
 
 export function createImportEngine(database: () => BatonDB): ImportEngine {
   const controllers = new Map<string, AbortController>();
+  /** One chunk writer for every job this engine runs (a folder's files share it). */
+  let chunkWrite: Promise<ChunkWrite> | undefined;
   return {
     async importFile(jobId, file, limits, onProgress, companions = []) {
       const ctrl = new AbortController();
       controllers.set(jobId, ctrl);
       try {
         return await holdingJobLock(jobId, async () => {
-          const sink = new DexieSink(database(), file.name, undefined, jobId);
+          chunkWrite ??= workerChunkWrite(directChunkWrite(database()));
+          const sink = new DexieSink(database(), file.name, undefined, jobId, undefined, await chunkWrite);
           const report = await importSource(file, sink, { limits, onProgress, signal: ctrl.signal, companions: companions.map((c) => ({ source: c.file, lane: c.lane })) });
           const reportId = await saveReport(database(), report);
           return { report, reportId };
