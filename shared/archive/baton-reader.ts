@@ -51,6 +51,16 @@ class Collector implements EntryHandler {
   }
 }
 
+/** JSON.parse's own message for a text (the error already caught, when it was for this text). */
+function jsonError(text: string, caught: unknown): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return (caught as Error).message;
+}
+
 function parseJson(text: string, label: string): unknown {
   try {
     return JSON.parse(text);
@@ -125,17 +135,22 @@ export const batonImporter: FormatImporter = {
       // text it was read from when the schema keeps it unchanged (SessionBuilder.add).
       const splitter = new ByteLineSplitter(
         {
-          line(text, line) {
+          line(text, line, asciiBytes, original) {
             if (text.trim() === '') return;
             let raw: unknown;
             try {
               raw = JSON.parse(text);
             } catch (e) {
+              // A line read escaped (see ByteLineSplitter) is judged and named by its own text.
+              const own = original?.() ?? text;
+              if (own.trim() === '') return;
               parseErrors++;
-              ctx.problems.add({ file: where, line, severity: 'warning', reason: `not valid JSON (${(e as Error).message})` });
+              ctx.problems.add({ file: where, line, severity: 'warning', reason: `not valid JSON (${jsonError(own, e)})` });
               return;
             }
-            builder.add(raw, { file: where, line }, true, text);
+            // Inflated entries arrive in buffers of their own (never reused), so the line's
+            // bytes can be kept until its batch is packed.
+            builder.add(raw, { file: where, line }, true, text, asciiBytes);
           },
           overlong(line, bytes) {
             ctx.problems.add({
@@ -147,6 +162,7 @@ export const batonImporter: FormatImporter = {
           },
         },
         ctx.limits.maxLineBytes,
+        true,
       );
       return { data: (c) => splitter.push(c), end: () => splitter.end() };
     };

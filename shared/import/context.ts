@@ -53,8 +53,8 @@ export { describeZodError } from './zod-message';
 export class SessionBuilder {
   private readonly ids = new Set<string>();
   private batch: SessionEvent[] = [];
-  /** Each batched event's JSON text when it is stored as read (see add), else undefined. */
-  private texts: (string | undefined)[] = [];
+  /** Each batched event's JSON (text, or ASCII bytes) when it is stored as read (see add), else undefined. */
+  private texts: (string | Uint8Array | undefined)[] = [];
   private pending: Promise<void> = Promise.resolve();
   readonly counts: EventCounts = {};
   eventCount = 0;
@@ -73,8 +73,10 @@ export class SessionBuilder {
    * checked values; archives from outside are always validated. `text` is the JSON the event
    * was parsed from, when the importer has it: an event the schema would keep unchanged
    * (event-check.ts) is then stored as that text, without zod's copy and a re-stringify.
+   * `asciiBytes`, when the text was read from a line of ASCII, are that line's bytes: stored
+   * as they are, no string copied (the importer must not reuse their buffer).
    */
-  add(raw: unknown, where: { file: string; line?: number }, validate = true, text?: string): SessionEvent | undefined {
+  add(raw: unknown, where: { file: string; line?: number }, validate = true, text?: string, asciiBytes?: Uint8Array): SessionEvent | undefined {
     let ev: SessionEvent;
     const timeClipped = clipEventTimes(raw);
     if (timeClipped && this.clippedTimes++ === 0) {
@@ -83,7 +85,7 @@ export class SessionBuilder {
     const clippedText = clipEventTexts(raw);
     if (clippedText) this.problems.add({ ...where, severity: 'warning', reason: clippedText });
     // A clipped event no longer matches its text.
-    let stored = timeClipped || clippedText ? undefined : text;
+    let stored: string | Uint8Array | undefined = timeClipped || clippedText ? undefined : (asciiBytes ?? text);
     if (validate && !(stored !== undefined && eventUnchangedByZod(raw))) {
       stored = undefined;
       const parsed = SessionEvent.safeParse(raw);

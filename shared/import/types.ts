@@ -74,10 +74,11 @@ export interface CommitInfo {
 export interface SessionWriter {
   /**
    * `texts[i]`, when given, is batch[i] as JSON, exactly as it should be stored (the text the
-   * event was read from, which the schema keeps unchanged); a sink that stores JSON may use
-   * it instead of writing the event out again.
+   * event was read from, which the schema keeps unchanged; as a Uint8Array, the ASCII bytes of
+   * that text, a view of input the importer never reuses); a sink that stores JSON may use it
+   * instead of writing the event out again.
    */
-  events(batch: SessionEvent[], texts?: readonly (string | undefined)[]): Promise<void>;
+  events(batch: SessionEvent[], texts?: readonly (string | Uint8Array | undefined)[]): Promise<void>;
   blob(id: string, data: Uint8Array, mime: string): Promise<void>;
   commit(info: CommitInfo): Promise<{ status: 'stored'; id: string } | { status: 'duplicate'; existingId: string }>;
   /** Removes everything this writer staged. Safe to call more than once. */

@@ -5,7 +5,13 @@
  * final newline.
  */
 export interface LineSink {
-  line(text: string, lineNo: number): void;
+  /**
+   * `asciiBytes` (ByteLineSplitter only): the line's bytes when every one is ASCII, a view of
+   * the input pushed (valid as long as the caller leaves that buffer unchanged). `original`,
+   * when given, says `text` is the line as ASCII JSON of the same value (ByteLineSplitter's
+   * escapeJson) and gives the line's own text (for a message about it).
+   */
+  line(text: string, lineNo: number, asciiBytes?: Uint8Array, original?: () => string): void;
   overlong(lineNo: number, bytes: number): void;
 }
 

@@ -98,4 +98,44 @@ describe('ByteLineSplitter', () => {
       expect(r.seen).toBe(400);
     }
   });
+
+  it('hands on the bytes of exactly the lines of ASCII, and they read as the line, whether the line came in one piece or several', () => {
+    const line = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', '"', '{', ' ', '\r', '\t', '\u007f'), maxLength: 60 }),
+      fc.string({ unit: fc.constantFrom('a', 'é', '✓', '𝄞', '\uFEFF', ' '), maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.array(fc.nat(3000), { maxLength: 8 }), fc.boolean(), (rows, cuts, broken) => {
+        const body = enc.encode(rows.join('\n') + '\n');
+        // An invalid byte makes its line not ASCII, though it decodes to one character.
+        const bytes = broken && body.length > 1 ? Uint8Array.from([...body.subarray(0, 1), 0xff, ...body.subarray(1)]) : body;
+        const seen: [string, Uint8Array | undefined][] = [];
+        const s = new ByteLineSplitter({ line: (t, _n, b) => seen.push([t, b?.slice()]), overlong: () => undefined }, 1 << 20);
+        for (const c of cut(bytes, cuts)) s.push(c);
+        s.end();
+        expect(seen.map(([t]) => t)).toEqual(expected(bytes));
+        for (const [text, b] of seen) {
+          expect(b !== undefined).toBe(!/[\u0080-\uffff]/.test(text) && text !== '');
+          if (b) expect(String.fromCharCode(...b)).toBe(text);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads a long run of short lines, some past ASCII, the same in regions as one decode gives', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => (i % 7 === 3 ? `{"i":${i},"t":"✓ é"}` : `{"i":${i},"t":"${'x'.repeat(i % 90)}"}\r`));
+    const bytes = enc.encode(rows.join('\n') + '\n');
+    for (const size of [bytes.length, 64 * 1024, 5000]) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      const withBytes: number[] = [];
+      const s = new ByteLineSplitter({ line: (t, n, b) => (b ? withBytes.push(n) : undefined), overlong: () => undefined }, 1 << 20);
+      const r = split(chunks);
+      for (const c of chunks) s.push(c);
+      s.end();
+      expect(r.lines.map(([, t]) => t)).toEqual(rows.map((x) => x.replace(/\r$/, '')));
+      expect(withBytes).toEqual(rows.flatMap((x, i) => (x.includes('✓') ? [] : [i + 1])));
+    }
+  });
 });

@@ -16,7 +16,7 @@ import { importSource } from '../../shared/import/pipeline';
 import type { SessionSink } from '../../shared/import/types';
 import { EVENT_KINDS, SessionEvent } from '../../shared/model/schema';
 import { generateLargeSession, generateSample, SAMPLE_STYLES } from '../../shared/samples';
-import { asciiJson, ChunkPacker, type EventChunkRow } from '../../renderer/src/db/chunks';
+import { asciiJson, ChunkPacker, chunkRow, type EventChunkRow } from '../../renderer/src/db/chunks';
 import { allRealFiles, REAL_SESSIONS_DIR, realSessionsAvailable } from './helpers/real-sessions';
 import { pack, unpack } from '../fixtures/zip-tools';
 
@@ -132,10 +132,10 @@ class ChunkSink implements SessionSink {
   async begin() {
     const packer = new ChunkPacker('s', 0, 50);
     return {
-      events: async (batch: SessionEvent[], texts?: readonly (string | undefined)[]) => void this.rows.push(...packer.add(batch, texts)),
+      events: async (batch: SessionEvent[], texts?: readonly (string | Uint8Array | undefined)[]) => void this.rows.push(...packer.add(batch, texts).map(chunkRow)),
       blob: async () => undefined,
       commit: async () => {
-        this.rows.push(...packer.flush());
+        this.rows.push(...packer.flush().map(chunkRow));
         return { status: 'stored' as const, id: 's' };
       },
       abort: async () => {

@@ -3,7 +3,8 @@
  * 1 MiB of JSON), not one row per event. IndexedDB's cost is per record, so 100,000 small
  * rows take an order of magnitude longer to write and read than the same bytes in 100
  * large ones. A chunk keeps its events as one JSON array string, the encoding that
- * structured cloning copies and JSON.parse reads fastest, in ASCII (see asciiJson).
+ * structured cloning copies and JSON.parse reads fastest, in ASCII (see asciiJson), built
+ * as bytes (ChunkPacker).
  */
 import type { SessionEvent } from '../../../shared/model/schema';
 
@@ -25,14 +26,45 @@ export interface EventChunkRow {
 }
 
 /**
- * Packs events (in import order) into chunk rows numbered from `first`, across any number of
+ * A chunk as the import builds it: its JSON array as ASCII bytes, in a buffer of its own, so
+ * it can be handed to another thread without a copy (chunk-writer.ts); chunkRow() makes the
+ * stored row of it.
+ */
+export interface PackedChunk {
+  sid: string;
+  n: number;
+  count: number;
+  t0: number;
+  t1: number;
+  /** The events as a JSON array, ASCII (characters past it as \uXXXX escapes). */
+  bytes: Uint8Array;
+}
+
+/**
+ * How an event's JSON may be given to the packer: as text (any characters; escaped as it is
+ * copied in), or as the ASCII bytes it was read from (copied as they are).
+ */
+export type EventJson = string | Uint8Array;
+
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const HEX = '0123456789abcdef';
+
+/**
+ * Packs events (in import order) into chunks numbered from `first`, across any number of
  * batches: a chunk closes at CHUNK_EVENTS events or once its JSON reaches CHUNK_CHARS
  * characters, whichever batch its events came in, so an import of many batches writes full
  * chunks (about 1 MiB each) and one partial chunk at the end, not a partial chunk per batch.
+ *
+ * The JSON is built as ASCII bytes: an event read as a line of ASCII is copied byte for byte
+ * (no string is made of it, no string copied to another thread), any other text is written
+ * character by character with characters past ASCII as \uXXXX escapes (see asciiJson).
  */
 export class ChunkPacker {
-  private parts: string[] = [];
-  private chars = 0;
+  private buf = new Uint8Array(CHUNK_CHARS + (64 << 10));
+  private len = 0;
+  private count = 0;
   private t0 = Infinity;
   private t1 = -Infinity;
   private next: number;
@@ -50,33 +82,78 @@ export class ChunkPacker {
    * Adds events; returns the chunks they completed. `texts[i]`, when given, is events[i]'s
    * JSON as read from the file (see SessionWriter.events), stored instead of a re-stringify.
    */
-  add(events: readonly SessionEvent[], texts?: readonly (string | undefined)[]): EventChunkRow[] {
-    const rows: EventChunkRow[] = [];
+  add(events: readonly SessionEvent[], texts?: readonly (EventJson | undefined)[]): PackedChunk[] {
+    const rows: PackedChunk[] = [];
     for (let i = 0; i < events.length; i++) {
       const ev = events[i]!;
-      const s = asciiJson(texts?.[i] ?? JSON.stringify(ev));
-      this.parts.push(s);
-      this.chars += s.length + 1;
+      const json = texts?.[i] ?? JSON.stringify(ev);
+      this.reserve(1);
+      this.buf[this.len++] = this.count === 0 ? OPEN : COMMA;
+      if (typeof json === 'string') this.writeText(json);
+      else {
+        this.reserve(json.byteLength);
+        this.buf.set(json, this.len);
+        this.len += json.byteLength;
+      }
+      this.count++;
       if (ev.t < this.t0) this.t0 = ev.t;
       if (ev.t > this.t1) this.t1 = ev.t;
-      if (this.parts.length >= this.maxEvents || this.chars >= CHUNK_CHARS) rows.push(this.close());
+      if (this.count >= this.maxEvents || this.len + 1 >= CHUNK_CHARS) rows.push(this.close());
     }
     return rows;
   }
 
   /** The chunk still open, if it holds any event. */
-  flush(): EventChunkRow[] {
-    return this.parts.length ? [this.close()] : [];
+  flush(): PackedChunk[] {
+    return this.count ? [this.close()] : [];
   }
 
-  private close(): EventChunkRow {
-    const row = { sid: this.sid, n: this.next++, count: this.parts.length, t0: this.t0, t1: this.t1, json: `[${this.parts.join(',')}]` };
-    this.parts = [];
-    this.chars = 0;
+  /** JSON text as ASCII bytes: characters past ASCII (never outside strings in JSON) escaped. */
+  private writeText(s: string): void {
+    const ascii = !NON_ASCII.test(s);
+    this.reserve(ascii ? s.length : s.length * 6);
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) buf[at++] = c;
+      else {
+        buf[at++] = 0x5c; // \
+        buf[at++] = 0x75; // u
+        buf[at++] = HEX.charCodeAt(c >> 12);
+        buf[at++] = HEX.charCodeAt((c >> 8) & 15);
+        buf[at++] = HEX.charCodeAt((c >> 4) & 15);
+        buf[at++] = HEX.charCodeAt(c & 15);
+      }
+    }
+    this.len = at;
+  }
+
+  private reserve(n: number): void {
+    if (this.len + n + 1 <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.len + n + 1));
+    grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
+  }
+
+  private close(): PackedChunk {
+    this.buf[this.len++] = CLOSE;
+    const row = { sid: this.sid, n: this.next++, count: this.count, t0: this.t0, t1: this.t1, bytes: this.buf.slice(0, this.len) };
+    // An event larger than a chunk grew the buffer: the next chunk starts small again.
+    if (this.buf.length > 2 * CHUNK_CHARS) this.buf = new Uint8Array(CHUNK_CHARS + (64 << 10));
+    this.len = 0;
+    this.count = 0;
     this.t0 = Infinity;
     this.t1 = -Infinity;
     return row;
   }
+}
+
+const asciiDecoder = new TextDecoder();
+
+/** The stored row of a packed chunk: its ASCII bytes read as a (one-byte) string. */
+export function chunkRow(c: PackedChunk): EventChunkRow {
+  return { sid: c.sid, n: c.n, count: c.count, t0: c.t0, t1: c.t1, json: asciiDecoder.decode(c.bytes) };
 }
 
 /**
@@ -85,7 +162,7 @@ export class ChunkPacker {
  */
 export function toChunks(sid: string, events: readonly SessionEvent[], first: number): EventChunkRow[] {
   const packer = new ChunkPacker(sid, first);
-  return [...packer.add(events), ...packer.flush()];
+  return [...packer.add(events), ...packer.flush()].map(chunkRow);
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;

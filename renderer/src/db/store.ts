@@ -2,8 +2,9 @@ import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
 import type { BatonDB, BlobRow, SessionRow } from './schema';
-import { ChunkPacker, fromChunks } from './chunks';
+import { ChunkPacker, chunkRow, fromChunks } from './chunks';
 import { blobRow } from './blob-rows';
+import { WriteQueue, type ChunkWrite } from './write-queue';
 
 /** Small files are written in batches of up to this many bytes or rows. */
 const BLOB_BATCH_BYTES = 4 << 20;
@@ -86,6 +87,8 @@ export class DexieSink implements SessionSink {
     private readonly owner?: string,
     /** Events per chunk at most; tests set fewer to store a small session in many chunks. */
     private readonly chunkEvents?: number,
+    /** Stores chunk rows (the import worker passes a writer on another thread: chunk-writer.ts). */
+    private readonly chunkWrite?: ChunkWrite,
   ) {}
 
   async begin(): Promise<SessionWriter> {
@@ -93,6 +96,8 @@ export class DexieSink implements SessionSink {
     const sid = newId();
     /** Chunks fill across batches; the last, partial one is written at commit. */
     const packer = new ChunkPacker(sid, 0, this.chunkEvents);
+    /** Chunk writes run while reading goes on; the commit waits for every one of them. */
+    const chunks = new WriteQueue(this.chunkWrite ?? directChunkWrite(database));
     let batches = 0;
     let finished = false;
     /** Small files waiting to be written together (one transaction, not one per file). */
@@ -110,7 +115,7 @@ export class DexieSink implements SessionSink {
       events: async (batch: SessionEvent[], texts) => {
         this.beforeWrite?.(batches++);
         const rows = packer.add(batch, texts);
-        if (rows.length) await database.eventChunks.bulkPut(rows);
+        if (rows.length) await chunks.add(rows);
       },
       blob: async (id, data, mime) => {
         const row = blobRow(sid, id, data, mime);
@@ -121,8 +126,9 @@ export class DexieSink implements SessionSink {
       },
       commit: async (info: CommitInfo) => {
         const last = packer.flush();
-        if (last.length) await database.eventChunks.bulkPut(last);
+        if (last.length) await chunks.add(last);
         await flushBlobs();
+        await chunks.settle();
         const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
           const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
           if (existing) return { status: 'duplicate' as const, existingId: existing.id };
@@ -156,11 +162,20 @@ export class DexieSink implements SessionSink {
         if (finished) return;
         finished = true;
         pendingBlobs = [];
+        // A write still running is done (or failed) before the purge, which then removes it.
+        await chunks.settle().catch(() => undefined);
         await purgeSession(database, sid);
       },
     };
     return writer;
   }
+}
+
+/** Stores packed chunks on the calling thread. */
+export function directChunkWrite(database: BatonDB): ChunkWrite {
+  return async (chunks) => {
+    await database.eventChunks.bulkPut(chunks.map(chunkRow));
+  };
 }
 
 /** Keeps an import report; links it to the sessions it created. */
