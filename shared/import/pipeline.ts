@@ -87,7 +87,7 @@ export async function importSource(
       const res = await pending.builder.writer.commit(info);
       report.sessions.push(
         res.status === 'stored'
-          ? { id: res.id, title: info.meta.title, eventCount: info.eventCount, status: 'stored' }
+          ? { id: res.id, title: info.meta.title, eventCount: info.eventCount, status: 'stored', ...(info.meta.audio && !info.meta.audio.peaks?.length ? { audioWithoutPeaks: true as const } : {}) }
           : { id: info.meta.id, title: info.meta.title, eventCount: info.eventCount, status: 'duplicate', existingId: res.existingId },
       );
     }

@@ -28,6 +28,8 @@ export interface ImportedSessionSummary {
   status: 'stored' | 'duplicate';
   /** For duplicates: the session that already holds these bytes. */
   existingId?: string;
+  /** Stored with a narration track but no waveform peaks (the page decodes the recording; renderer/src/import/audio-peaks.ts). */
+  audioWithoutPeaks?: true;
 }
 
 export interface ImportReport {

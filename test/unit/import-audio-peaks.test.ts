@@ -122,6 +122,7 @@ describe('peaks added by the import client (browser decoder)', () => {
   it('decodes audio without peaks once, stores the peaks, and leaves the report alone', async () => {
     const outcome = await importToDexie(await oggArchive());
     const sid = outcome.report.sessions[0]!.id;
+    expect(outcome.report.sessions[0]!.audioWithoutPeaks).toBe(true);
     const calls: { size: number; durationMs: number }[] = [];
     const decode: AudioDecoder = async (bytes, durationMs) => {
       calls.push({ size: bytes.byteLength, durationMs });
@@ -143,6 +144,7 @@ describe('peaks added by the import client (browser decoder)', () => {
     const outcome = await importToDexie(await archive(withAudio('audio/narration.wav', 'audio/wav', wav.byteLength), [{ path: 'audio/narration.wav', data: wav }]));
     const row = await database.sessions.get(outcome.report.sessions[0]!.id);
     expect(row!.meta.audio!.peaks).toEqual(wavPeaks(wav).peaks);
+    expect(outcome.report.sessions[0]!.audioWithoutPeaks).toBeUndefined();
     let calls = 0;
     await addMissingPeaks(database, outcome, async () => {
       calls++;

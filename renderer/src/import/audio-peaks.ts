@@ -74,7 +74,8 @@ export async function addMissingPeaks(database: BatonDB, outcome: ImportOutcome,
   const found: { sid: string; blob: string; peaks: number[] }[] = [];
   const failed: { sid: string; problem: Problem }[] = [];
   for (const s of report.sessions) {
-    if (s.status !== 'stored') continue;
+    // Only sessions stored with a track and no peaks: no read per session of every other import (a folder of hundreds).
+    if (s.status !== 'stored' || !s.audioWithoutPeaks) continue;
     const audio = (await database.sessions.get(s.id))?.meta.audio;
     if (!audio || audio.peaks?.length) continue;
     const stored = await database.blobs.get([s.id, audio.blob.blob]);
