@@ -22,7 +22,10 @@ export function ensureLibrary(): Promise<void> {
   return (firstRead ??= refreshLibrary());
 }
 
-/** Imports files one after another (the worker does the work); the library refreshes as each lands. */
+/** While a folder imports, the longest the library waits to list the sessions stored so far. */
+const LIST_EVERY_MS = 1000;
+
+/** Imports files one after another (the worker does the work); the library lists each as it lands (at most once a second during a folder). */
 export async function importFiles(input: File[]): Promise<ImportJob[]> {
   // Reviewers' .baton-review files go to the panel store, not the session importer.
   const all = input.filter((f) => !isReviewFile(f.name));
@@ -46,8 +49,18 @@ export async function importFiles(input: File[]): Promise<ImportJob[]> {
   addJobs(jobs);
   const client = await importsReady();
   useStore.setState((s) => ({ imports: { ...s.imports, workerMode: client.mode } }));
+  // The library is read again as sessions land: the first at once, then at most once a second
+  // while more files follow (a folder of hundreds would otherwise read and render the growing
+  // listing after every file), and once at the end.
+  let unlisted = false;
+  let listedAt = -Infinity;
   for (const [i, job] of jobs.entries()) {
     const file = files[i]!;
+    if (unlisted && performance.now() - listedAt >= LIST_EVERY_MS) {
+      unlisted = false;
+      await refreshLibrary();
+      listedAt = performance.now();
+    }
     if (useStore.getState().imports.jobs.find((j) => j.id === job.id)?.status === 'cancelled') continue;
     updateJob(job.id, { status: 'running' });
     try {
@@ -59,11 +72,12 @@ export async function importFiles(input: File[]): Promise<ImportJob[]> {
         companionsOf[i],
       );
       updateJob(job.id, { status: report.status, message: report.message, report, reportId, bytesRead: file.size });
-      if (report.status === 'imported') await refreshLibrary();
+      if (report.status === 'imported') unlisted = true;
     } catch (e) {
       updateJob(job.id, { status: 'failed', message: `${file.name}: ${(e as Error).message}` });
     }
   }
+  if (unlisted) await refreshLibrary();
   return useStore.getState().imports.jobs.filter((j) => jobs.some((x) => x.id === j.id));
 }
 
