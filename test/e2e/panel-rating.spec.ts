@@ -85,7 +85,8 @@ test('a reviewer annotates at the playhead, rates blind with anchors in view, su
   await rate(page, 'edgecase', 5);
   await rate(page, 'sequencing', 4);
   await rate(page, 'overall', 4);
-  // The draft survives a reload.
+  // The draft survives a reload, once the form says it is stored.
+  await expect(page.getByTestId('rate-status')).toContainText('saved as you go');
   await page.reload();
   await page.getByRole('tab', { name: 'Rate' }).click();
   await expect(page.getByRole('radio', { name: `${ANCHORS.edgecase.label} 5`, exact: true })).toBeChecked();

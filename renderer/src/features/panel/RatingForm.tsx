@@ -156,6 +156,8 @@ function RatingFormFor({ session, clock }: PaneProps) {
   const v = useVisibility(hash);
   // Edits show at once; the stored draft catches up (saved as you go).
   const [pending, setPending] = useState<DraftScores>({});
+  /** Draft saves not yet stored: the status says so until they are (a reload right after a click would lose one). */
+  const [saving, setSaving] = useState(0);
   const mine = useVisibleAnnotations(hash).filter((a) => a.reviewer === v.reviewer?.id);
   const [revising, setRevising] = useState<DraftScores | null>(null);
   const [reason, setReason] = useState('');
@@ -177,7 +179,8 @@ function RatingFormFor({ session, clock }: PaneProps) {
     if (revising) setRevising(next);
     else {
       setPending(next);
-      void updateDraft(hash, next, title);
+      setSaving((n) => n + 1);
+      void updateDraft(hash, next, title).finally(() => setSaving((n) => n - 1));
     }
   };
   const doSubmit = async (scores: Scores) => {
@@ -196,7 +199,7 @@ function RatingFormFor({ session, clock }: PaneProps) {
       <div className="rate-head">
         <ReviewerChip initials={v.reviewer.initials} colour={v.reviewer.colour} /> <strong>{v.reviewer.name}</strong>
         <span className="muted small" data-testid="rate-status">
-          {locked ? ' · submitted and locked' : revising ? ' · revising after discussion' : ' · draft (saved as you go; others cannot see it)'}
+          {locked ? ' · submitted and locked' : revising ? ' · revising after discussion' : saving > 0 ? ' · draft (saving…)' : ' · draft (saved as you go; others cannot see it)'}
         </span>
       </div>
       {REVIEW_FACTORS.map((f) => (
