@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import { highlightBlock, type CodeBlock, type HighlightedBlock } from './highlight-block';
 import type { HighlightWorker } from './highlight-worker';
+import { workerAnswers } from '../platform/worker-answers';
 
 type Highlight = (blocks: CodeBlock[]) => Promise<(HighlightedBlock | null)[]>;
 let highlighter: Promise<Highlight> | undefined;
@@ -20,13 +21,7 @@ async function onThePage(): Promise<Highlight> {
 async function inAWorker(): Promise<Highlight> {
   const worker = new Worker(new URL('./highlight-worker.ts', import.meta.url), { type: 'module', name: 'baton-highlight' });
   const remote = Comlink.wrap<HighlightWorker>(worker);
-  await Promise.race([
-    remote.ping(),
-    new Promise((_, reject) => {
-      worker.addEventListener('error', () => reject(new Error('highlighting worker failed to start')));
-      setTimeout(() => reject(new Error('highlighting worker did not answer')), 10_000);
-    }),
-  ]);
+  await workerAnswers(worker, () => remote.ping(), 'highlighting');
   return (blocks) => remote.highlight(blocks);
 }
 

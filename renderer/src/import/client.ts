@@ -7,6 +7,7 @@ import { sweepStaging } from '../db/store';
 import { createImportEngine, type ImportEngine, type ImportOutcome } from './engine';
 import { runningJobs } from './locks';
 import { WorkerJobs, type JobWorker } from './worker-jobs';
+import { workerAnswers } from '../platform/worker-answers';
 
 /** The main thread's handle on the import engine, in a worker when possible. */
 export interface ImportClient {
@@ -63,13 +64,7 @@ async function workerEngine(): Promise<ImportClient> {
   // Fail fast if a worker cannot start (CSP, old browser): fall back to the main thread.
   const probe = spawnWorker();
   try {
-    await Promise.race([
-      probe.remote.ping(),
-      new Promise((_, reject) => {
-        probe.worker.addEventListener('error', () => reject(new Error('import worker failed to start')));
-        setTimeout(() => reject(new Error('import worker did not answer')), 10_000);
-      }),
-    ]);
+    await workerAnswers(probe.worker, () => probe.remote.ping(), 'import');
   } finally {
     probe.worker.terminate();
   }

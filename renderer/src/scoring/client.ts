@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { db } from '../db/schema';
 import type { ScoringEngine, ScoringTimings } from './engine';
+import { workerAnswers } from '../platform/worker-answers';
 
 /** The main thread's handle on scoring: a Web Worker when possible, else this thread. */
 export interface ScoringClient {
@@ -13,13 +14,7 @@ export interface ScoringClient {
 async function workerClient(): Promise<ScoringClient> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'baton-scoring' });
   const remote = Comlink.wrap<ScoringEngine>(worker);
-  await Promise.race([
-    remote.ping(),
-    new Promise((_, reject) => {
-      worker.addEventListener('error', () => reject(new Error('scoring worker failed to start')));
-      setTimeout(() => reject(new Error('scoring worker did not answer')), 10_000);
-    }),
-  ]);
+  await workerAnswers(worker, () => remote.ping(), 'scoring');
   return { mode: 'worker', score: (ids) => remote.score(ids), timings: () => remote.timings() };
 }
 

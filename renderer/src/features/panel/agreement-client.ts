@@ -1,6 +1,7 @@
 /** The Panel view's statistics in a Web Worker (comlink), or on this thread when workers fail. */
 import * as Comlink from 'comlink';
 import { createPanelEngine, type PanelEngine } from './agreement-engine';
+import { workerAnswers } from '../../platform/worker-answers';
 
 export interface PanelClient {
   engine: PanelEngine;
@@ -10,13 +11,7 @@ export interface PanelClient {
 async function workerClient(): Promise<PanelClient> {
   const worker = new Worker(new URL('./agreement-worker.ts', import.meta.url), { type: 'module', name: 'baton-panel' });
   const remote = Comlink.wrap<PanelEngine>(worker);
-  await Promise.race([
-    remote.ping(),
-    new Promise((_, reject) => {
-      worker.addEventListener('error', () => reject(new Error('panel worker failed to start')));
-      setTimeout(() => reject(new Error('panel worker did not answer')), 10_000);
-    }),
-  ]);
+  await workerAnswers(worker, () => remote.ping(), 'panel');
   return { mode: 'worker', engine: { ping: () => remote.ping(), agreement: (r, o) => remote.agreement(r, o), weights: (d, w) => remote.weights(d, w) } };
 }
 
