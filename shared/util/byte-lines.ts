@@ -12,7 +12,7 @@
  * chunk is held in memory. Handles CRLF, a UTF-8 byte order mark at the start, and a missing
  * final newline.
  */
-import type { LineSink } from './lines';
+import { SkippedLine, type LineSink } from './lines';
 import { escapeUtf8Json } from './json-escape';
 
 const NL = 0x0a;
@@ -27,8 +27,7 @@ export class ByteLineSplitter {
   /** The bytes of a line begun in an earlier chunk. */
   private carry: Uint8Array[] = [];
   private carried = 0;
-  private skipping = false;
-  private skippedBytes = 0;
+  private readonly skipped = new SkippedLine();
   private lineNo = 0;
   private started = false;
   /** The first bytes, until there are enough to tell a byte order mark. */
@@ -73,19 +72,13 @@ export class ByteLineSplitter {
       const nl = chunk.indexOf(NL, start);
       if (nl === -1) break;
       this.lineNo++;
-      if (this.skipping) {
-        this.skippedBytes += nl - start;
-        this.sink.overlong(this.lineNo, this.skippedBytes);
-        this.skipping = false;
-        this.skippedBytes = 0;
+      if (this.skipped.active) {
+        this.skipped.add(nl - start);
+        this.skipped.report(this.sink, this.lineNo);
       } else if (this.carried > 0) {
         this.hold(chunk.subarray(start, nl));
-        if (!this.skipping) this.emit(this.takeCarry());
-        else {
-          this.sink.overlong(this.lineNo, this.skippedBytes);
-          this.skipping = false;
-          this.skippedBytes = 0;
-        }
+        if (this.skipped.active) this.skipped.report(this.sink, this.lineNo);
+        else this.emit(this.takeCarry());
       } else if (nl - start > this.maxLineBytes) {
         this.sink.overlong(this.lineNo, nl - start);
       } else {
@@ -94,7 +87,7 @@ export class ByteLineSplitter {
       start = nl + 1;
     }
     if (start < chunk.byteLength) {
-      if (this.skipping) this.skippedBytes += chunk.byteLength - start;
+      if (this.skipped.active) this.skipped.add(chunk.byteLength - start);
       // Copied: the caller may reuse its buffer once push() returns.
       else this.hold(chunk.slice(start));
     }
@@ -107,29 +100,27 @@ export class ByteLineSplitter {
       this.head = undefined;
       if (head) this.scan(head);
     }
-    if (this.skipping) {
+    if (this.skipped.active) {
       this.lineNo++;
-      this.sink.overlong(this.lineNo, this.skippedBytes);
+      this.skipped.report(this.sink, this.lineNo);
     } else if (this.carried > 0) {
       this.lineNo++;
       this.emit(this.takeCarry());
     }
     this.carry = [];
     this.carried = 0;
-    this.skipping = false;
   }
 
   /** Keeps bytes of the line in progress, or starts skipping it once it is over the limit. */
   private hold(bytes: Uint8Array): void {
-    if (this.skipping) {
-      this.skippedBytes += bytes.byteLength;
+    if (this.skipped.active) {
+      this.skipped.add(bytes.byteLength);
       return;
     }
     this.carry.push(bytes);
     this.carried += bytes.byteLength;
     if (this.carried > this.maxLineBytes) {
-      this.skipping = true;
-      this.skippedBytes = this.carried;
+      this.skipped.start(this.carried);
       this.carry = [];
       this.carried = 0;
     }

@@ -70,11 +70,35 @@ function completeLength(b: Uint8Array): number {
   return n - i < need ? i : n;
 }
 
+/**
+ * A line being skipped for its length: the bytes passed over so far, reported once its end
+ * (or the input's) is reached. Both splitters (this one and byte-lines.ts) keep one.
+ */
+export class SkippedLine {
+  active = false;
+  private bytes = 0;
+
+  start(bytes: number): void {
+    this.active = true;
+    this.bytes = bytes;
+  }
+
+  add(bytes: number): void {
+    this.bytes += bytes;
+  }
+
+  /** Reports line `lineNo` (1-based) as overlong with every byte passed over, and stops skipping. */
+  report(sink: LineSink, lineNo: number): void {
+    sink.overlong(lineNo, this.bytes);
+    this.active = false;
+    this.bytes = 0;
+  }
+}
+
 export class LineSplitter {
   private readonly utf8 = new Utf8Pieces();
   private carry = '';
-  private skipping = false;
-  private skippedBytes = 0;
+  private readonly skipped = new SkippedLine();
   private lineNo = 0;
 
   constructor(
@@ -92,15 +116,14 @@ export class LineSplitter {
 
   end(): void {
     this.consume(this.utf8.end());
-    if (this.skipping) {
+    if (this.skipped.active) {
       this.lineNo++;
-      this.sink.overlong(this.lineNo, this.skippedBytes);
+      this.skipped.report(this.sink, this.lineNo);
     } else if (this.carry.length > 0) {
       this.lineNo++;
       this.emit(this.carry);
     }
     this.carry = '';
-    this.skipping = false;
   }
 
   private consume(text: string): void {
@@ -109,11 +132,9 @@ export class LineSplitter {
       const nl = text.indexOf('\n', start);
       if (nl === -1) break;
       this.lineNo++;
-      if (this.skipping) {
-        this.skippedBytes += nl - start;
-        this.sink.overlong(this.lineNo, this.skippedBytes);
-        this.skipping = false;
-        this.skippedBytes = 0;
+      if (this.skipped.active) {
+        this.skipped.add(nl - start);
+        this.skipped.report(this.sink, this.lineNo);
       } else {
         const piece = text.slice(start, nl);
         const full = this.carry.length ? this.carry + piece : piece;
@@ -126,14 +147,13 @@ export class LineSplitter {
     }
     const rest = text.length - start;
     if (rest === 0) return;
-    if (this.skipping) {
-      this.skippedBytes += rest;
+    if (this.skipped.active) {
+      this.skipped.add(rest);
       return;
     }
     this.carry += start === 0 ? text : text.slice(start);
     if (this.carry.length > this.maxLineBytes) {
-      this.skipping = true;
-      this.skippedBytes = this.carry.length;
+      this.skipped.start(this.carry.length);
       this.carry = '';
     }
   }
