@@ -147,6 +147,8 @@ test('the reel can be edited, and the edit is kept with the session', async ({ p
   await expect(clips.nth(0).locator('.reel-caption')).toHaveText(second!);
   await page.getByRole('button', { name: 'Remove clip 3' }).click();
   await expect(clips).toHaveCount(n - 1);
+  // Reloaded once the edit is stored (the page is aria-busy while a write is in flight).
+  await expect(page.locator('html')).not.toHaveAttribute('aria-busy', 'true');
   await page.reload();
   await expect(clips).toHaveCount(n - 1);
   await expect(clips.nth(0).locator('.reel-caption')).toHaveText(second!);

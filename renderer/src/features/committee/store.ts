@@ -6,6 +6,7 @@
 import { Decision } from '../../../../shared/committee/decision';
 import { parseReel, type Reel } from '../../../../shared/committee/reel';
 import { db, type BatonDB, type CommitteeRow } from '../../db/schema';
+import { tracked } from '../../state/pending-writes';
 
 export interface CommitteeRecord {
   reel?: Reel;
@@ -20,11 +21,13 @@ export async function loadCommittee(sid: string, database: BatonDB = db()): Prom
   return { ...(reel ? { reel } : {}), ...(d?.success ? { decision: d.data } : {}), notes: row?.notes ?? '' };
 }
 
-async function patch(sid: string, change: Partial<CommitteeRow>, database: BatonDB): Promise<void> {
-  await database.transaction('rw', database.committee, async () => {
-    const prev = await database.committee.get(sid);
-    await database.committee.put({ ...(prev ?? {}), ...change, sid, updatedAt: Date.now() });
-  });
+function patch(sid: string, change: Partial<CommitteeRow>, database: BatonDB): Promise<void> {
+  return tracked(
+    database.transaction('rw', database.committee, async () => {
+      const prev = await database.committee.get(sid);
+      await database.committee.put({ ...(prev ?? {}), ...change, sid, updatedAt: Date.now() });
+    }),
+  );
 }
 
 export const saveReel = (sid: string, reel: Reel, database: BatonDB = db()) => patch(sid, { reel }, database);

@@ -11,6 +11,7 @@ import { db } from '../../db/schema';
 import type { RatingRow, ReviewerRow } from '../../db/schema';
 import type { DraftScores } from '../../db/review-rows';
 import { deleteAnnotation, listReviewers, putAnnotation, putReviewer, saveDraft, sessionAnnotations, sessionRatings, submitRating } from '../../db/review-store';
+import { tracked } from '../../state/pending-writes';
 import type { Annotation, AnnotationHunk, Scores } from '../../../../shared/review/schema';
 
 const SETTINGS_KEY = 'panel';
@@ -110,7 +111,7 @@ export async function removeAnnotation(a: Annotation): Promise<void> {
 export async function updateDraft(hash: string, draft: DraftScores, title: string): Promise<void> {
   const reviewer = usePanelStore.getState().current;
   if (!reviewer) return;
-  await saveDraft(db(), hash, reviewer, draft, title);
+  await tracked(saveDraft(db(), hash, reviewer, draft, title));
   await loadSessionReview(hash);
 }
 
