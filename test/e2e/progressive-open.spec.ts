@@ -3,7 +3,7 @@ import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { generateLargeSession } from '../../shared/samples';
 import { sortByTime } from '../../shared/replay/index';
 import { findEvents } from '../../renderer/src/features/replay/events/search';
-import { importFile, rows } from './helpers';
+import { importFile, rows, SCOPER } from './helpers';
 
 /**
  * A large session opens from the chunks around its start position and loads the rest behind
@@ -69,4 +69,59 @@ test('a seek and a find before a 20,000-event session has finished loading land 
   await expect(page.locator('[data-testid="replay-event"].match-current')).toHaveAttribute('data-event-id', events[next]!.id);
   await expect(current).toHaveAttribute('data-event-id', events[landed]!.id);
   await expect(page.getByTestId('event-position')).toHaveText(`event ${(landed + 1).toLocaleString('en-US')} of 20,000`);
+});
+
+/**
+ * A reviewer who opens a large session and leaves before it has loaded (a wrong link, a
+ * second thought) lands where they went, and stays there: the left session's first screen or
+ * the rest of its load never paints over the next one, and no error is thrown when its reads
+ * come back. Both ways of leaving: before the first screen, and during the background load.
+ */
+test('leaving a large session before it has loaded shows where the reviewer went, and the session opens again whole', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  const session = generateLargeSession(20_000, 12);
+  const bytes = await writeArchiveToBytes({ ...session, createdAt: '2026-01-01T00:00:00.000Z' });
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importFile(page, 'large.baton', bytes, 5);
+  const large = rows(page).filter({ hasText: session.meta.title });
+  const id = (await large.getAttribute('data-session-id'))!;
+  const sample = rows(page).filter({ hasText: SCOPER });
+  const sampleId = (await sample.getAttribute('data-session-id'))!;
+  const title = page.getByRole('heading', { level: 1 });
+  const loading = page.getByTestId('replay-loading');
+
+  // Before the first screen: the large session's link, then at once the sample's.
+  await page.evaluate(
+    ([a, b]) => {
+      location.hash = `#/session/${encodeURIComponent(a!)}`;
+      setTimeout(() => (location.hash = `#/session/${encodeURIComponent(b!)}`), 0);
+    },
+    [id, sampleId],
+  );
+  await expect(title).toContainText(SCOPER);
+  await page.waitForTimeout(1500);
+  await expect(title).toContainText(SCOPER);
+  await expect(loading).toHaveCount(0);
+  await expect(page.getByTestId('event-position')).not.toContainText('20,000');
+
+  // During the background load: the first screen is up, the rest held, then back to the library.
+  await page.evaluate(() => Object.assign(globalThis, { __batonHoldLoad: true }));
+  await page.evaluate((a) => (location.hash = `#/session/${encodeURIComponent(a)}`), id);
+  await expect(loading).toBeVisible();
+  await page.goBack();
+  await expect(title).toContainText(SCOPER);
+  await page.evaluate(() => Object.assign(globalThis, { __batonHoldLoad: false }));
+  await page.waitForTimeout(1500);
+  await expect(title).toContainText(SCOPER);
+  await expect(loading).toHaveCount(0);
+
+  // Opened again, it loads whole.
+  await page.evaluate((a) => (location.hash = `#/session/${encodeURIComponent(a)}`), id);
+  await expect(title).toHaveText(session.meta.title);
+  await expect(loading).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('event-position')).toHaveText(/ of 20,000$/);
+  expect(errors).toEqual([]);
 });

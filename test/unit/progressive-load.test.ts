@@ -14,7 +14,7 @@ import { toChunks, fromChunks } from '../../renderer/src/db/chunks';
 import { chunkSpans } from '../../renderer/src/db/chunk-reader';
 import { BatonDB, setDb } from '../../renderer/src/db/schema';
 import { DexieSink, loadEvents } from '../../renderer/src/db/store';
-import { openSession } from '../../renderer/src/features/replay/progressive';
+import { LoadStopped, openSession } from '../../renderer/src/features/replay/progressive';
 import { meta } from './helpers/session';
 
 const resp = (i: number, t: number): SessionEvent => ({ id: `e${i}`, t, actor: i % 3 ? 'agent' : 'candidate', kind: i % 3 ? 'response' : 'prompt', text: `reply ${i}` });
@@ -148,6 +148,28 @@ describe('opening a stored session progressively', () => {
     expect(log.replace(/y/g, '').length).toBe(20 - windowChunks);
     expect(progress.at(-1)).toBe(20_000);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('stops reading and parsing when the replay is left during the load, and says so to whoever still waits', async () => {
+    const evs = sessionEvents('ordered', 20_000);
+    const sid = await store(evs, 1000);
+    const opened = (await openSession(sid, Promise.resolve(0)))!;
+    const loader = opened.loader!;
+    let parsed = 0;
+    loader.onProgress(() => parsed++);
+    let turns = 0;
+    // The reviewer leaves on the page's third turn, with chunks read and waiting to parse.
+    const all = loader.all(async () => {
+      if (++turns === 3) loader.stop();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await expect(all).rejects.toBeInstanceOf(LoadStopped);
+    expect(parsed).toBe(2);
+    // Nothing more is parsed once the reads already under way come back.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(parsed).toBe(2);
+    expect(loader.loaded).toBeLessThan(20_000);
+    await expect(loader.window(evs[15_000]!.t)).rejects.toBeInstanceOf(LoadStopped);
   });
 
   it('keeps the session order when import order is not time order', async () => {

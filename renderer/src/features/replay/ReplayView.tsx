@@ -24,7 +24,7 @@ import { loadLibraryBlind } from '../committee/library';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { replayKeyHandler } from './keys';
 import { IDLE_KEEP_MS, IDLE_THRESHOLD_MS, stepEvent, Transport } from './Transport';
-import { openSession, type SessionLoader } from './progressive';
+import { ignoreStopped, openSession, type SessionLoader } from './progressive';
 import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
@@ -95,6 +95,8 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
   // the session is large (the rest loads after the first paint), whole otherwise.
   useEffect(() => {
     let live = true;
+    /** The loader this open made: stopped when the reviewer leaves, so its reads stop too. */
+    let opened: SessionLoader | undefined;
     const start = initialT !== undefined ? Promise.resolve(initialT) : loadLastPosition(id);
     const show = (s: LoadedSession, t: number | undefined, l?: SessionLoader) => {
       const c = newClock(s);
@@ -103,20 +105,24 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
       setSession(s);
       setLoader(l);
     };
-    void Promise.all([loadLibraryBlind(), openSession(id, start), start]).then(async ([b, opened, t]) => {
-      if (!live) return;
-      if (!opened) return setSession(null);
-      if (!b) return show(opened.first, t, opened.loader);
-      // With the library's Candidate-blind switch on, every pane shows the pseudonym
-      // (committee/blind-session.ts), made from the whole session.
-      const whole = opened.loader ? await opened.loader.all() : opened.first;
-      if (!live) return;
-      const cs = committeeSession(whole, true);
-      setBlind({ fn: cs.blind });
-      show(cs.session, t);
-    });
+    void Promise.all([loadLibraryBlind(), openSession(id, start), start])
+      .then(async ([b, first, t]) => {
+        opened = first?.loader;
+        if (!live) return opened?.stop();
+        if (!first) return setSession(null);
+        if (!b) return show(first.first, t, first.loader);
+        // With the library's Candidate-blind switch on, every pane shows the pseudonym
+        // (committee/blind-session.ts), made from the whole session.
+        const whole = first.loader ? await first.loader.all() : first.first;
+        if (!live) return;
+        const cs = committeeSession(whole, true);
+        setBlind({ fn: cs.blind });
+        show(cs.session, t);
+      })
+      .catch(ignoreStopped);
     return () => {
       live = false;
+      opened?.stop();
     };
     // initialT is read once per session load; later hash edits are handled below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -126,13 +132,16 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     if (!loader || !clock) return;
     let live = true;
     const cancel = afterPaint(() => {
-      void loader.all().then((whole) => {
-        if (!live) return;
-        const duration = clock.get().duration;
-        clock.setIdleMap(buildIdleMap(activity(whole), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
-        setSession(whole);
-        setLoader(undefined);
-      });
+      void loader
+        .all()
+        .then((whole) => {
+          if (!live) return;
+          const duration = clock.get().duration;
+          clock.setIdleMap(buildIdleMap(activity(whole), duration, IDLE_THRESHOLD_MS, IDLE_KEEP_MS));
+          setSession(whole);
+          setLoader(undefined);
+        })
+        .catch(ignoreStopped);
     });
     return () => {
       live = false;
@@ -148,7 +157,10 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
     const check = (t: number) => {
       if (asked || (t >= range.from && t <= range.to)) return;
       asked = true;
-      void loader.window(t).then((w) => live && setSession((cur) => (cur?.loading ? w : cur)));
+      void loader
+        .window(t)
+        .then((w) => live && setSession((cur) => (cur?.loading ? w : cur)))
+        .catch(ignoreStopped);
     };
     check(clock.get().t);
     const unsub = clock.subscribe((s) => check(s.t));

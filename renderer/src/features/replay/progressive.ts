@@ -44,6 +44,20 @@ export async function backgroundPace(): Promise<void> {
 
 type BlobReader = LoadedSession['loadBlob'];
 
+/** What a stopped loader's reads reject with: the replay that wanted them was left. */
+export class LoadStopped extends Error {
+  constructor() {
+    super('the replay was left before its session finished loading');
+    this.name = 'LoadStopped';
+  }
+}
+
+/** A `.catch` for a stopped loader's reads: LoadStopped is expected, anything else is not. */
+export function ignoreStopped(err: unknown): void {
+  if (!(err instanceof LoadStopped)) throw err;
+}
+
+
 /** Reads a session's stored files on demand, each once (small ones are kept as bytes in their row, large ones as Blobs). */
 export function blobReader(database: BatonDB, sid: string): BlobReader {
   const cache = new Map<string, Promise<Blob | undefined>>();
@@ -67,6 +81,7 @@ export class SessionLoader {
   private readonly parsed = new Map<number, SessionEvent[]>();
   private readonly listeners = new Set<(loaded: number) => void>();
   private loadedEvents = 0;
+  private stopped = false;
   readonly total: number;
   readonly end: number;
 
@@ -90,6 +105,16 @@ export class SessionLoader {
     return () => this.listeners.delete(cb);
   }
 
+  /**
+   * Stops loading for good (the reviewer left the replay): no chunk is read or parsed after
+   * this, and `window()` and `all()` reject with LoadStopped. Without it a 100,000-event
+   * session left during its load would go on reading and parsing 70 MB behind the next screen.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.parsed.clear();
+  }
+
   /** The background parses, one after another: one chunk per turn of the page. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -99,12 +124,14 @@ export class SessionLoader {
    * screen waits for) they parse as soon as read.
    */
   private fetch(ns: readonly number[], pace?: Pace): void {
+    if (this.stopped) throw new LoadStopped();
     const want = ns.filter((n) => !this.pending.has(n));
     if (!want.length) return;
     const json = readChunkJson(this.database, this.row.id, want);
     want.forEach((n, i) => {
       const parse = async () => {
         if (pace) await pace();
+        if (this.stopped) throw new LoadStopped();
         const evs = parseChunk((await json)[i]!);
         this.parsed.set(n, evs);
         this.loadedEvents += evs.length;
@@ -113,6 +140,8 @@ export class SessionLoader {
       };
       const p = pace ? Promise.all([json, this.queue]).then(parse) : json.then(parse);
       if (pace) this.queue = p.catch(() => undefined);
+      // A read nobody awaits any more (the loader was stopped) must not surface as unhandled.
+      p.catch(() => undefined);
       this.pending.set(n, p);
     });
   }
@@ -138,6 +167,7 @@ export class SessionLoader {
       this.fetch(ns.slice(i + BATCH, i + 2 * BATCH), pace);
       await this.chunks(ns.slice(i, i + BATCH));
     }
+    if (this.stopped) throw new LoadStopped();
     const events = joinInTimeOrder(ns.map((n) => this.parsed.get(n)!));
     this.parsed.clear();
     this.pending.clear();
