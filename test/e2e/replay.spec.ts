@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import type { SessionEvent } from '../../shared/model/schema';
+import { EVENT_KINDS } from '../../shared/model/kinds';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 import { fixtureMeta } from '../fixtures/archives';
 import { FIXTURE_DIR } from './global-setup';
@@ -192,6 +193,65 @@ test('the first frame after a far seek already shows the current event, message,
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(page.getByTestId('terminal-pane')).toBeVisible();
   expect(await check('Terminal')).toEqual([]);
+});
+
+test('after far seeks every event row stands at its event\'s place, the current one highlighted; its time and kind fit their cells unclipped', async ({ page }) => {
+  const sample = generateSample('scoper', DEFAULT_SAMPLE_SEED);
+  await openSample(page, 'Sample · Per-client rate limiting');
+  await page.goto(`/?bench=1${new URL(page.url()).hash}`);
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonReplay?: unknown }).__batonReplay));
+  await expect(page.getByTestId('replay-event').first()).toBeVisible();
+  const ids = sample.events.map((e) => e.id);
+  const times = sample.events.map((e) => e.t);
+  // Every kind's label and the longest times, in a row's own cells: what a far seek can bring in.
+  const labels = EVENT_KINDS.map((k) => k.replace('_', ' '));
+  const wrong = await page.evaluate(
+    async ({ ids, times, labels }) => {
+      const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number; t: number } } } }).__batonReplay;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const out: string[] = [];
+      const d = clock.get().duration;
+      for (const f of [0.97, 0.2, 0.6, 0.3, 0.999, 0.45, 0.02]) {
+        await new Promise((r) => setTimeout(r, 50));
+        clock.seek(f * d);
+        // What the frame after the seek paints.
+        await frame();
+        const t = clock.get().t;
+        let want = -1;
+        for (let i = 0; i < times.length && times[i]! <= t; i++) want = i;
+        const list = document.querySelector('[data-testid="replay-event-scroll"]')!;
+        const content = list.firstElementChild!.getBoundingClientRect();
+        const view = list.getBoundingClientRect();
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="replay-event"]')];
+        for (const row of rows) {
+          const i = ids.indexOf(row.dataset.eventId ?? '');
+          const r = row.getBoundingClientRect();
+          if (Math.abs(r.top - content.top - i * 30) > 0.5) out.push(`${f}: row of event ${i} at ${r.top - content.top}px`);
+          if ((row.getAttribute('aria-current') === 'true') !== (i === want)) out.push(`${f}: event ${i} highlighted ${row.getAttribute('aria-current') ?? 'no'}, the clock's is ${want}`);
+          // One clip for the whole row (its text's ellipsis); no transform, no clip per cell.
+          const cs = getComputedStyle(row);
+          if (cs.transform !== 'none' || cs.overflowX !== 'clip') out.push(`${f}: row ${i} transform ${cs.transform}, overflow ${cs.overflowX}`);
+          for (const cell of row.querySelectorAll<HTMLElement>('.ev-time, .ev-kind'))
+            if (getComputedStyle(cell).overflowX !== 'visible' || cell.scrollWidth > cell.clientWidth) out.push(`${f}: row ${i}: "${cell.textContent}" clipped or overflowing`);
+        }
+        const current = rows.find((row) => row.getAttribute('aria-current') === 'true');
+        const cr = current?.getBoundingClientRect();
+        if (!cr || cr.bottom <= view.top + 1 || cr.top >= view.bottom - 1) out.push(`${f}: current row not in view`);
+      }
+      const row = document.querySelector<HTMLElement>('[data-testid="replay-event"]')!;
+      const [time, kind] = [row.querySelector<HTMLElement>('.ev-time')!, row.querySelector<HTMLElement>('.ev-kind')!];
+      const [oldTime, oldKind] = [time.textContent, kind.textContent];
+      for (const [cell, text] of [...labels.map((l) => [kind, l] as const), [time, '10:59:59'] as const, [time, '59:59'] as const]) {
+        cell.textContent = text;
+        if (cell.scrollWidth > cell.clientWidth) out.push(`"${text}" does not fit its cell (${cell.scrollWidth} > ${cell.clientWidth}px)`);
+      }
+      time.textContent = oldTime;
+      kind.textContent = oldKind;
+      return out;
+    },
+    { ids, times, labels },
+  );
+  expect(wrong).toEqual([]);
 });
 
 test('with hundreds of decisions, the first frame after a far seek already shows the current decision card in view', async ({ page }) => {

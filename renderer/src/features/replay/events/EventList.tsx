@@ -26,7 +26,12 @@ const ACTORS: Actor[] = ['candidate', 'agent', 'system'];
  * The session's events, in step with the clock: the current event is highlighted and kept in
  * view until the reviewer scrolls away. Filter by kind and actor; find across all events.
  */
-/** One row; memoised so a seek re-renders only the rows whose state changed. */
+/**
+ * One row; memoised so a seek re-renders only the rows whose state changed. Placed with `top`
+ * and clipped once (styles.css `.rev-row`): the frame after a seek paints, layerizes and commits
+ * every row it brings in, and a transform or a clip per row and per cell is a property-tree node
+ * and a paint chunk more for each.
+ */
 const Row = memo(function Row({ e, top, state, match, clock, widths, room }: { e: SessionEvent; top: number; state: 'past' | 'current' | 'future'; match: '' | 'match' | 'current'; clock: ReplayClock; widths: CharWidths | undefined; room: number }) {
   const summary = eventSummary(e);
   // Only what the row can show is laid out; the tooltip keeps the whole summary.
@@ -39,7 +44,7 @@ const Row = memo(function Row({ e, top, state, match, clock, widths, room }: { e
       data-event-id={e.id}
       aria-current={state === 'current' ? 'true' : undefined}
       onClick={() => clock.seek(e.t)}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
+      style={{ position: 'absolute', top, left: 0, right: 0, height: ROW }}
       title={summary}
     >
       <span className="ev-time">{formatClock(e.t)}</span>
