@@ -1,9 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
+import type { SessionEvent } from '../../shared/model/schema';
 import { alignSessions, candidatePromptTimes, type AlignMode } from '../../shared/replay/align';
 import { stepAcross } from '../../shared/replay/align-steps';
 import { buildSessionIndex, sortByTime } from '../../shared/replay/index';
 import { DEFAULT_SAMPLE_SEED, generateSample, type SampleStyle } from '../../shared/samples';
+import { fixtureMeta } from '../fixtures/archives';
+import { importFile } from './helpers';
 
 const OUT = join(process.cwd(), 'test-results', 'screens');
 const rows = (page: Page) => page.getByTestId('session-row');
@@ -179,6 +183,84 @@ test("switching to n-th prompt alignment puts every session at its candidate's n
   const first = candidatePromptTimes(SCOPER.events)[1]!;
   await expect(page.getByTestId('clock-time')).toContainText(`${fmt(first)} / ${fmt(byTime.durationMs)}`);
   await expect(paneTime(page, 1)).toContainText(`${fmt(Math.min(first, ACCEPTER.durationMs))} /`);
+});
+
+/** A long chat: prompts and replies of one to seven paragraphs, each paragraph naming its message. */
+async function chatArchive(id: string, title: string, messages: number): Promise<Uint8Array> {
+  const events: SessionEvent[] = [];
+  for (let i = 0; i < messages; i++) {
+    const text = Array.from({ length: 1 + ((i * 5) % 7) }, (_, k) => `Message ${i}, paragraph ${k + 1}: the reply explains one step of the change in a sentence or two.`).join('\n\n');
+    const eid = `m${String(i).padStart(4, '0')}`;
+    events.push(i % 2 ? { id: eid, t: i * 4000, actor: 'agent', kind: 'response', text } : { id: eid, t: i * 4000, actor: 'candidate', kind: 'prompt', text });
+  }
+  return writeArchiveToBytes({ meta: { ...fixtureMeta(id, title), durationMs: messages * 4000 }, events, createdAt: '2026-03-04T10:00:00.000Z' });
+}
+
+test('conversations side by side: a far seek builds only the messages it brings into view, every pane shows its current message whole, and scrolling back shows earlier ones whole', async ({ page }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importFile(page, 'chat-a.baton', await chatArchive('chat-a', 'Long chat A', 300), 5);
+  await importFile(page, 'chat-b.baton', await chatArchive('chat-b', 'Long chat B', 240), 6);
+  const ids: string[] = [];
+  for (const t of ['Long chat A', 'Long chat B']) ids.push((await rows(page).filter({ hasText: t }).getAttribute('data-session-id'))!);
+  await page.goto(`/?bench=1#/compare?s=${ids.map(encodeURIComponent).join(',')}&align=elapsed`);
+  await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare));
+  for (const tab of await page.getByRole('tab', { name: 'Conversation' }).all()) await tab.click();
+  await expect(page.getByTestId('conversation')).toHaveCount(2);
+
+  // What the frame after each seek paints, pane by pane: the current message in view with its
+  // text; no empty box in view; and no message built (markdown in the page) out of view.
+  const wrong = await page.evaluate(async () => {
+    const { clock } = (window as unknown as { __batonCompare: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonCompare;
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const out: string[] = [];
+    const d = clock.get().duration;
+    for (const f of [0.9, 0.15, 0.6, 0.35, 0.98, 0.5]) {
+      await new Promise((r) => setTimeout(r, 50));
+      clock.seek(f * d);
+      await frame();
+      document.querySelectorAll('[data-testid="compare-pane"]').forEach((pane, i) => {
+        const view = pane.querySelector('.conv-scroll')!.getBoundingClientRect();
+        const inView = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > view.top + 1 && r.top < view.bottom - 1;
+        };
+        const current = pane.querySelector('[data-testid="conv-message"].current');
+        if (!current) out.push(`pane ${i} at ${f}: no current message`);
+        else if (!inView(current)) out.push(`pane ${i} at ${f}: current message out of view`);
+        else if (!/Message \d+, paragraph 1/.test(current.querySelector('.markdown')?.textContent ?? '')) out.push(`pane ${i} at ${f}: current message without its text`);
+        for (const m of pane.querySelectorAll('.conv-msg')) {
+          const built = m.querySelector('.markdown') !== null;
+          if (inView(m) && !built) out.push(`pane ${i} at ${f}: an empty box in view`);
+          if (!inView(m) && built) out.push(`pane ${i} at ${f}: ${m.querySelector('.markdown')!.textContent!.slice(0, 12)} built out of view`);
+        }
+      });
+    }
+    return out;
+  });
+  expect(wrong).toEqual([]);
+
+  // The reviewer scrolls the first pane back: it stops following, and the earlier messages that
+  // come into view are whole (their text), none an empty box.
+  const pane = panes(page).nth(0);
+  const before = Number(/Message (\d+)/.exec((await pane.locator('[data-testid="conv-message"].current .markdown').textContent()) ?? '')?.[1]);
+  await pane.locator('.conv-scroll').hover();
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -900);
+  await expect(pane.getByRole('button', { name: 'Follow playhead' })).toBeVisible();
+  const shownInView = () =>
+    pane.locator('.conv-scroll').evaluate((sc) => {
+      const view = sc.getBoundingClientRect();
+      return [...sc.querySelectorAll('.conv-msg')]
+        .filter((m) => {
+          const r = m.getBoundingClientRect();
+          return r.bottom > view.top + 1 && r.top < view.bottom - 1;
+        })
+        .map((m) => /Message (\d+)/.exec(m.querySelector('.markdown')?.textContent ?? '')?.[1] ?? 'empty');
+    });
+  await expect.poll(async () => (await shownInView()).includes('empty')).toBe(false);
+  const seen = (await shownInView()).map(Number);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(Math.max(...seen)).toBeLessThan(before);
 });
 
 for (const [name, viewport] of [

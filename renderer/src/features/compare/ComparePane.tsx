@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Alignment } from '../../../../shared/replay/align';
 import { navigate, routeHash } from '../../app/router';
+import { formatCount } from '../../components/format';
 import { formatClock } from '../session/summary';
 import { useClock, type ReplayClock } from '../replay/clock';
 import { ConversationPane } from '../replay/conversation/ConversationPane';
@@ -41,7 +42,7 @@ function PanePosition({ index, session, clock, shared, alignment }: Pick<Compare
         {formatClock(second * 1000)} / {formatClock(clock.get().duration)}
       </span>
       <span data-testid="pane-event">
-        event {eventNo.toLocaleString()} of {session.events.length.toLocaleString()}
+        event {formatCount(eventNo)} of {formatCount(session.events.length)}
       </span>
       {waiting && (
         <span className="badge" data-testid="pane-waiting" title={alignment.mode === 'prompt' ? 'This session reached its next prompt first and waits for the others' : 'This session has ended'}>

@@ -48,6 +48,13 @@ export function ConversationPane({ session, clock }: PaneProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
   const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 120, overscan: 3, useFlushSync: false, observeElementOffset: sync.observeElementOffset });
 
+  // While the list follows the clock, the reveal below places the current message from the
+  // measured heights. The virtualizer's own correction for a message measured above the view
+  // would write scrollTop in the commit before the seek's held write (scroll-batch.ts), which
+  // then undid it while the virtualizer kept the corrected offset: the pane showed a spot other
+  // than the one it rendered for, the current message out of view.
+  v.shouldAdjustScrollPositionOnItemSizeChange = follow ? () => false : undefined;
+
   /** Brings a message's end into view from the virtualizer's measurements (estimates until measured). */
   const reveal = useCallback(
     (item: number) => {
@@ -62,6 +69,13 @@ export function ConversationPane({ session, clock }: PaneProps) {
   // moved the current one (their real heights replace the estimates): the reviewer sees it
   // settle in view instead of drifting out of it.
   const virtualItems = v.getVirtualItems();
+  // While the list follows the clock, messages out of view are empty boxes of their known height
+  // (no markdown, nothing to style, lay out or paint): a seek builds and lays out only what it
+  // brings into view. Once the reviewer scrolls the list away, the overscan is rendered whole,
+  // ready as it comes into view.
+  const top = v.scrollOffset ?? 0;
+  const view = v.scrollRect?.height ?? 0;
+  const shown = (start: number, end: number) => !follow || view <= 0 || (end > top && start < top + view);
   const placed = currentItem >= 0 ? v.measurementsCache[currentItem] : undefined;
   useLayoutEffect(() => {
     if (follow && currentItem >= 0) reveal(currentItem);
@@ -75,6 +89,8 @@ export function ConversationPane({ session, clock }: PaneProps) {
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((vi) => {
             const e = session.events[items[vi.index]!]!;
+            // Its own key: when it comes into view it mounts as a message and is measured then.
+            if (!shown(vi.start, vi.end)) return <div key={`${vi.key}:out`} className="conv-msg conv-out" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }} />;
             return (
               <div
                 key={vi.key}
