@@ -138,4 +138,22 @@ describe('ByteLineSplitter', () => {
       expect(withBytes).toEqual(rows.flatMap((x, i) => (x.includes('✓') ? [] : [i + 1])));
     }
   });
+
+  it('keeps the escaped bytes of every line past ASCII it handed on, unchanged, until the end: each still parses to its line', () => {
+    // 3,000 lines of about 160 escaped bytes: several of the buffers escaped lines share.
+    const rows = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, t: `${'✓ é 𝄞 '.repeat(1 + (i % 9))}${i}` }));
+    const bytes = enc.encode(rows.join('\n') + '\n');
+    const kept: { text: string; bytes: Uint8Array | undefined }[] = [];
+    const s = new ByteLineSplitter({ line: (text, _n, b) => kept.push({ text, bytes: b }), overlong: () => undefined }, 1 << 20, true);
+    for (let at = 0; at < bytes.length; at += 5000) s.push(bytes.subarray(at, at + 5000));
+    s.end();
+    expect(kept).toHaveLength(rows.length);
+    for (const [i, k] of kept.entries()) {
+      expect(k.bytes).toBeDefined();
+      const ascii = String.fromCharCode(...k.bytes!);
+      expect(ascii).not.toMatch(/[\u0080-\uffff]/);
+      expect(ascii).toBe(k.text);
+      expect(JSON.parse(ascii)).toEqual(JSON.parse(rows[i]!));
+    }
+  });
 });
