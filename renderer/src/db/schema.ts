@@ -3,7 +3,7 @@
  * published version, add a new one with an upgrade function and a test in
  * test/unit/db-schema.test.ts.
  */
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { EventCounts, SessionEvent, SessionMeta } from '../../../shared/model/schema';
 import type { ImportReport } from '../../../shared/import/types';
 import type { AnnotationRow, RatingRow, ReviewerRow } from './review-rows';
@@ -112,8 +112,8 @@ export class BatonDB extends Dexie {
   ratings!: Table<RatingRow, [string, string]>;
   eventChunks!: Table<EventChunkRow, [string, number]>;
 
-  constructor(name = DB_NAME, options?: DexieOptions) {
-    super(name, options);
+  constructor(name = DB_NAME) {
+    super(name);
     // v1: the first published schema.
     this.version(1).stores({
       sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt',
