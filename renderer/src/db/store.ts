@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
 import type { BatonDB, BlobRow, SessionRow } from './schema';
+import { sessionRow, storedWithHash, type ReadySession } from './commit';
 import { ChunkPacker, chunkRow, fromChunks } from './chunks';
 import { blobRow } from './blob-rows';
 import { WriteQueue, type ChunkWrite } from './write-queue';
@@ -89,6 +90,12 @@ export class DexieSink implements SessionSink {
     private readonly chunkEvents?: number,
     /** Stores chunk rows (the import worker passes a writer on another thread: chunk-writer.ts). */
     private readonly chunkWrite?: ChunkWrite,
+    /**
+     * When given, commit() leaves its session staged and adds it to `ready`: the import
+     * engine lists the file's sessions with their report in one transaction (commitImport).
+     * `turn` resolves when this job may commit (the folder's earlier files have).
+     */
+    private readonly staged?: { ready: ReadySession[]; turn?: () => Promise<void> },
   ) {}
 
   async begin(): Promise<SessionWriter> {
@@ -100,6 +107,8 @@ export class DexieSink implements SessionSink {
     const chunks = new WriteQueue(this.chunkWrite ?? directChunkWrite(database));
     let batches = 0;
     let finished = false;
+    /** With `staged`: this session, checked and waiting for commitImport. */
+    let ready: ReadySession | undefined;
     /** Small files waiting to be written together (one transaction, not one per file). */
     let pendingBlobs: BlobRow[] = [];
     let pendingBytes = 0;
@@ -129,26 +138,25 @@ export class DexieSink implements SessionSink {
         if (last.length) await chunks.add(last);
         await flushBlobs();
         await chunks.settle();
+        const staged = this.staged;
+        if (staged) {
+          // Files of a folder commit in the folder's order, whatever order they finish reading in.
+          await staged.turn?.();
+          const existing = await storedWithHash(database, info.contentHash);
+          if (existing) {
+            finished = true;
+            await purgeSession(database, sid);
+            return { status: 'duplicate' as const, existingId: existing.id };
+          }
+          // Listed later, with the report (commitImport); until then it stays staged, and abort() purges it.
+          ready = { row: sessionRow(sid, info, this.owner), ...(info.reel ? { reel: info.reel } : {}) };
+          staged.ready.push(ready);
+          return { status: 'stored' as const, id: sid };
+        }
         const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
-          const existing = await database.sessions.where('contentHash').equals(info.contentHash).first();
+          const existing = await storedWithHash(database, info.contentHash);
           if (existing) return { status: 'duplicate' as const, existingId: existing.id };
-          const row: SessionRow = {
-            id: sid,
-            meta: info.meta,
-            contentHash: info.contentHash,
-            eventCount: info.eventCount,
-            counts: info.counts,
-            importedAt: Date.now(),
-            problemCount: info.problems.length + info.problemsOmitted,
-            title: info.meta.title,
-            startedAt: info.meta.startedAt,
-            format: info.meta.source.format,
-            taskTitle: info.meta.task.title,
-            candidateId: info.meta.candidate.id,
-            durationMs: info.meta.durationMs,
-            ...(this.owner ? { job: this.owner } : {}),
-          };
-          await database.sessions.add(row);
+          await database.sessions.add(sessionRow(sid, info, this.owner));
           // The evidence reel a .baton archive carried is saved with the session, as committee mode saves it.
           if (info.reel) await database.committee.put({ sid, reel: info.reel, updatedAt: Date.now() });
           await database.staging.delete(sid);
@@ -162,6 +170,8 @@ export class DexieSink implements SessionSink {
         if (finished) return;
         finished = true;
         pendingBlobs = [];
+        const list = this.staged?.ready ?? [];
+        if (ready && list.includes(ready)) list.splice(list.indexOf(ready), 1);
         // A write still running is done (or failed) before the purge, which then removes it.
         await chunks.settle().catch(() => undefined);
         await purgeSession(database, sid);

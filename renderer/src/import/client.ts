@@ -4,14 +4,15 @@ import type { ImportProgress } from '../../../shared/import/types';
 import { db } from '../db/schema';
 import { addMissingPeaks } from './audio-peaks';
 import { sweepStaging } from '../db/store';
-import { createImportEngine, type ImportEngine, type ImportOutcome } from './engine';
+import { createImportEngine, type ImportEngine, type ImportOutcome, type Turn } from './engine';
 import { runningJobs } from './locks';
 import { WorkerJobs, type JobWorker } from './worker-jobs';
 import { workerAnswers } from '../platform/worker-answers';
 
 /** The main thread's handle on the import engine, in a worker when possible. */
 export interface ImportClient {
-  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome>;
+  /** `turn`: see ImportEngine.importFile (a folder's files read ahead but commit in order). */
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[], turn?: Turn): Promise<ImportOutcome>;
   cancel(jobId: string): Promise<void>;
   sweep(): Promise<number>;
   readonly mode: 'worker' | 'main-thread';
@@ -36,7 +37,7 @@ async function mainThreadEngine(): Promise<ImportClient> {
   const engine = createImportEngine(db);
   return {
     mode: 'main-thread',
-    importFile: (id, f, l, p, c) => withPeaks(engine.importFile(id, f, l, p, c), l),
+    importFile: (id, f, l, p, c, t) => withPeaks(engine.importFile(id, f, l, p, c, t), l),
     cancel: async (id) => engine.cancel(id),
     sweep: () => engine.sweep(),
   };
@@ -51,7 +52,7 @@ function spawnWorker(): { worker: Worker; remote: Comlink.Remote<ImportEngine> }
 function jobWorker(): JobWorker {
   const { worker, remote } = spawnWorker();
   return {
-    importFile: (id, f, l, p, c) => remote.importFile(id, f, l, Comlink.proxy(p), c),
+    importFile: (id, f, l, p, c, t) => remote.importFile(id, f, l, Comlink.proxy(p), c, t && Comlink.proxy(t)),
     terminate: () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();
@@ -72,7 +73,7 @@ async function workerEngine(): Promise<ImportClient> {
   const jobs = new WorkerJobs(jobWorker, db);
   return {
     mode: 'worker',
-    importFile: (id, f, l, p, c) => withPeaks(jobs.importFile(id, f, l, p, c), l),
+    importFile: (id, f, l, p, c, t) => withPeaks(jobs.importFile(id, f, l, p, c, t), l),
     cancel: (id) => jobs.cancel(id),
     sweep: () => sweepStaging(db(), runningJobs),
   };

@@ -10,10 +10,11 @@ import type { ImportLimits } from '../../../shared/import/limits';
 import type { ImportProgress, ImportReport } from '../../../shared/import/types';
 import type { BatonDB } from '../db/schema';
 import { purgeJob, saveReport } from '../db/store';
-import type { ImportOutcome } from './engine';
+import type { ImportOutcome, Turn } from './engine';
+import { FOLDER_JOBS_AT_ONCE } from './in-order';
 
 export interface JobWorker {
-  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome>;
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[], turn?: Turn): Promise<ImportOutcome>;
   terminate(): void;
   /** Called when the worker dies on its own, with a short reason. */
   onCrash(cb: (reason: string) => void): void;
@@ -25,17 +26,19 @@ function endedReport(file: File, status: 'cancelled' | 'failed', message: string
 
 export class WorkerJobs {
   private readonly running = new Map<string, (status: 'cancelled' | 'failed', reason?: string) => Promise<void>>();
-  /** A worker whose job ended normally, kept for the next job (a folder of files starts one worker, not one per file). */
-  private idle: { worker: JobWorker; dead: boolean } | undefined;
+  /**
+   * Workers whose job ended normally, kept for the next jobs (a folder of files starts as
+   * many workers as it runs jobs at once, not one per file).
+   */
+  private idle: { worker: JobWorker; dead: boolean }[] = [];
 
   constructor(
     private readonly spawn: () => JobWorker,
     private readonly database: () => BatonDB,
   ) {}
 
-  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[]): Promise<ImportOutcome> {
-    let slot = this.idle;
-    this.idle = undefined;
+  importFile(jobId: string, file: File, limits: Partial<ImportLimits> | undefined, onProgress: (p: ImportProgress) => void, companions?: { file: File; lane: string }[], turn?: Turn): Promise<ImportOutcome> {
+    let slot = this.idle.pop();
     if (!slot || slot.dead) {
       const fresh = { worker: this.spawn(), dead: false };
       fresh.worker.onCrash(() => (fresh.dead = true));
@@ -50,7 +53,7 @@ export class WorkerJobs {
         if (settled) return false;
         settled = true;
         this.running.delete(jobId);
-        if (keep && !reusable.dead && !this.idle) this.idle = reusable;
+        if (keep && !reusable.dead && this.idle.length < FOLDER_JOBS_AT_ONCE) this.idle.push(reusable);
         else worker.terminate();
         return true;
       };
@@ -67,7 +70,7 @@ export class WorkerJobs {
       };
       this.running.set(jobId, stop);
       worker.onCrash((reason) => void stop('failed', reason));
-      worker.importFile(jobId, file, limits, onProgress, companions).then(
+      worker.importFile(jobId, file, limits, onProgress, companions, turn).then(
         (out) => {
           if (settle(true)) resolve(out);
         },
@@ -87,9 +90,9 @@ export class WorkerJobs {
     return this.running.size;
   }
 
-  /** Ends the idle worker, if any. */
+  /** Ends the idle workers. */
   dispose(): void {
-    this.idle?.worker.terminate();
-    this.idle = undefined;
+    for (const slot of this.idle) slot.worker.terminate();
+    this.idle = [];
   }
 }

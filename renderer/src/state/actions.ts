@@ -3,6 +3,7 @@ import { db } from '../db/schema';
 import { listSessions, purgeSession } from '../db/store';
 import { groupImportFiles } from '../../../shared/import/group';
 import type { ImportClient } from '../import/client';
+import { InOrder } from '../import/in-order';
 import { forgetScores, loadScoringSettings } from './scores';
 import { platform } from '../platform';
 import { isReviewFile } from '../features/panel/review-file';
@@ -25,7 +26,7 @@ export function ensureLibrary(): Promise<void> {
 /** While a folder imports, the longest the library waits to list the sessions stored so far. */
 const LIST_EVERY_MS = 1000;
 
-/** Imports files one after another (the worker does the work); the library lists each as it lands (at most once a second during a folder). */
+/** Imports files, the next read while one commits (import/in-order.ts); the library lists each as it lands (at most once a second during a folder). */
 export async function importFiles(input: File[]): Promise<ImportJob[]> {
   // Reviewers' .baton-review files go to the panel store, not the session importer.
   const all = input.filter((f) => !isReviewFile(f.name));
@@ -54,8 +55,11 @@ export async function importFiles(input: File[]): Promise<ImportJob[]> {
   // listing after every file), and once at the end.
   let unlisted = false;
   let listedAt = -Infinity;
+  // The next file is read while this one commits; files still commit and finish in order.
+  const queue = new InOrder();
   for (const [i, job] of jobs.entries()) {
     const file = files[i]!;
+    await queue.slot();
     if (unlisted && performance.now() - listedAt >= LIST_EVERY_MS) {
       unlisted = false;
       await refreshLibrary();
@@ -63,20 +67,24 @@ export async function importFiles(input: File[]): Promise<ImportJob[]> {
     }
     if (useStore.getState().imports.jobs.find((j) => j.id === job.id)?.status === 'cancelled') continue;
     updateJob(job.id, { status: 'running' });
-    try {
-      const { report, reportId } = await client.importFile(
-        job.id,
-        file,
-        undefined,
-        (p) => updateJob(job.id, { bytesRead: p.bytesRead, events: p.events }),
-        companionsOf[i],
-      );
-      updateJob(job.id, { status: report.status, message: report.message, report, reportId, bytesRead: file.size });
-      if (report.status === 'imported') unlisted = true;
-    } catch (e) {
-      updateJob(job.id, { status: 'failed', message: `${file.name}: ${(e as Error).message}` });
-    }
+    queue.start(async (turn) => {
+      try {
+        const { report, reportId } = await client.importFile(
+          job.id,
+          file,
+          undefined,
+          (p) => updateJob(job.id, { bytesRead: p.bytesRead, events: p.events }),
+          companionsOf[i],
+          turn,
+        );
+        updateJob(job.id, { status: report.status, message: report.message, report, reportId, bytesRead: file.size });
+        if (report.status === 'imported') unlisted = true;
+      } catch (e) {
+        updateJob(job.id, { status: 'failed', message: `${file.name}: ${(e as Error).message}` });
+      }
+    });
   }
+  await queue.drain();
   if (unlisted) await refreshLibrary();
   return useStore.getState().imports.jobs.filter((j) => jobs.some((x) => x.id === j.id));
 }

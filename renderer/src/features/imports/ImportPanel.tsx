@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatBytes } from '../../../../shared/import/limits';
 import { cancelImport } from '../../state/actions';
 import { removeFinishedJobs, setUi, useStore, type ImportJob } from '../../state/store';
@@ -12,7 +12,11 @@ const STATUS_LABEL: Record<ImportJob['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-function JobRow({ job }: { job: ImportJob }) {
+/**
+ * One job's row. Memoised: a progress report replaces only its own job's object, so while a
+ * folder of hundreds imports, each report renders one row, not the whole list.
+ */
+const JobRow = memo(function JobRow({ job }: { job: ImportJob }) {
   const pct = job.size > 0 ? Math.min(100, Math.round((job.bytesRead / job.size) * 100)) : 0;
   const active = job.status === 'running' || job.status === 'queued';
   const problems = job.report ? job.report.problems.length + job.report.problemsOmitted : 0;
@@ -53,7 +57,7 @@ function JobRow({ job }: { job: ImportJob }) {
       )}
     </li>
   );
-}
+});
 
 /**
  * The imports strip, docked under the page in the layout's flow (never over it), so it cannot
