@@ -1,5 +1,6 @@
 /** Pieces every browser benchmark script needs: the build, a preview server of it, and a median. */
 import { execFileSync, spawn } from 'node:child_process';
+import type { Page } from '@playwright/test';
 
 /**
  * The web build the benchmarks serve: the app exactly as `npm run build:web` builds it, then
@@ -62,4 +63,35 @@ export async function startPreview(outDir: string, port: number): Promise<{ base
     throw e;
   }
   return { base, stop };
+}
+
+/**
+ * Imports `paths` with *Import files…* into the library page open in `page` (its sample rows
+ * already listed) and waits until the library lists `sessions` more rows.
+ */
+export async function importThroughChooser(page: Page, paths: string[], sessions = paths.length): Promise<void> {
+  const rows = page.getByTestId('session-row');
+  await rows.nth(3).waitFor({ timeout: 120_000 });
+  const before = await rows.count();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(paths);
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="session-row"]').length >= count, before + sessions, { timeout: 300_000 });
+}
+
+/** Every session stored in the page's IndexedDB: its id, event count and whether it is a bundled sample. */
+export function storedSessions(page: Page): Promise<{ id: string; events: number; sample: boolean }[]> {
+  return page.evaluate(async () => {
+    const dbh: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('baton');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const all: { id: string; eventCount: number; meta: { tags?: string[] } }[] = await new Promise((res) => {
+      const r = dbh.transaction('sessions').objectStore('sessions').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    dbh.close();
+    return all.map((x) => ({ id: x.id, events: x.eventCount, sample: Boolean(x.meta.tags?.includes('sample')) }));
+  });
 }

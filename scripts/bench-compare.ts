@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { buildWeb, startPreview } from './bench-common';
+import { buildWeb, importThroughChooser, startPreview, storedSessions } from './bench-common';
 import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -109,29 +109,11 @@ async function main() {
     });
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
-    const rows = page.getByTestId('session-row');
-    await rows.nth(3).waitFor({ timeout: 120_000 });
-    const before = await rows.count();
     const tImport = Date.now();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import files…' }).click();
-    await (await chooser).setFiles(files.map((f) => f.path));
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="session-row"]').length >= count, before + 4, { timeout: 300_000 });
+    await importThroughChooser(page, files.map((f) => f.path));
     const importMs = Date.now() - tImport;
     // The imported sessions: everything in the library that is not a bundled sample.
-    const info = await page.evaluate(async () => {
-      const dbh: IDBDatabase = await new Promise((res, rej) => {
-        const req = indexedDB.open('baton');
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const all: { id: string; eventCount: number; meta: { tags?: string[] } }[] = await new Promise((res) => {
-        const r = dbh.transaction('sessions').objectStore('sessions').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      dbh.close();
-      return all.filter((s) => !s.meta.tags?.includes('sample')).map((s) => ({ id: s.id, events: s.eventCount }));
-    });
+    const info = (await storedSessions(page)).filter((x) => !x.sample);
     if (info.length !== 4) throw new Error(`expected 4 imported sessions, found ${info.length}`);
 
     const tOpen = Date.now();

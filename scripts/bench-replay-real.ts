@@ -25,7 +25,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { buildWeb, startPreview } from './bench-common';
+import { buildWeb, importThroughChooser, startPreview, storedSessions } from './bench-common';
 import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -263,26 +263,8 @@ async function main() {
     // Every run on the same tab: the Decisions tab beside the event list and the conversation.
     await page.addInitScript("localStorage.setItem('baton.replay.tab', 'decisions');");
     await page.goto(`http://127.0.0.1:${port}/`);
-    const rows = page.getByTestId('session-row');
-    await rows.nth(3).waitFor({ timeout: 120_000 });
-    const before = await rows.count();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import files…' }).click();
-    await (await chooser).setFiles([transcript]);
-    await page.waitForFunction((c) => document.querySelectorAll('[data-testid="session-row"]').length >= c, before + 1, { timeout: 300_000 });
-    const sessions = await page.evaluate(async () => {
-      const dbh: IDBDatabase = await new Promise((res, rej) => {
-        const req = indexedDB.open('baton');
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const all: { id: string; eventCount: number; meta: { tags?: string[]; title: string } }[] = await new Promise((res) => {
-        const r = dbh.transaction('sessions').objectStore('sessions').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      dbh.close();
-      return all.map((s) => ({ id: s.id, events: s.eventCount, sample: Boolean(s.meta.tags?.includes('sample')) }));
-    });
+    await importThroughChooser(page, [transcript], 1);
+    const sessions = await storedSessions(page);
     const real = sessions.find((s) => !s.sample);
     const sample = sessions.filter((s) => s.sample).sort((a, b) => b.events - a.events)[0];
     if (!real || !sample) throw new Error(`expected the imported session and a bundled sample, found ${JSON.stringify(sessions)}`);

@@ -10,11 +10,12 @@
  */
 import { chromium } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { startPreview } from './bench-common';
+import { importThroughChooser, startPreview, storedSessions } from './bench-common';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,7 +28,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const RATED = '/work/shared/rated-sessions/sessions';
+const RATED = resolve(process.env.BATON_RATED_SESSIONS ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared/rated-sessions/sessions'));
 const files = readdirSync(RATED)
   .filter((n) => n.endsWith('.jsonl'))
   .map((n) => ({ path: join(RATED, n), bytes: statSync(join(RATED, n)).size }))
@@ -42,26 +43,8 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
-    const rows = page.getByTestId('session-row');
-    await rows.nth(3).waitFor({ timeout: 120_000 });
-    const before = await rows.count();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import files…' }).click();
-    await (await chooser).setFiles(files.map((f) => f.path));
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="session-row"]').length >= count, before + 4, { timeout: 300_000 });
-    const ids = await page.evaluate(async () => {
-      const dbh: IDBDatabase = await new Promise((res, rej) => {
-        const req = indexedDB.open('baton');
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const all: { id: string; meta: { tags?: string[] } }[] = await new Promise((res) => {
-        const r = dbh.transaction('sessions').objectStore('sessions').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      dbh.close();
-      return all.filter((s) => !s.meta.tags?.includes('sample')).map((s) => s.id);
-    });
+    await importThroughChooser(page, files.map((f) => f.path));
+    const ids = (await storedSessions(page)).filter((x) => !x.sample).map((x) => x.id);
     await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${ids.map(encodeURIComponent).join(',')}&align=prompt`);
     await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
     await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();

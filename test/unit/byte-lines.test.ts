@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { cut, expected } from './helpers/line-bytes';
 import { ByteLineSplitter } from '../../shared/util/byte-lines';
 
 function split(chunks: Uint8Array[], max = 1 << 20) {
@@ -11,25 +12,6 @@ function split(chunks: Uint8Array[], max = 1 << 20) {
   return { lines, overlong, seen: s.linesSeen };
 }
 const enc = new TextEncoder();
-
-function cut(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let prev = 0;
-  for (const p of [...points, bytes.length]) {
-    chunks.push(bytes.slice(prev, p));
-    prev = p;
-  }
-  return chunks;
-}
-
-/** The lines a reader expects: one streaming decode of all the bytes, split on newlines. */
-function expected(bytes: Uint8Array): string[] {
-  const text = new TextDecoder().decode(bytes);
-  const parts = text === '' ? [] : text.split('\n');
-  if (text.endsWith('\n')) parts.pop();
-  return parts.map((l) => l.replace(/\r$/, ''));
-}
 
 describe('ByteLineSplitter', () => {
   it('drops a byte order mark at the start, even one that arrives a byte at a time, and keeps one inside the text', () => {

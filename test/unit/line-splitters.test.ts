@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { cut, expected } from './helpers/line-bytes';
 import { LineSplitter, type LineSink } from '../../shared/util/lines';
 import { ByteLineSplitter } from '../../shared/util/byte-lines';
 
@@ -19,26 +20,6 @@ const splitters: [string, (sink: LineSink, max: number) => Splitter][] = [
   ['ByteLineSplitter', (sink, max) => new ByteLineSplitter(sink, max)],
 ];
 const enc = new TextEncoder();
-
-/** The chunks of `bytes` cut at the given points. */
-function cut(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let prev = 0;
-  for (const p of [...points, bytes.length]) {
-    chunks.push(bytes.slice(prev, p));
-    prev = p;
-  }
-  return chunks;
-}
-
-/** The lines a reader expects: one streaming decode of all the bytes, split on newlines. */
-function expected(bytes: Uint8Array): string[] {
-  const text = new TextDecoder().decode(bytes);
-  const parts = text === '' ? [] : text.split('\n');
-  if (text.endsWith('\n')) parts.pop();
-  return parts.map((l) => l.replace(/\r$/, ''));
-}
 
 describe.each(splitters)('%s', (_name, make) => {
   function split(chunks: Uint8Array[], max = 1 << 20) {
