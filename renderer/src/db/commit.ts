@@ -47,21 +47,37 @@ export class StoredMeanwhile extends Error {
   }
 }
 
+/** The tables listing a session touches: run listSession in a transaction over these. */
+export function listingTables(database: BatonDB) {
+  return [database.sessions, database.staging, database.reports, database.committee];
+}
+
+/** A session whose events and files are stored, as commit() describes it. */
+export function readySession(sid: string, info: CommitInfo, job: string | undefined): ReadySession {
+  return { row: sessionRow(sid, info, job), ...(info.reel ? { reel: info.reel } : {}) };
+}
+
+/**
+ * Lists one ready session, inside the caller's transaction (over listingTables): its row
+ * (linked to its report when there is one), its reel, and the end of its staging.
+ */
+export async function listSession(database: BatonDB, r: ReadySession, reportId?: number): Promise<void> {
+  await database.sessions.add({ ...r.row, importedAt: Date.now(), ...(reportId !== undefined ? { reportId } : {}) });
+  // The evidence reel a .baton archive carried is saved with the session, as committee mode saves it.
+  if (r.reel) await database.committee.put({ sid: r.row.id, reel: r.reel, updatedAt: Date.now() });
+  await database.staging.delete(r.row.id);
+}
+
 /**
  * Lists `ready` sessions (their report linked) and keeps `report`, in one transaction;
  * returns the report's id. Throws (and stores nothing) if any of them would now be a
  * duplicate.
  */
 export async function commitImport(database: BatonDB, ready: readonly ReadySession[], report: ImportReport): Promise<number> {
-  return database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
+  return database.transaction('rw', listingTables(database), async () => {
     for (const r of ready) if (await storedWithHash(database, r.row.contentHash)) throw new StoredMeanwhile();
     const reportId = await database.reports.add({ at: Date.now(), report });
-    for (const r of ready) {
-      await database.sessions.add({ ...r.row, importedAt: Date.now(), reportId });
-      // The evidence reel a .baton archive carried is saved with the session, as committee mode saves it.
-      if (r.reel) await database.committee.put({ sid: r.row.id, reel: r.reel, updatedAt: Date.now() });
-      await database.staging.delete(r.row.id);
-    }
+    for (const r of ready) await listSession(database, r, reportId);
     return reportId;
   });
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
 import type { BatonDB, BlobRow, SessionRow } from './schema';
-import { sessionRow, storedWithHash, type ReadySession } from './commit';
+import { listingTables, listSession, readySession, storedWithHash, type ReadySession } from './commit';
 import { ChunkPacker, chunkRow, fromChunks } from './chunks';
 import { blobRow } from './blob-rows';
 import { WriteQueue, type ChunkWrite } from './write-queue';
@@ -149,17 +149,15 @@ export class DexieSink implements SessionSink {
             return { status: 'duplicate' as const, existingId: existing.id };
           }
           // Listed later, with the report (commitImport); until then it stays staged, and abort() purges it.
-          ready = { row: sessionRow(sid, info, this.owner), ...(info.reel ? { reel: info.reel } : {}) };
+          ready = readySession(sid, info, this.owner);
           staged.ready.push(ready);
           return { status: 'stored' as const, id: sid };
         }
-        const result = await database.transaction('rw', [database.sessions, database.staging, database.reports, database.committee], async () => {
+        // Without `staged` (a sink used on its own): listed at once, without a report.
+        const result = await database.transaction('rw', listingTables(database), async () => {
           const existing = await storedWithHash(database, info.contentHash);
           if (existing) return { status: 'duplicate' as const, existingId: existing.id };
-          await database.sessions.add(sessionRow(sid, info, this.owner));
-          // The evidence reel a .baton archive carried is saved with the session, as committee mode saves it.
-          if (info.reel) await database.committee.put({ sid, reel: info.reel, updatedAt: Date.now() });
-          await database.staging.delete(sid);
+          await listSession(database, readySession(sid, info, this.owner));
           return { status: 'stored' as const, id: sid };
         });
         if (result.status === 'duplicate') await purgeSession(database, sid);
