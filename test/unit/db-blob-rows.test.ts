@@ -6,7 +6,7 @@
  * none of them.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
@@ -16,17 +16,13 @@ import { BatonDB, setDb } from '../../renderer/src/db/schema';
 import { countStoredEvents, DexieSink } from '../../renderer/src/db/store';
 import { loadSession } from '../../renderer/src/features/replay/load';
 import { events, meta } from './helpers/session';
+import { eachFreshDb, uniqueDbName } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
 
-beforeEach(async () => {
-  database = new BatonDB(`baton-blob-rows-${++n}`);
-  await database.open();
+eachFreshDb('baton-blob-rows', async (d) => {
+  database = d;
   setDb(database);
-});
-afterEach(async () => {
-  await database.delete();
 });
 
 const enc = new TextEncoder();
@@ -96,7 +92,7 @@ describe('session files in IndexedDB', () => {
   it('exports every file, small and large, into an archive that imports back with the same files', async () => {
     const r = await importSource(bytesSource('a.baton', await archive(20)), new DexieSink(database, 'a.baton'));
     const { name, blob } = await exportSession(database, r.sessions[0]!.id);
-    const other = new BatonDB(`baton-blob-rows-export-${n}`);
+    const other = new BatonDB(uniqueDbName('baton-blob-rows-export'));
     const back = await importSource(bytesSource(name, new Uint8Array(await blob.arrayBuffer())), new DexieSink(other, name));
     expect(back.status).toBe('imported');
     setDb(other);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
@@ -10,17 +10,11 @@ import { BatonDB } from '../../renderer/src/db/schema';
 import { countStoredEvents, DexieSink, loadEvents, purgeSession, saveReport, sweepStaging } from '../../renderer/src/db/store';
 import { exportSession } from '../../renderer/src/db/export';
 import { events, meta } from './helpers/session';
+import { eachFreshDb, uniqueDbName } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
 
-beforeEach(async () => {
-  database = new BatonDB(`baton-test-${++n}`);
-  await database.open();
-});
-afterEach(async () => {
-  await database.delete();
-});
+eachFreshDb('baton-test', (d) => (database = d));
 
 function manyEvents(count: number): SessionEvent[] {
   return Array.from({ length: count }, (_, i) => ({ id: `e${i}`, t: i * 10, actor: 'agent' as const, kind: 'response' as const, text: `reply ${i}` }));
@@ -126,7 +120,7 @@ describe('IndexedDB store', () => {
     const r = await importSource(bytesSource('a.baton', bytes), new DexieSink(database, 'a.baton'));
     const { name, blob } = await exportSession(database, r.sessions[0]!.id);
     expect(name).toBe('Fix-the-rate-limiter.baton');
-    const other = new BatonDB(`baton-test-export-${n}`);
+    const other = new BatonDB(uniqueDbName('baton-test-export'));
     const back = await importSource(bytesSource(name, new Uint8Array(await blob.arrayBuffer())), new DexieSink(other, name));
     expect(back.status).toBe('imported');
     const evs = await loadEvents(other, back.sessions[0]!.id);
@@ -138,7 +132,7 @@ describe('IndexedDB store', () => {
 describe('schema versions', () => {
   it('opens a database written by schema v1 with its rows intact', async () => {
     // Write rows using the v1 definition as published, independent of the current class.
-    const name = `baton-v1-${n}`;
+    const name = uniqueDbName('baton-v1');
     const v1 = new Dexie(name);
     v1.version(1).stores({
       sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt',
@@ -163,7 +157,7 @@ describe('schema versions', () => {
   });
 
   it('opens a database written by schema v2 (sessions, events, cached scores) into the current schema with its rows intact, its events in chunks and empty panel tables', async () => {
-    const name = `baton-v2-${n}`;
+    const name = uniqueDbName('baton-v2');
     const v2 = new Dexie(name);
     v2.version(1).stores({
       sessions: 'id, &contentHash, title, startedAt, format, taskTitle, candidateId, importedAt',

@@ -4,7 +4,7 @@
  * written by the v2 schema into chunks.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import type { SessionEvent } from '../../shared/model/schema';
 import { CHUNK_CHARS, CHUNK_EVENTS, fromChunks, toChunks } from '../../renderer/src/db/chunks';
@@ -15,18 +15,12 @@ import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import { meta } from './helpers/session';
+import { eachFreshDb, uniqueDbName } from './helpers/fresh-db';
 
 const resp = (i: number, t = i, text = `reply ${i}`): SessionEvent => ({ id: `e${i}`, t, actor: 'agent', kind: 'response', text });
 
 let database: BatonDB;
-let n = 0;
-beforeEach(async () => {
-  database = new BatonDB(`baton-chunks-${++n}`);
-  await database.open();
-});
-afterEach(async () => {
-  await database.delete();
-});
+eachFreshDb('baton-chunks', (d) => (database = d));
 
 async function store(evs: SessionEvent[], batch = 2000): Promise<string> {
   const w = await new DexieSink(database, 'x.baton').begin();
@@ -159,7 +153,7 @@ describe('schema v4 upgrade', () => {
   }
 
   it('moves every event of every stored session into chunks and finds each one after the upgrade', async () => {
-    const name = `baton-v2-${++n}`;
+    const name = uniqueDbName('baton-v2');
     await writeV2Library(name);
     // The order the v2 app showed: by time, equal times by seq.
     const before = new Dexie(name);

@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 import { unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { wavPeaks } from '../../shared/audio/wav';
 import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import type { SessionMeta } from '../../shared/model/schema';
-import { BatonDB } from '../../renderer/src/db/schema';
+import type { BatonDB } from '../../renderer/src/db/schema';
 import { DexieSink, saveReport } from '../../renderer/src/db/store';
 import { addMissingPeaks, type AudioDecoder } from '../../renderer/src/import/audio-peaks';
 import { encodeWav, fmtChunk, narrationSignal, riff, chunk } from '../fixtures/wav';
 import { events, meta } from './helpers/session';
+import { eachFreshDb } from './helpers/fresh-db';
 
 const SR = 8000;
 const wav = encodeWav({ sampleRate: SR, channels: [narrationSignal(12, SR)], format: 's16' });
@@ -101,14 +102,7 @@ describe('peaks computed at import (archive reader)', () => {
 
 describe('peaks added by the import client (browser decoder)', () => {
   let database: BatonDB;
-  let n = 0;
-  beforeEach(async () => {
-    database = new BatonDB(`baton-peaks-test-${++n}`);
-    await database.open();
-  });
-  afterEach(async () => {
-    await database.delete();
-  });
+  eachFreshDb('baton-peaks-test', (d) => (database = d));
 
   async function importToDexie(bytes: Uint8Array, name = 'talk.baton') {
     const report = await importSource(bytesSource(name, bytes), new DexieSink(database, name));

@@ -4,23 +4,17 @@
  * the way a synchronous loop over a hostile file does (it never answers).
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionEvent } from '../../shared/model/schema';
-import { BatonDB } from '../../renderer/src/db/schema';
+import type { BatonDB } from '../../renderer/src/db/schema';
 import { CHUNK_EVENTS } from '../../renderer/src/db/chunks';
 import { countStoredEvents, DexieSink, loadEvents, sweepStaging } from '../../renderer/src/db/store';
 import { WorkerJobs, type JobWorker } from '../../renderer/src/import/worker-jobs';
 import { meta } from './helpers/session';
+import { eachFreshDb } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
-beforeEach(async () => {
-  database = new BatonDB(`baton-cancel-${++n}`);
-  await database.open();
-});
-afterEach(async () => {
-  await database.delete();
-});
+eachFreshDb('baton-cancel', (d) => (database = d));
 
 const evs = (count: number, from = 0): SessionEvent[] => Array.from({ length: count }, (_, i) => ({ id: `e${from + i}`, t: from + i, actor: 'agent' as const, kind: 'response' as const, text: `r${from + i}` }));
 

@@ -5,26 +5,22 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionEvent } from '../../shared/model/schema';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
-import { BatonDB } from '../../renderer/src/db/schema';
+import type { BatonDB } from '../../renderer/src/db/schema';
 import { countStoredEvents, DexieSink } from '../../renderer/src/db/store';
 import { createImportEngine } from '../../renderer/src/import/engine';
 import { InOrder } from '../../renderer/src/import/in-order';
 import { WorkerJobs, type JobWorker } from '../../renderer/src/import/worker-jobs';
 import type { ReadySession } from '../../renderer/src/db/commit';
 import { events, meta } from './helpers/session';
+import { eachFreshDb } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
-beforeEach(async () => {
-  database = new BatonDB(`baton-folder-${++n}`);
-  await database.open();
-});
+eachFreshDb('baton-folder', (d) => (database = d));
 afterEach(async () => {
   vi.restoreAllMocks();
-  await database.delete();
 });
 
 async function archive(name: string, title: string, extra = 0): Promise<File> {

@@ -6,7 +6,7 @@
  * or a load that never lets the page paint. Also schema v6, which indexes the chunks' spans.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import type { SessionEvent } from '../../shared/model/schema';
 import { sliceWindow, windowAt, type ChunkSpan } from '../../shared/replay/chunk-window';
@@ -16,6 +16,7 @@ import { BatonDB, setDb } from '../../renderer/src/db/schema';
 import { DexieSink, loadEvents } from '../../renderer/src/db/store';
 import { LoadStopped, openSession } from '../../renderer/src/features/replay/progressive';
 import { meta } from './helpers/session';
+import { eachFreshDb } from './helpers/fresh-db';
 
 const resp = (i: number, t: number): SessionEvent => ({ id: `e${i}`, t, actor: i % 3 ? 'agent' : 'candidate', kind: i % 3 ? 'response' : 'prompt', text: `reply ${i}` });
 
@@ -84,14 +85,9 @@ describe('a window of chunks', () => {
 
 describe('opening a stored session progressively', () => {
   let database: BatonDB;
-  let n = 0;
-  beforeEach(async () => {
-    database = new BatonDB(`baton-progressive-${++n}`);
-    await database.open();
+  eachFreshDb('baton-progressive', async (d) => {
+    database = d;
     setDb(database);
-  });
-  afterEach(async () => {
-    await database.delete();
   });
 
   async function store(evs: SessionEvent[], batch: number): Promise<string> {

@@ -4,7 +4,7 @@
  * are trimmed and bounded, and an empty name brings back the log's own candidate id.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
@@ -13,16 +13,10 @@ import { DexieSink } from '../../renderer/src/db/store';
 import { exportSession } from '../../renderer/src/db/export';
 import { NAME_MAX, setSessionNames } from '../../renderer/src/db/rename';
 import { events, meta } from './helpers/session';
+import { eachFreshDb, uniqueDbName } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
-beforeEach(async () => {
-  database = new BatonDB(`baton-rename-${++n}`);
-  await database.open();
-});
-afterEach(async () => {
-  await database.delete();
-});
+eachFreshDb('baton-rename', (d) => (database = d));
 
 async function importOne(db: BatonDB, name: string, bytes: Uint8Array): Promise<string> {
   const r = await importSource(bytesSource(name, bytes), new DexieSink(db, name));
@@ -42,7 +36,7 @@ describe('setSessionNames', () => {
     expect(row.meta.candidate.displayName).toBe('Ada Example');
 
     const { blob } = await exportSession(database, sid);
-    const other = new BatonDB(`baton-rename-other-${n}`);
+    const other = new BatonDB(uniqueDbName('baton-rename-other'));
     const back = (await other.sessions.get(await importOne(other, 'b.baton', new Uint8Array(await blob.arrayBuffer()))))!;
     expect(back.meta.candidate.displayName).toBe('Ada Example');
     expect(back.taskTitle).toBe('Rate limiter, take two');

@@ -1,23 +1,19 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatonDB } from '../../renderer/src/db/schema';
 import { buildReview, completeScores, getRating, importReviews, putAnnotation, putReviewer, saveDraft, sessionAnnotations, submitRating } from '../../renderer/src/db/review-store';
 import { parseReview, stringifyReview } from '../../shared/review/parse';
 import { reviewKey } from '../../shared/review/session-key';
 import type { Scores } from '../../shared/review/schema';
+import { eachFreshDb, uniqueDbName } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
 const H = 'b'.repeat(64);
 const s = (overall: number): Scores => ({ scoping: 4, tradeoff: 3, adversarial: null, selfcorrection: 2, edgecase: 5, sequencing: 4, overall });
 
-beforeEach(async () => {
-  database = new BatonDB(`baton-review-${++n}`);
-  await database.open();
+eachFreshDb('baton-review', async (d) => {
+  database = d;
   await putReviewer(database, { id: 'r-ada', name: 'Ada', initials: 'AL', colour: '#1f77b4', createdAt: 1 });
-});
-afterEach(async () => {
-  await database.delete();
 });
 
 describe('review key', () => {
@@ -57,7 +53,7 @@ describe('exchange', () => {
     expect(file.ratings.map((r) => r.sessionHash)).toEqual([H]);
     expect(file.annotations).toHaveLength(1);
 
-    const other = new BatonDB(`baton-review-other-${n}`);
+    const other = new BatonDB(uniqueDbName('baton-review-other'));
     await other.open();
     await importReviews(other, [file]);
     await importReviews(other, [file, file]);
@@ -75,7 +71,7 @@ describe('exchange', () => {
     await importReviews(database, [second]);
     await importReviews(database, [first]);
     const a = await buildReview(database, 'r-bo');
-    const other = new BatonDB(`baton-review-order-${n}`);
+    const other = new BatonDB(uniqueDbName('baton-review-order'));
     await other.open();
     await importReviews(other, [first]);
     await importReviews(other, [second]);

@@ -1,25 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import { CLASSIFIER_VERSION } from '../../shared/classifier';
 import { generateSample, DEFAULT_SAMPLE_SEED } from '../../shared/samples';
-import { BatonDB } from '../../renderer/src/db/schema';
+import type { BatonDB } from '../../renderer/src/db/schema';
 import { DexieSink } from '../../renderer/src/db/store';
 import { createScoringEngine } from '../../renderer/src/scoring/engine';
+import { eachFreshDb } from './helpers/fresh-db';
 
 let database: BatonDB;
-let n = 0;
 
-beforeEach(async () => {
-  database = new BatonDB(`baton-scoring-test-${++n}`);
-  await database.open();
-});
-afterEach(async () => {
-  database.close();
-  await database.delete();
-});
+eachFreshDb('baton-scoring-test', (d) => (database = d));
 
 async function importSample(): Promise<string> {
   const s = generateSample('scoper', DEFAULT_SAMPLE_SEED);

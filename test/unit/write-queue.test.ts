@@ -4,16 +4,17 @@
  * never lost, and a session that appears only once every one of its chunks is stored.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../shared/model/schema';
 import { chunkRow, type PackedChunk } from '../../renderer/src/db/chunks';
-import { BatonDB } from '../../renderer/src/db/schema';
+import type { BatonDB } from '../../renderer/src/db/schema';
 import { DexieSink, loadEvents } from '../../renderer/src/db/store';
 import { WriteQueue } from '../../renderer/src/db/write-queue';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { bytesSource } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import { meta } from './helpers/session';
+import { eachFreshDb } from './helpers/fresh-db';
 
 const row = (n: number, chars: number): PackedChunk => ({ sid: 's', n, count: 1, t0: 0, t1: 0, bytes: new Uint8Array(chars) });
 
@@ -59,14 +60,7 @@ describe('the chunk write queue', () => {
 
 describe('an import whose chunks are written on another thread', () => {
   let database: BatonDB;
-  let n = 0;
-  beforeEach(async () => {
-    database = new BatonDB(`baton-write-queue-${++n}`);
-    await database.open();
-  });
-  afterEach(async () => {
-    await database.delete();
-  });
+  eachFreshDb('baton-write-queue', (d) => (database = d));
   const resp = (i: number): SessionEvent => ({ id: `e${i}`, t: i, actor: 'agent', kind: 'response', text: `reply ${i}` });
 
   it('shows the session only after its last chunk is stored, with every event', async () => {
