@@ -375,6 +375,43 @@ test('scrolling a list away stops it following the playhead until the reviewer a
   await expect(page.getByRole('button', { name: 'Follow playhead' })).toHaveCount(0);
 });
 
+test('a key that scrolls a list stops it following; what it scrolls to is shown whole, and the replay keys still work', async ({ page }) => {
+  await openSample(page, 'Sample · Retrying HTTP client');
+  const conv = page.getByTestId('conversation');
+  const scroller = conv.locator('.conv-scroll');
+  const currentMsg = page.locator('[data-testid="conv-message"].current');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(currentMsg).toBeInViewport();
+  // A click on a message's text focuses its list, so the list's keys reach it.
+  await currentMsg.locator('.conv-who').click();
+  await expect(scroller).toBeFocused();
+  const before = await scroller.evaluate((el) => el.scrollTop);
+  await page.keyboard.press('PageUp');
+  await expect(conv.getByRole('button', { name: 'Follow playhead' })).toBeVisible();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeLessThan(before);
+  // Not following, the list renders what it scrolled to as messages, never empty boxes.
+  const emptyInView = () =>
+    scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('.conv-out')].filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.bottom > box.top && r.top < box.bottom;
+      }).length;
+    });
+  expect(await emptyInView()).toBe(0);
+  // The replay's own keys still work from the focused list: Home goes to the start and the list stays where the reviewer put it.
+  const kept = await scroller.evaluate((el) => el.scrollTop);
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('clock-time')).toHaveText(/^\s*00:00\s*\//);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(kept);
+  // The event list too, reached with Tab-like focus: ArrowDown scrolls it and stops its following.
+  const events = page.getByTestId('replay-event-scroll');
+  await events.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('replay-events').getByRole('button', { name: 'Follow playhead' })).toBeVisible();
+});
+
 test('code in the conversation is coloured by language, a labelled block and a guessed one', async ({ page }) => {
   // A Claude Code transcript whose answer has a TypeScript block and an unlabelled Python one.
   const line = (o: object) => `${JSON.stringify(o)}\n`;

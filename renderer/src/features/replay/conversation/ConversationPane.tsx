@@ -10,6 +10,7 @@ import { floorIndex } from '../../../../../shared/util/bisect';
 import type { PaneProps } from '../types';
 import { Message } from './Message';
 import { usePrewarmConversation } from './prewarm';
+import { scrollAwayProps } from '../scroll-away';
 
 const CONVERSATION_KINDS = new Set<SessionEvent['kind']>(['prompt', 'response', 'thinking', 'interrupt']);
 
@@ -85,7 +86,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
 
   return (
     <div className="conversation" data-testid="conversation" onClick={interceptLinks}>
-      <div className="conv-scroll" ref={scrollRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)}>
+      <div className="conv-scroll" ref={scrollRef} {...scrollAwayProps('Conversation', () => setFollow(false))}>
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((vi) => {
             const e = session.events[items[vi.index]!]!;

@@ -8,6 +8,7 @@ import type { PaneProps } from '../types';
 import { floorIndex } from '../../../../../shared/util/bisect';
 import { useScrollSync } from '../scroll-sync';
 import { useFollowClock } from '../follow-clock';
+import { scrollAwayProps } from '../scroll-away';
 
 type Steering = Extract<SessionEvent, { kind: 'decision' | 'approval' | 'interrupt' }>;
 type CardState = 'past' | 'current' | 'future';
@@ -90,7 +91,7 @@ export function DecisionsPane({ session, clock }: PaneProps) {
   if (items.length === 0) return <p className="pane-empty muted">No decisions, approvals or interrupts were recorded in this session.</p>;
   return (
     <div className="decisions-wrap">
-      <div className="decisions" data-testid="decisions" ref={scrollRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)}>
+      <div className="decisions" data-testid="decisions" ref={scrollRef} {...scrollAwayProps('Decisions, approvals and interrupts', () => setFollow(false))}>
         <div role="list" aria-label={`${items.length} decisions, approvals and interrupts`} style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((vi) => {
             const e = session.events[items[vi.index]!] as Steering;

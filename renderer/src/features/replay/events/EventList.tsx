@@ -12,6 +12,7 @@ import { useScrollSync } from '../scroll-sync';
 import { useFollowClock } from '../follow-clock';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
 import { charWidths, fitText, type CharWidths } from './fit-text';
+import { scrollAwayProps } from '../scroll-away';
 
 const ROW = 30;
 /** Rows rendered beyond each edge of the view. */
@@ -266,11 +267,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
         className="replay-event-scroll"
         ref={scrollRef}
         data-testid="replay-event-scroll"
-        onWheel={() => setFollow(false)}
-        onPointerDown={(e) => {
-          // A drag on the scrollbar (outside any row) means the reviewer is looking elsewhere.
-          if (e.target === e.currentTarget) setFollow(false);
-        }}
+        {...scrollAwayProps('Events', () => setFollow(false))}
       >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {shown.map((vi) => {

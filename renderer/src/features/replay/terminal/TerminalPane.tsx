@@ -21,6 +21,7 @@ import { holdScrollWrites } from '../scroll-batch';
 import { buildCheckpoints, castFrames, CastPlayer, type TermLike } from './cast-player';
 import { clampTermSize } from '../../../../../shared/replay/terminal-size';
 import { askToOpen } from '../../../components/links';
+import { scrollAwayProps } from '../scroll-away';
 
 type Command = Extract<SessionEvent, { kind: 'command' }>;
 const ROW = 30;
@@ -240,7 +241,7 @@ export function TerminalPane({ session, clock }: PaneProps) {
         </div>
       )}
       {commands.length > 0 ? (
-        <div className="term-list" ref={listRef} onWheel={() => setFollow(false)} onPointerDown={(e) => e.target === e.currentTarget && setFollow(false)} aria-label={`${commands.length} commands`}>
+        <div className="term-list" ref={listRef} {...scrollAwayProps(`${commands.length} commands`, () => setFollow(false))}>
           <div role="list" style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((vi) => (
               <div role="listitem" key={vi.key}>
