@@ -99,6 +99,32 @@ test('two sessions from the library: one transport drives both panes, and the UR
   await expect(paneTime(page, 1)).toContainText('00:30 /');
 });
 
+test('a click on the shared scrubber or on a pane\'s own timeline seeks there, and both playheads move with the clock', async ({ page }) => {
+  await compareFromLibrary(page, [SCOPER.title, THRASHER.title]);
+  const al = alignment('elapsed', [SCOPER, THRASHER]);
+  const seconds = (text: string) => text.split('/')[0]!.trim().split(':').reduce((acc, p) => acc * 60 + Number(p), 0);
+  // Within a second or 1% of the strip's span: a pixel of a strip stands for a second or two.
+  const near = async (loc: ReturnType<typeof paneTime>, ms: number, span: number) =>
+    expect.poll(async () => Math.abs(seconds((await loc.textContent())!) - ms / 1000)).toBeLessThanOrEqual(Math.max(1, span / 100_000));
+  const headLeft = (strip: ReturnType<Page['getByTestId']>) => strip.locator('.mini-playhead').evaluate((el) => parseFloat((el as HTMLElement).style.left));
+
+  const scrubber = page.getByTestId('compare-scrubber');
+  const box = (await scrubber.boundingBox())!;
+  await scrubber.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await near(page.getByTestId('clock-time'), al.durationMs / 2, al.durationMs);
+  await expect.poll(() => headLeft(scrubber)).toBeCloseTo(50, 0);
+  // Each pane's own strip shows the same moment of its session.
+  const mini = panes(page).nth(0).getByTestId('mini-timeline');
+  const clock = await seconds((await paneTime(page, 0).textContent())!);
+  await expect.poll(() => headLeft(mini)).toBeCloseTo(((clock * 1000) / SCOPER.durationMs) * 100, 0);
+
+  // A click a quarter of the way along the first pane's strip: that moment of its session.
+  const m = (await mini.boundingBox())!;
+  await mini.click({ position: { x: m.width / 4, y: m.height / 2 } });
+  await near(paneTime(page, 0), SCOPER.durationMs / 4, SCOPER.durationMs);
+  await expect.poll(() => headLeft(mini)).toBeCloseTo(25, 0);
+});
+
 test('four sessions: keys step, change speed and reach both ends in every pane', async ({ page }) => {
   const all = [SCOPER, THRASHER, ACCEPTER, NARRATOR];
   await compareFromLibrary(page, all.map((s) => s.title));

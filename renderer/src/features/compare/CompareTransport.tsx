@@ -3,30 +3,20 @@
  * any pane, the shared time, speed, the alignment, and a scrubber over the shared timeline
  * (with the aligned prompts marked in n-th-prompt mode).
  */
-import { useLayoutEffect, useRef } from 'react';
 import type { AlignMode, Alignment } from '../../../../shared/replay/align';
 import type { ReplayClock } from '../replay/clock';
 import { PlayControls } from '../replay/PlayControls';
+import { seekOnClick, usePlayhead } from './playhead';
 
 function Scrubber({ clock, alignment }: { clock: ReplayClock; alignment: Alignment }) {
-  const head = useRef<HTMLDivElement>(null);
   const duration = Math.max(1, alignment.durationMs);
-  useLayoutEffect(() => {
-    const place = (t: number) => {
-      if (head.current) head.current.style.left = `${(Math.min(t, duration) / duration) * 100}%`;
-    };
-    place(clock.get().t);
-    return clock.subscribe((s) => place(s.t));
-  }, [clock, duration]);
+  const head = usePlayhead(clock, duration);
   return (
     <div
       className="compare-scrubber"
       data-testid="compare-scrubber"
       title="Click to seek every pane"
-      onClick={(e) => {
-        const r = e.currentTarget.getBoundingClientRect();
-        clock.seek(((e.clientX - r.left) / r.width) * duration);
-      }}
+      onClick={seekOnClick(clock, duration)}
     >
       {alignment.promptMarks.map((t, i) => (
         <span key={i} className="compare-prompt-mark" style={{ left: `${(t / duration) * 100}%` }} title={`Prompt ${i + 1} in every session`} />

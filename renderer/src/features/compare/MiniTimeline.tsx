@@ -3,10 +3,11 @@
  * marks and their other acts as short ones, failed commands and tests in red, and the
  * playhead. Drawn once per size; a seek only moves the playhead (no React render). Click to seek.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { SessionEvent } from '../../../../shared/model/schema';
 import type { ReplayClock } from '../replay/clock';
 import type { LoadedSession } from '../replay/types';
+import { seekOnClick, usePlayhead } from './playhead';
 
 const HEIGHT = 26;
 
@@ -53,8 +54,8 @@ function draw(canvas: HTMLCanvasElement, session: LoadedSession, duration: numbe
 
 export function MiniTimeline({ session, clock }: { session: LoadedSession; clock: ReplayClock }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const headRef = useRef<HTMLDivElement>(null);
   const duration = Math.max(1, clock.get().duration);
+  const headRef = usePlayhead(clock, duration);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -64,23 +65,12 @@ export function MiniTimeline({ session, clock }: { session: LoadedSession; clock
     return () => ro.disconnect();
   }, [session, duration]);
 
-  useLayoutEffect(() => {
-    const place = (t: number) => {
-      if (headRef.current) headRef.current.style.left = `${(Math.min(Math.max(t, 0), duration) / duration) * 100}%`;
-    };
-    place(clock.get().t);
-    return clock.subscribe((s) => place(s.t));
-  }, [clock, duration]);
-
   return (
     <div
       className="mini-timeline"
       data-testid="mini-timeline"
       title="Click to seek every pane to this moment of this session"
-      onClick={(e) => {
-        const r = e.currentTarget.getBoundingClientRect();
-        clock.seek(((e.clientX - r.left) / r.width) * duration);
-      }}
+      onClick={seekOnClick(clock, duration)}
     >
       <canvas ref={canvasRef} style={{ height: HEIGHT }} aria-hidden />
       <div className="mini-playhead" ref={headRef} aria-hidden />
