@@ -35,30 +35,33 @@ describe('prewarmMarkdown: markdown rendered in idle time without delaying a fra
   // Texts whose render costs 1 ms per character, as the cost model is told.
   const cost = { estimate: (chars: number) => chars, learn: () => {} };
 
-  it('starts in a period only the texts expected to end 8 ms before it does, in order', async () => {
+  it('starts in a period only the texts expected to end 5 ms before it does; a dear one waits for a longer period', async () => {
     const idle = idlePeriods();
     const done: string[] = [];
-    prewarmMarkdown(['aaaa', 'bbbb', 'c'.repeat(20), 'd'], (t) => (done.push(t), idle.spend(t.length)), cost);
+    const c = 'c'.repeat(20);
+    prewarmMarkdown(['aaaa', 'bbbb', c, 'd'], (t) => (done.push(t), idle.spend(t.length)), cost);
     await settle();
-    // A seek every frame leaves 16 ms periods: two 4 ms texts fit, the 20 ms one would run past the next frame.
+    // A seek every frame leaves periods of about 16 ms: the 4 ms and 1 ms texts fit, the 20 ms one would run past the next frame.
     idle.run(16);
-    expect(done).toEqual(['aaaa', 'bbbb']);
+    expect(done).toEqual(['aaaa', 'bbbb', 'd']);
     idle.run(16);
-    expect(done).toHaveLength(2);
+    expect(done).toHaveLength(3);
     // A reviewer reading leaves long periods.
     idle.run(50);
-    expect(done).toEqual(['aaaa', 'bbbb', 'c'.repeat(20), 'd']);
+    expect(done).toEqual(['aaaa', 'bbbb', 'd', c]);
     expect(idle.pending()).toBe(0);
   });
 
   it('renders one text when no period has been long enough for a while, so the work always ends', async () => {
     const idle = idlePeriods();
     const done: string[] = [];
-    prewarmMarkdown(['c'.repeat(30), 'd'], (t) => done.push(t), cost);
+    prewarmMarkdown(['c'.repeat(30), 'd'.repeat(20)], (t) => (done.push(t), idle.spend(t.length)), cost);
     await settle();
+    idle.run(16);
+    expect(done).toEqual([]);
     idle.run(0, true);
     expect(done).toEqual(['c'.repeat(30)]);
-    idle.run(20);
+    idle.run(0, true);
     expect(done).toHaveLength(2);
   });
 
