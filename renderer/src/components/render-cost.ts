@@ -16,7 +16,7 @@ export class RenderCost {
   private perChar: number;
 
   /** `firstMs`: the cost assumed for a text of 600 characters before any has been rendered. */
-  constructor(firstMs = 15) {
+  constructor(firstMs = 40) {
     this.perChar = firstMs / (600 + OVERHEAD_CHARS);
   }
 
