@@ -1,11 +1,18 @@
 import type { SessionEvent } from '../../../../shared/model/schema';
+import { oneLine } from '../../../../shared/util/one-line';
+
+/** Summaries already made: a list row renders its event's on every seek that brings it in. Events are never changed once loaded. */
+const made = new WeakMap<SessionEvent, string>();
 
 /** One line describing an event, for lists and tooltips. */
 export function eventSummary(e: SessionEvent): string {
-  const clip = (s: string, n = 160) => {
-    const one = s.replace(/\s+/g, ' ').trim();
-    return one.length > n ? `${one.slice(0, n - 1)}…` : one;
-  };
+  let s = made.get(e);
+  if (s === undefined) made.set(e, (s = summarise(e)));
+  return s;
+}
+
+function summarise(e: SessionEvent): string {
+  const clip = (s: string, n = 160) => oneLine(s, n);
   switch (e.kind) {
     case 'prompt':
     case 'response':
