@@ -3,7 +3,6 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SessionEvent } from '../../../../../shared/model/schema';
 import { interceptLinks } from '../../../components/links';
 import { formatClock } from '../../session/summary';
-import { FutureVeil } from '../FutureVeil';
 import { useScrollSync } from '../scroll-sync';
 import { useFollowClock } from '../follow-clock';
 import { useClock } from '../clock';
@@ -92,7 +91,7 @@ export function ConversationPane({ session, clock }: PaneProps) {
           {virtualItems.map((vi) => {
             const e = session.events[items[vi.index]!]!;
             // Its own key: when it comes into view it mounts as a message and is measured then.
-            if (!shown(vi.start, vi.end)) return null;
+            if (!shown(vi.start, vi.end)) return <div key={`${vi.key}:out`} className="conv-msg conv-out" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }} />;
             return (
               <div
                 key={vi.key}
@@ -112,7 +111,6 @@ export function ConversationPane({ session, clock }: PaneProps) {
               </div>
             );
           })}
-          <FutureVeil className="conv-veil" top={placed ? placed.end : 0} bottom={v.getTotalSize()} />
         </div>
       </div>
       {!follow && (

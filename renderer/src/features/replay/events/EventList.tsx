@@ -8,7 +8,6 @@ import type { PaneProps } from '../types';
 import { findEvents } from './search';
 import { prepareSearch } from './search-index';
 import { floorIndex, upperBound } from '../../../../../shared/util/bisect';
-import { FutureVeil } from '../FutureVeil';
 import { useScrollSync } from '../scroll-sync';
 import { useFollowClock } from '../follow-clock';
 import { AnnotationBadges } from '../annotations/AnnotationBadges';
@@ -202,10 +201,7 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
 
   // Rows are keyed by slot (index modulo the rows a full view shows), so a seek that moves the
   // list fills the rows it has with other events instead of unmounting and mounting them.
-  const top = v.scrollOffset ?? 0;
-  const view = v.scrollRect?.height ?? 0;
-  const all = v.getVirtualItems();
-  const shown = follow && view > 0 ? all.filter((vi) => vi.end > top && vi.start < top + view) : all;
+  const shown = v.getVirtualItems();
   const slots = Math.max(shown.length, Math.ceil((v.scrollRect?.height ?? 0) / ROW) + 2 * OVERSCAN + 1);
 
   // The summaries' font and where they start in a row, read once from the first row shown; the
@@ -290,7 +286,6 @@ export function EventList({ session, clock, findRef }: PaneProps & { findRef?: R
               />
             );
           })}
-          <FutureVeil className="rev-veil" top={(currentRow + 1) * ROW} bottom={count * ROW} />
         </div>
       </div>
       {!follow && (
