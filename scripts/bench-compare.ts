@@ -7,13 +7,13 @@
  * conversation. Target: seek p95 ≤ 50 ms. `--no-build` reuses the last build, `--json`.
  */
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { buildWeb, importThroughChooser, startPreview, storedSessions } from './bench-common';
+import { buildWeb, startPreview } from './bench-common';
+import { compareTranscripts, importTranscripts, openCompare, RATED_SESSIONS } from './compare-common';
 import { cpuClock } from './bench-cpu';
 
 const { values: args } = parseArgs({
@@ -24,20 +24,7 @@ const { values: args } = parseArgs({
     seeks: { type: 'string', default: '100' },
   },
 });
-const HERE = dirname(fileURLToPath(import.meta.url));
-const RATED = resolve(process.env.BATON_RATED_SESSIONS ?? join(HERE, '../../shared/rated-sessions/sessions'));
 const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web-compare');
-const TARGET_BYTES = 2.5e6;
-
-/** The four transcripts closest to 2.5 MB. */
-function pickFiles(): { path: string; bytes: number }[] {
-  return readdirSync(RATED)
-    .filter((n) => n.endsWith('.jsonl'))
-    .map((n) => ({ path: join(RATED, n), bytes: statSync(join(RATED, n)).size }))
-    .sort((a, b) => Math.abs(a.bytes - TARGET_BYTES) - Math.abs(b.bytes - TARGET_BYTES))
-    .slice(0, 4);
-}
-
 interface SeekStats {
   /** Per seek, from Chromium's own counters (CDP Performance.getMetrics): layouts and their time. */
   layouts?: number;
@@ -83,13 +70,13 @@ async function main() {
   const log = (s: string) => {
     if (!args.json) console.log(s);
   };
-  if (!existsSync(RATED)) {
-    log(`\nSide-by-side seek benchmark: skipped (${RATED} not found; set BATON_RATED_SESSIONS)`);
+  if (!existsSync(RATED_SESSIONS)) {
+    log(`\nSide-by-side seek benchmark: skipped (${RATED_SESSIONS} not found; set BATON_RATED_SESSIONS_SESSIONS)`);
     return;
   }
-  const files = pickFiles();
+  const files = compareTranscripts();
   if (files.length < 4) {
-    log(`\nSide-by-side seek benchmark: skipped (fewer than four transcripts in ${RATED})`);
+    log(`\nSide-by-side seek benchmark: skipped (fewer than four transcripts in ${RATED_SESSIONS})`);
     return;
   }
   if (!args['no-build']) {
@@ -110,16 +97,12 @@ async function main() {
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
     const tImport = Date.now();
-    await importThroughChooser(page, files.map((f) => f.path));
+    const info = await importTranscripts(page, files);
     const importMs = Date.now() - tImport;
-    // The imported sessions: everything in the library that is not a bundled sample.
-    const info = (await storedSessions(page)).filter((x) => !x.sample);
     if (info.length !== 4) throw new Error(`expected 4 imported sessions, found ${info.length}`);
 
     const tOpen = Date.now();
-    await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${info.map((s) => encodeURIComponent(s.id)).join(',')}&align=elapsed`);
-    await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
-    await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();
+    await openCompare(page, port, info.map((s) => s.id), 'elapsed');
     const openMs = Date.now() - tOpen;
 
     // CPU time per seek, from Chromium itself: independent of how busy the machine's other

@@ -10,13 +10,12 @@
  * tracing it (function names need an unminified build: `vite build --minify false`).
  */
 import { chromium } from '@playwright/test';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { importThroughChooser, startPreview, storedSessions } from './bench-common';
+import { startPreview } from './bench-common';
+import { compareTranscripts, importTranscripts, openCompare } from './compare-common';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,12 +29,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const RATED = resolve(process.env.BATON_RATED_SESSIONS ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared/rated-sessions/sessions'));
-const files = readdirSync(RATED)
-  .filter((n) => n.endsWith('.jsonl'))
-  .map((n) => ({ path: join(RATED, n), bytes: statSync(join(RATED, n)).size }))
-  .sort((a, b) => Math.abs(a.bytes - 2.5e6) - Math.abs(b.bytes - 2.5e6))
-  .slice(0, 4);
+const files = compareTranscripts();
 
 async function main() {
   const port = Number(args.port);
@@ -45,13 +39,10 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
-    await importThroughChooser(page, files.map((f) => f.path));
-    const ids = (await storedSessions(page)).filter((x) => !x.sample).map((x) => x.id);
+    const ids = (await importTranscripts(page, files)).map((x) => x.id);
     const trace = () => browser.startTracing(page, { path: args.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8.execute', 'v8', ...(process.env.TRACE_EXTRA ?? '').split(',').filter(Boolean)] });
     if (!args.profile && !args.warm) await trace();
-    await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${ids.map(encodeURIComponent).join(',')}&align=elapsed`);
-    await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
-    await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();
+    await openCompare(page, port, ids, 'elapsed');
     await new Promise((r) => setTimeout(r, Number(args.wait)));
     const cdp = await page.context().newCDPSession(page);
     if (args.profile) {

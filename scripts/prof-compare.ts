@@ -9,13 +9,12 @@
  * as many more seeks (function names need an unminified build: `vite build --minify false`).
  */
 import { chromium } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { importThroughChooser, startPreview, storedSessions } from './bench-common';
+import { startPreview } from './bench-common';
+import { compareTranscripts, importTranscripts, openCompare } from './compare-common';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,12 +27,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const RATED = resolve(process.env.BATON_RATED_SESSIONS ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared/rated-sessions/sessions'));
-const files = readdirSync(RATED)
-  .filter((n) => n.endsWith('.jsonl'))
-  .map((n) => ({ path: join(RATED, n), bytes: statSync(join(RATED, n)).size }))
-  .sort((a, b) => Math.abs(a.bytes - 2.5e6) - Math.abs(b.bytes - 2.5e6))
-  .slice(0, 4);
+const files = compareTranscripts();
 
 async function main() {
   const port = Number(args.port);
@@ -43,11 +37,8 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${port}/`);
-    await importThroughChooser(page, files.map((f) => f.path));
-    const ids = (await storedSessions(page)).filter((x) => !x.sample).map((x) => x.id);
-    await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${ids.map(encodeURIComponent).join(',')}&align=prompt`);
-    await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
-    await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();
+    const ids = (await importTranscripts(page, files)).map((x) => x.id);
+    await openCompare(page, port, ids, 'prompt');
     if (args.mode === 'conversation') for (const tab of await page.getByRole('tab', { name: 'Conversation' }).all()) await tab.click();
     const seeks = (count: number, seed0: number) =>
       page.evaluate(
