@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 /** What several e2e specs do the same way: the library's rows, opening a sample, importing through the file chooser, measuring boxes. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -18,6 +19,21 @@ export async function importFile(page: Page, name: string, bytes: Uint8Array | s
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(bytes) });
   await expect(rows(page)).toHaveCount(rowsAfter, { timeout: 30_000 });
+}
+
+/**
+ * From a fresh library: imports a file the test wrote to disk through Import files…, clears the
+ * import panel (it would cover the pane being read) and opens the session titled `title`.
+ */
+export async function importAndOpen(page: Page, path: string, title: string): Promise<void> {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('import-job').filter({ hasText: basename(path) })).toHaveAttribute('data-status', 'imported');
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
+  await rows(page).filter({ hasText: title }).getByRole('link').click();
 }
 
 export type Box = { x: number; y: number; width: number; height: number };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { fixtureMeta } from '../fixtures/archives';
 import { FIXTURE_DIR } from './global-setup';
+import { importAndOpen } from './helpers';
 
 const rows = (page: Page) => page.getByTestId('session-row');
 const FILE = 'hostile-markdown.baton';
@@ -28,15 +29,7 @@ test.beforeAll(async () => {
 });
 
 test('a session of hostile markdown opens, and its links ask before leaving', async ({ page }) => {
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(join(FIXTURE_DIR, FILE));
-  await expect(page.getByTestId('import-job').filter({ hasText: FILE })).toHaveAttribute('data-status', 'imported');
-  // The import panel would cover the pane's links.
-  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
-  await rows(page).filter({ hasText: 'Hostile markdown session' }).getByRole('link').click();
+  await importAndOpen(page, join(FIXTURE_DIR, FILE), 'Hostile markdown session');
 
   // The app is not blank: the prompt and the deep list are shown as plain text, the last reply formatted.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hostile markdown session');

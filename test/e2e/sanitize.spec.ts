@@ -3,14 +3,14 @@
  * no forms, inputs, frames, inline styles or event handlers survive, remote images become their
  * alt text and links carry no opener.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeArchiveToBytes } from '../../shared/archive/baton-writer';
 import { fixtureMeta } from '../fixtures/archives';
 import { FIXTURE_DIR } from './global-setup';
+import { importAndOpen } from './helpers';
 
-const rows = (page: Page) => page.getByTestId('session-row');
 const FILE = 'raw-html-markdown.baton';
 
 test.beforeAll(async () => {
@@ -34,14 +34,7 @@ test.beforeAll(async () => {
 });
 
 test('raw HTML in a message is sanitised: no form, input, frame, media, inline style or handler; remote images become their alt text', async ({ page }) => {
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(join(FIXTURE_DIR, FILE));
-  await expect(page.getByTestId('import-job').filter({ hasText: FILE })).toHaveAttribute('data-status', 'imported');
-  await page.getByTestId('import-panel').getByRole('button', { name: 'Clear' }).click();
-  await rows(page).filter({ hasText: 'Raw HTML session' }).getByRole('link').click();
+  await importAndOpen(page, join(FIXTURE_DIR, FILE), 'Raw HTML session');
 
   const reply = page.getByTestId('conv-message').filter({ hasText: 'A reply with' });
   // Formatted (not shown as escaped text while the engine loads).
