@@ -2,11 +2,12 @@
  * What the side-by-side benchmark and its two profiling aids share: the four real transcripts
  * they use, their import into the page, and opening them side by side.
  */
-import type { Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importThroughChooser, storedSessions } from './bench-common';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { importThroughChooser, startPreview, storedSessions } from './bench-common';
 
 /** The rated sessions' transcripts (BATON_RATED_SESSIONS overrides). */
 export const RATED_SESSIONS = resolve(process.env.BATON_RATED_SESSIONS ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared/rated-sessions/sessions'));
@@ -33,4 +34,24 @@ export async function openCompare(page: Page, port: number, ids: string[], align
   await page.goto(`http://127.0.0.1:${port}/?bench=1#/compare?s=${ids.map(encodeURIComponent).join(',')}&align=${align}`);
   await page.waitForFunction(() => Boolean((window as unknown as { __batonCompare?: unknown }).__batonCompare), undefined, { timeout: 120_000 });
   await page.locator('[data-testid="compare-pane"] [data-testid="replay-event"]').first().waitFor();
+}
+
+/**
+ * For the profiling aids: serves the web build in `dist`, opens a 1920×1080 page in Chromium,
+ * imports the four transcripts into it and runs `fn` with their session ids; closes it all after.
+ */
+export async function withImportedTranscripts(dist: string, port: number, fn: (x: { browser: Browser; page: Page; ids: string[]; port: number }) => Promise<void>): Promise<void> {
+  const server = await startPreview(dist, port);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // tsx names functions with __name, which page.evaluate's serialised callbacks would call.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const ids = (await importTranscripts(page, compareTranscripts())).map((x) => x.id);
+    await fn({ browser, page, ids, port });
+  } finally {
+    await browser.close();
+    server.stop();
+  }
 }

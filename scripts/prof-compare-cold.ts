@@ -9,13 +9,11 @@
  * with the machine's load. `--profile 1` samples a V8 CPU profile of the pass instead of
  * tracing it (function names need an unminified build: `vite build --minify false`).
  */
-import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { startPreview } from './bench-common';
-import { compareTranscripts, importTranscripts, openCompare } from './compare-common';
+import { openCompare, withImportedTranscripts } from './compare-common';
+import { printPerSeek, type Profile } from './cpu-profile';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,17 +27,9 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const files = compareTranscripts();
 
 async function main() {
-  const port = Number(args.port);
-  const server = await startPreview(args.dist!, port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const ids = (await importTranscripts(page, files)).map((x) => x.id);
+  await withImportedTranscripts(args.dist!, Number(args.port), async ({ browser, page, ids, port }) => {
     const trace = () => browser.startTracing(page, { path: args.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8.execute', 'v8', ...(process.env.TRACE_EXTRA ?? '').split(',').filter(Boolean)] });
     if (!args.profile && !args.warm) await trace();
     await openCompare(page, port, ids, 'elapsed');
@@ -81,48 +71,15 @@ async function main() {
     if (args.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       writeFileSync(`${args.trace!}.cpuprofile`, JSON.stringify(profile));
-      summarise(profile, n);
+      printPerSeek(profile, n);
     } else {
       await browser.stopTracing();
       analyse(args.trace!, lat, Number(args.top));
     }
-  } finally {
-    await browser.close();
-    server.stop();
-  }
+  });
 }
 
 interface Ev { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat: string; args?: { name?: string; data?: { url?: string; functionName?: string } } }
-interface Profile { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }
-
-function summarise(p: Profile, n: number) {
-  const byId = new Map(p.nodes.map((x) => [x.id, x]));
-  const parent = new Map<number, number>();
-  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-  };
-  p.samples.forEach((id, i) => {
-    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    self.set(label(id), (self.get(label(id)) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) {
-      const l = label(c);
-      if (seen.has(l)) continue;
-      seen.add(l);
-      total.set(l, (total.get(l) ?? 0) + dt);
-    }
-  });
-  const top = (m: Map<string, number>, k: number) => [...m].filter(([l]) => !/^\((idle|program|root)\)/.test(l)).sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log('JS self time per seek (ms):');
-  for (const [l, t] of top(self, 30)) console.log(`  ${(t / n).toFixed(2)} ${l}`);
-  console.log('JS total time per seek (ms):');
-  for (const [l, t] of top(total, 50)) console.log(`  ${(t / n).toFixed(2)} ${l}`);
-}
-
 const PHASE: Record<string, string> = {
   UpdateLayoutTree: 'style',
   Layout: 'layout',

@@ -8,13 +8,11 @@
  * load, so two builds can be compared on a busy machine. `--profile 1` adds a V8 CPU profile of
  * as many more seeks (function names need an unminified build: `vite build --minify false`).
  */
-import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { startPreview } from './bench-common';
-import { compareTranscripts, importTranscripts, openCompare } from './compare-common';
+import { openCompare, withImportedTranscripts } from './compare-common';
+import { printPerSeek, type Profile } from './cpu-profile';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,17 +25,9 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const files = compareTranscripts();
 
 async function main() {
-  const port = Number(args.port);
-  const server = await startPreview(args.dist!, port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const ids = (await importTranscripts(page, files)).map((x) => x.id);
+  await withImportedTranscripts(args.dist!, Number(args.port), async ({ browser, page, ids, port }) => {
     await openCompare(page, port, ids, 'prompt');
     if (args.mode === 'conversation') for (const tab of await page.getByRole('tab', { name: 'Conversation' }).all()) await tab.click();
     const seeks = (count: number, seed0: number) =>
@@ -77,49 +67,15 @@ async function main() {
       await cdp.send('Profiler.start');
       await seeks(n, 999);
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-      summarise(profile, n);
+      printPerSeek(profile, n, 25, 40);
     }
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
     console.log(`load ${loadavg()[0]!.toFixed(1)}; ${args.mode}; wall p50 ${q(lat, 0.5).toFixed(1)} p95 ${q(lat, 0.95).toFixed(1)}`);
     analyse(args.trace!);
-  } finally {
-    await browser.close();
-    server.stop();
-  }
+  });
 }
 
 interface Ev { name: string; ph: string; ts: number; dur?: number; tdur?: number; tts?: number; pid: number; tid: number; cat: string; args?: { name?: string; data?: unknown } }
-
-interface Profile { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }
-
-/** Self and total time per function (ms per seek), from a V8 CPU profile. */
-function summarise(p: Profile, n: number) {
-  const byId = new Map(p.nodes.map((x) => [x.id, x]));
-  const parent = new Map<number, number>();
-  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-  };
-  p.samples.forEach((id, i) => {
-    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    self.set(label(id), (self.get(label(id)) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) {
-      const l = label(c);
-      if (seen.has(l)) continue;
-      seen.add(l);
-      total.set(l, (total.get(l) ?? 0) + dt);
-    }
-  });
-  const top = (m: Map<string, number>, k: number) => [...m].filter(([l]) => !l.startsWith('(idle)') && !l.startsWith('(program)') && !l.startsWith('(root)')).sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log('JS self time per seek:');
-  for (const [l, t] of top(self, 25)) console.log(`  ${(t / n).toFixed(2)} ${l}`);
-  console.log('JS total time per seek:');
-  for (const [l, t] of top(total, 40)) console.log(`  ${(t / n).toFixed(2)} ${l}`);
-}
 
 function analyse(path: string) {
   const { traceEvents } = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] };
