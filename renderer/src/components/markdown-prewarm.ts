@@ -41,6 +41,8 @@ export function prewarmMarkdown(texts: readonly string[], render: (text: string)
     // Each text is looked at once per period; after a timeout, the first is rendered whatever it costs.
     let force = deadline.didTimeout;
     for (let looked = queue.length; !stopped && looked > 0; looked--) {
+      // Once the period is spent, no text fits in it: the rest wait, in order, for the next.
+      if (!force && deadline.timeRemaining() <= SLACK_MS) break;
       const text = queue.shift()!;
       if (!force && cost.estimate(text.length) > deadline.timeRemaining() - SLACK_MS) {
         queue.push(text);
