@@ -3,7 +3,7 @@ import type { SessionEvent } from '../../../shared/model/schema';
 import type { CommitInfo, ImportReport, SessionSink, SessionWriter } from '../../../shared/import/types';
 import type { BatonDB, BlobRow, SessionRow } from './schema';
 import { listingTables, listSession, readySession, storedWithHash, type ReadySession } from './commit';
-import { ChunkPacker, chunkRow, fromChunks } from './chunks';
+import { ChunkPacker, chunkBuffers, chunkRow, fromChunks } from './chunks';
 import { blobRow } from './blob-rows';
 import { WriteQueue, type ChunkWrite } from './write-queue';
 
@@ -179,10 +179,16 @@ export class DexieSink implements SessionSink {
   }
 }
 
-/** Stores packed chunks on the calling thread. */
-export function directChunkWrite(database: BatonDB): ChunkWrite {
+/**
+ * Stores packed chunks on the calling thread. Their buffers go to `release` once the rows are
+ * made: by default back to this thread's packers.
+ */
+export function directChunkWrite(database: BatonDB, release: (buffer: ArrayBufferLike) => void = (b) => chunkBuffers.give(b)): ChunkWrite {
   return async (chunks) => {
-    await database.eventChunks.bulkPut(chunks.map(chunkRow));
+    const rows = chunks.map(chunkRow);
+    // The rows hold strings of their own: the chunks' buffers can be packed again.
+    for (const c of chunks) release(c.bytes.buffer);
+    await database.eventChunks.bulkPut(rows);
   };
 }
 

@@ -6,7 +6,8 @@ import { db } from '../db/schema';
 import { directChunkWrite } from '../db/store';
 import type { ChunkWriteReply, ChunkWriteRequest } from './chunk-writer';
 
-const write = directChunkWrite(db());
+// The chunks' buffers go back to the import worker with the reply, not to a pool here.
+const write = directChunkWrite(db(), () => undefined);
 
 self.onmessage = async (e: MessageEvent<ChunkWriteRequest>) => {
   const { id, chunks } = e.data;
@@ -20,5 +21,7 @@ self.onmessage = async (e: MessageEvent<ChunkWriteRequest>) => {
     const x = err as { name?: string; message?: string; inner?: { name?: string } } | null;
     reply = { id, error: { name: x?.inner?.name ?? x?.name ?? 'Error', message: x?.message ?? String(err) } };
   }
-  self.postMessage(reply);
+  // Their rows are made (or failed): the buffers go back for the next chunks.
+  const buffers = [...new Set(chunks.map((c) => c.bytes.buffer as ArrayBuffer))];
+  self.postMessage({ ...reply, buffers } satisfies ChunkWriteReply, { transfer: buffers });
 };

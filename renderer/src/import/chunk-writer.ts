@@ -4,7 +4,7 @@
  * import worker read and parse the next chunks meanwhile (on two cores, most of the write
  * hides behind the parse). Chunks travel as ASCII bytes whose buffers are transferred (a
  * string would be copied, at about the cost of the put itself); the writer makes the row's
- * string. Where a worker cannot start, chunks are written on the calling thread instead;
+ * string and transfers the buffers back with its reply, to be packed again (ChunkBuffers). Where a worker cannot start, chunks are written on the calling thread instead;
  * if the writer dies, the writes it had not confirmed fail (their bytes went with it), and
  * so does the import, which then removes what it stored.
  *
@@ -12,7 +12,7 @@
  * with it, a transaction it began is ordered before any later purge of the same table, and
  * the session row is committed only after every chunk write has reported success.
  */
-import type { PackedChunk } from '../db/chunks';
+import { chunkBuffers, type PackedChunk } from '../db/chunks';
 import type { ChunkWrite } from '../db/write-queue';
 
 export interface ChunkWriteRequest {
@@ -23,6 +23,8 @@ export interface ChunkWriteRequest {
 export interface ChunkWriteReply {
   id: number;
   error?: { name: string; message: string };
+  /** The request's chunk buffers, transferred back for reuse (see ChunkBuffers). */
+  buffers?: ArrayBuffer[];
 }
 
 /** How long the writer may take to start before chunks are written in-thread. */
@@ -57,6 +59,7 @@ export async function workerChunkWrite(direct: ChunkWrite): Promise<ChunkWrite> 
     pending.clear();
   };
   worker.onmessage = (e: MessageEvent<ChunkWriteReply>) => {
+    for (const b of e.data.buffers ?? []) chunkBuffers.give(b);
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
