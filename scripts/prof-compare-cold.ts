@@ -8,10 +8,15 @@
  * the whole pass (mean, p50, p95) and for the `--top N` slowest seeks. Thread time hardly moves
  * with the machine's load. `--profile 1` samples a V8 CPU profile of the pass instead of
  * tracing it (function names need an unminified build: `vite build --minify false`).
+ * `--warm` runs a pass first and traces the second: by default the same seeks, or
+ * `--warm-seeks N` seeks with `--warm-seed S` (other seeks: what warms, the seeks' own texts or
+ * seeking as such). On Linux it also prints the renderer main thread's minor page faults and
+ * user/system CPU time over the measured pass (/proc), which the machine's load hardly moves.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Browser } from '@playwright/test';
 import { openCompare, withImportedTranscripts } from './compare-common';
 import { printPerSeek, type Profile } from './cpu-profile';
 
@@ -24,6 +29,8 @@ const { values: args } = parseArgs({
     top: { type: 'string', default: '8' },
     wait: { type: 'string', default: '0' },
     warm: { type: 'boolean', default: false },
+    'warm-seed': { type: 'string', default: '4242' },
+    'warm-seeks': { type: 'string' },
     profile: { type: 'string' },
   },
 });
@@ -41,11 +48,12 @@ async function main() {
       await cdp.send('Profiler.start');
     }
     const n = Number(args.seeks);
-    const pass = (count: number) => page.evaluate(async (count) => {
+    const mainThread = await rendererMainThread(browser);
+    const pass = (count: number, seed0 = 4242) => page.evaluate(async ([count, seed0]) => {
       const { clock } = (window as unknown as { __batonCompare: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonCompare;
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
       const out: number[] = [];
-      let seed = 4242;
+      let seed = seed0;
       const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       for (let i = 0; i < count; i++) {
         const t = rand() * clock.get().duration;
@@ -60,12 +68,15 @@ async function main() {
         performance.mark(`done-${i}`);
       }
       return out;
-    }, count);
+    }, [count, seed0] as const);
     if (args.warm) {
-      await pass(n);
+      await pass(Number(args['warm-seeks'] ?? n), Number(args['warm-seed']));
       if (!args.profile) await trace();
     }
+    const before = mainThread();
     const lat = await pass(n);
+    const after = mainThread();
+    if (before && after) console.log(`renderer main thread over the pass: ${after.faults - before.faults} minor page faults, user ${after.user - before.user} ms, system ${after.system - before.system} ms`);
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
     console.log(`load ${loadavg()[0]!.toFixed(1)}; cold pass wall p50 ${q(lat, 0.5).toFixed(1)} p95 ${q(lat, 0.95).toFixed(1)}`);
     if (args.profile) {
@@ -77,6 +88,21 @@ async function main() {
       analyse(args.trace!, lat, Number(args.top));
     }
   });
+}
+
+/** A reader of the renderer main thread's minor page faults and CPU times (ms), from /proc: Linux only, else undefined. */
+async function rendererMainThread(browser: Browser): Promise<() => { faults: number; user: number; system: number } | undefined> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+  // The page's renderer is the busiest (it imported the transcripts); its main thread's id is the process's.
+  const page = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
+  const path = page ? `/proc/${page.id}/task/${page.id}/stat` : '';
+  return () => {
+    if (!path || !existsSync(path)) return undefined;
+    // Fields after the command's closing parenthesis: state is the first, minflt the 8th, utime and stime the 12th and 13th (clock ticks, 100 a second).
+    const f = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+    return { faults: Number(f[7]), user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+  };
 }
 
 interface Ev { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat: string; args?: { name?: string; data?: { url?: string; functionName?: string } } }
