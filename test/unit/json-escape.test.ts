@@ -35,11 +35,18 @@ describe('escapeUtf8Json', () => {
         const json = JSON.stringify({ value, s });
         const e = escaped(enc.encode(json));
         expect(e).toBeDefined();
-        expect(/[^\x20-\x7e]/.test(e!)).toBe(false);
+        // ASCII: DEL (0x7f) included, which JSON.stringify leaves as it is.
+        expect(/[^\x20-\x7f]/.test(e!)).toBe(false);
         expect(JSON.parse(e!)).toStrictEqual(JSON.parse(json));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('keeps DEL, an ASCII byte JSON allows unescaped, and escapes what follows it past ASCII', () => {
+    const e = escaped(enc.encode(JSON.stringify({ s: 'a\x7fb é' })));
+    expect(e).toBe('{"s":"a\x7fb \\u00e9"}');
+    expect(JSON.parse(e!)).toStrictEqual({ s: 'a\x7fb é' });
   });
 
   it('for any bytes, escapes only where the line means the same: parses to the same value, or fails to parse as the line does', () => {
