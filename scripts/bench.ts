@@ -16,7 +16,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,15 +59,46 @@ const eventCount = Number(args.events);
 const port = Number(args.port);
 
 /** Resident memory of Chromium's renderer processes (the page and its workers), MiB. */
-function rendererRssMiB(): number {
+/** Bytes in a memory page, for /proc/PID/statm (read once). */
+const PAGE_BYTES = (() => {
   try {
-    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-    let kb = 0;
-    for (const line of out.split('\n')) if (line.includes('--type=renderer') && line.includes('chrom')) kb += Number(line.trim().split(/\s+/)[0]) || 0;
-    return kb / 1024;
+    return Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
   } catch {
-    return NaN;
+    return 4096;
   }
+})();
+
+/** Chromium's renderer processes now: their PIDs, found once before a measurement starts. */
+function rendererPids(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && cmd.includes('chrom')) pids.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * Resident memory of those renderers in MiB, from /proc/PID/statm. Sampled every 50 ms during a
+ * measurement, so it must cost next to nothing: it used to run `ps -eo rss=,args=`, a process
+ * reading every process's command line 20 times a second, which took the archive import from
+ * ~1.9 s to 3.1–3.8 s on these two cores (the floor, one thread, less): docs/benchmarks.md.
+ */
+function rendererRssMiB(pids: number[]): number {
+  let pages = 0;
+  for (const pid of pids) {
+    try {
+      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) || 0;
+    } catch {
+      // exited
+    }
+  }
+  return (pages * PAGE_BYTES) / 1048576;
 }
 
 /**
@@ -163,10 +194,11 @@ async function main() {
     const importOnce = args['replay-only'] || args['open-only'];
     for (let i = 0; i < (importOnce ? 1 : runs); i++) {
       for (const which of importOnce ? (['import'] as const) : (['floor', 'import'] as const)) {
-        const base = rendererRssMiB();
+        const pids = rendererPids();
+        const base = rendererRssMiB(pids);
         let peak = base;
         const sampler = setInterval(() => {
-          peak = Math.max(peak, rendererRssMiB());
+          peak = Math.max(peak, rendererRssMiB(pids));
         }, 50);
         const cpu0 = await cpu();
         if (which === 'import') {
