@@ -1,8 +1,8 @@
 /**
- * Events are stored in chunks: one IndexedDB row per few hundred to few thousand events (at
- * most about 512 KiB of JSON), not one row per event. IndexedDB's cost is per record, so
- * 100,000 small rows take an order of magnitude longer to write and read than the same bytes
- * in 100 large ones. A chunk keeps its events as one JSON array string, the encoding that
+ * Events are stored in chunks: one IndexedDB row per few thousand events (at most about
+ * 1 MiB of JSON), not one row per event. IndexedDB's cost is per record, so 100,000 small
+ * rows take an order of magnitude longer to write and read than the same bytes in 100
+ * large ones. A chunk keeps its events as one JSON array string, the encoding that
  * structured cloning copies and JSON.parse reads fastest, in ASCII (see asciiJson), built
  * as bytes (ChunkPacker).
  */
@@ -10,16 +10,8 @@ import type { SessionEvent } from '../../../shared/model/schema';
 
 /** Most events in one chunk. */
 export const CHUNK_EVENTS = 4000;
-/**
- * A chunk closes once its JSON reaches this many characters (one event may exceed it alone).
- * 512 KiB, not 1 MiB: Chromium serialises each put() value into memory of its own, and with
- * 1 MiB rows the writer thread took ~65,000 page faults per 100,000-event import against
- * ~29,000 with 512 KiB rows (memory touched for the first time costs ~3 ms per MiB on these
- * VMs; large allocations are likely mapped afresh each time). The import used ~20% less
- * renderer CPU at the same or a better wall time (A/B in docs/benchmarks.md); 140 rows instead
- * of 70 are still cheap to read.
- */
-export const CHUNK_CHARS = 1 << 19;
+/** A chunk closes once its JSON reaches this many characters (one event may exceed it alone). */
+export const CHUNK_CHARS = 1 << 20;
 
 export interface EventChunkRow {
   sid: string;
@@ -101,7 +93,7 @@ const HEX = '0123456789abcdef';
  * Packs events (in import order) into chunks numbered from `first`, across any number of
  * batches: a chunk closes at CHUNK_EVENTS events or once its JSON reaches CHUNK_CHARS
  * characters, whichever batch its events came in, so an import of many batches writes full
- * chunks (about CHUNK_CHARS each) and one partial chunk at the end, not a partial chunk per batch.
+ * chunks (about 1 MiB each) and one partial chunk at the end, not a partial chunk per batch.
  *
  * The JSON is built as ASCII bytes: an event read as a line of ASCII is copied byte for byte
  * (no string is made of it, no string copied to another thread), any other text is written

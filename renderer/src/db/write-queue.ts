@@ -1,6 +1,6 @@
 /**
- * Chunk writes that run while the import reads on. A chunk's put() serialises its text (up to
- * CHUNK_CHARS) on the thread that calls it (about 10 ms per MiB in Chromium 150, 1.2 s of a
+ * Chunk writes that run while the import reads on. A chunk's put() serialises its 1 MiB of
+ * text on the thread that calls it (about 10 ms per MiB in Chromium 150, 1.2 s of a
  * 100,000-event import); handed to another thread (chunk-writer.ts), that work overlaps
  * the next chunk's reading and parsing. The queue keeps at most `maxChars` of chunk text in
  * flight (bounded memory), remembers the first failure and throws it at the next add() or at
