@@ -59,6 +59,26 @@ const eventCount = Number(args.events);
 const port = Number(args.port);
 
 /** Resident memory of Chromium's renderer processes (the page and its workers), MiB. */
+/**
+ * Run in the page: the renderer's JS heap in MiB after full collections until it stops
+ * shrinking. One collection is not enough after a navigation: the documents this renderer
+ * showed before (the bench page that read every event, an earlier replay) are released over
+ * the next few collections, and counted them, the heap "after opening" swung by ~75 MiB.
+ */
+async function settledHeapMiB(): Promise<number> {
+  const gc = (globalThis as unknown as { gc?: () => void }).gc;
+  const used = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  let last = Infinity;
+  for (let i = 0; i < 10; i++) {
+    gc?.();
+    const now = used();
+    if (now >= last - 256 * 1024) return now / 1048576;
+    last = now;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return last / 1048576;
+}
+
 /** Bytes in a memory page, for /proc/PID/statm (read once). */
 const PAGE_BYTES = (() => {
   try {
@@ -597,13 +617,16 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
       (findRuns[query] ??= []).push({ ms: r.ms, cpu: (await threadMs()) - c0 });
     }
   }
+  // What the finds read stays in this page, which may be kept alive (back-forward cache) while
+  // the replay opens in the same renderer: released, so the heap after opening counts the replay's.
+  await page.evaluate(() => (window as unknown as { batonBench: { releaseFind(): void } }).batonBench.releaseFind());
   const findLine = () =>
     Object.entries(findRuns)
       .map(([q, xs]) => `"${q}": wall ${xs.map((x) => f(x.ms, 1)).join(' / ')} ms, main-thread CPU ${xs.map((x) => f(x.cpu, 1)).join(' / ')} ms`)
       .join('; ');
   const id = await firstSessionId(page);
   // After a full collection, so the figure is what the page keeps, not garbage awaiting the collector.
-  const heap = () => page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+  const heap = () => page.evaluate(settledHeapMiB);
   const openReplay = async (sessionId = id) => {
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'bench-ready');
@@ -843,7 +866,7 @@ async function benchOpen(browser: Browser, page: Page, port: number, cpu: () => 
   /** The JS heap once every event is loaded, after a full collection, MiB. */
   const heapLoaded = async () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="replay-loading"]'), undefined, { timeout: 120_000, polling: 'raf' });
-    return page.evaluate(() => ((globalThis as unknown as { gc?: () => void }).gc?.(), (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+    return page.evaluate(settledHeapMiB);
   };
   const opens: { ms: number; cpu: number }[] = [];
   for (let i = 0; i < runs; i++) {
