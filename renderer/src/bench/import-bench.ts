@@ -13,7 +13,7 @@ import { fromChunks } from '../db/chunks';
 import { findEvents } from '../features/replay/events/search';
 import { searchTexts } from '../features/replay/events/search-index';
 import { scoringClient } from '../scoring/client';
-import { CLASSIFIER_VERSION, extractEvidence } from '../../../shared/classifier';
+import { CLASSIFIER_VERSION, extractEvidence, FACTORS, type ClassifierResult } from '../../../shared/classifier';
 import { generateSample, SAMPLE_STYLES } from '../../../shared/samples';
 import type { SessionEvent } from '../../../shared/model/schema';
 
@@ -221,6 +221,24 @@ async function runFolder(range: { from?: number; to?: number; atOnce?: number } 
  * classifier result, one of 100 extracted here from generated samples (4 styles × 25 seeds),
  * so the library ranks by score without extracting anything.
  */
+/**
+ * Session i's classifier result for the seeded library: each factor's evidence and opportunities
+ * taken from a different sample, so the 1,000 sessions differ factor by factor and moving a
+ * weight really re-orders them (with one sample's result per session, the top rows were copies
+ * of one result and no move changed their order).
+ */
+function mixedResult(results: readonly ClassifierResult[], i: number): ClassifierResult {
+  const evidence: ClassifierResult['evidence'] = [];
+  const byFactor = {} as ClassifierResult['byFactor'];
+  const opportunities = {} as ClassifierResult['opportunities'];
+  FACTORS.forEach((f, k) => {
+    const from = results[(i * 37 + k * 101 + ((i * (k + 3)) % 17) * 7) % results.length]!;
+    byFactor[f] = from.byFactor[f].map((j) => evidence.push(from.evidence[j]!) - 1);
+    opportunities[f] = from.opportunities[f];
+  });
+  return { version: results[0]!.version, evidence, byFactor, opportunities };
+}
+
 async function seedLibrary(n: number, scored = false) {
   const database = db();
   await database.delete();
@@ -263,7 +281,7 @@ async function seedLibrary(n: number, scored = false) {
   await database.sessions.bulkPut(rows);
   if (scored) {
     const results = SAMPLE_STYLES.flatMap((style) => Array.from({ length: 25 }, (_, seed) => extractEvidence(generateSample(style, 100 + seed))));
-    await database.scores.bulkPut(rows.map((r, i) => ({ sid: r.id, version: CLASSIFIER_VERSION, at: Date.now(), result: results[(i * 37) % results.length] })));
+    await database.scores.bulkPut(rows.map((r, i) => ({ sid: r.id, version: CLASSIFIER_VERSION, at: Date.now(), result: mixedResult(results, i) })));
   }
   await database.settings.put({ key: 'samplesLoaded', value: true });
   database.close();
