@@ -58,12 +58,11 @@ const OUT_DIR = join(WORK_DIR, 'dist-web');
 const eventCount = Number(args.events);
 const port = Number(args.port);
 
-/** Resident memory of Chromium's renderer processes (the page and its workers), MiB. */
 /**
  * Run in the page: the renderer's JS heap in MiB after full collections until it stops
  * shrinking. One collection is not enough after a navigation: the documents this renderer
- * showed before (the bench page that read every event, an earlier replay) are released over
- * the next few collections, and counted them, the heap "after opening" swung by ~75 MiB.
+ * showed before (the bench page that read every event, an earlier replay) are freed over the
+ * next few collections; counting them swung the heap "after opening" by ~75 MiB.
  */
 async function settledHeapMiB(): Promise<number> {
   const gc = (globalThis as unknown as { gc?: () => void }).gc;
@@ -104,7 +103,7 @@ function rendererPids(): number[] {
 }
 
 /**
- * Resident memory of those renderers in MiB, from /proc/PID/statm. Sampled every 50 ms during a
+ * Resident memory of those renderers (the page and its workers) in MiB, from /proc/PID/statm. Sampled every 50 ms during a
  * measurement, so it must cost next to nothing: it used to run `ps -eo rss=,args=`, a process
  * reading every process's command line 20 times a second, which took the archive import from
  * ~1.9 s to 3.1–3.8 s on these two cores (the floor, one thread, less): docs/benchmarks.md.
@@ -617,8 +616,8 @@ async function benchStorage(page: Page, port: number, imports: Timed[], floors: 
       (findRuns[query] ??= []).push({ ms: r.ms, cpu: (await threadMs()) - c0 });
     }
   }
-  // What the finds read stays in this page, which may be kept alive (back-forward cache) while
-  // the replay opens in the same renderer: released, so the heap after opening counts the replay's.
+  // What the finds read stays in this page's document, which outlives the navigation to the
+  // replay for a few collections: released, so the heap after opening counts the replay's.
   await page.evaluate(() => (window as unknown as { batonBench: { releaseFind(): void } }).batonBench.releaseFind());
   const findLine = () =>
     Object.entries(findRuns)

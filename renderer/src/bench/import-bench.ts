@@ -124,8 +124,8 @@ async function findAgain(query: string) {
 
 /**
  * Lets go of the events runFind read. The benchmark calls it before it opens the replay from this
- * page: the page may be kept alive (back-forward cache) in the same renderer, and its 100,000
- * events would count in the heap measured after opening.
+ * page: a document left in the same renderer is freed only over later collections, and its
+ * 100,000 events would count in the heap measured after opening.
  */
 function releaseFind() {
   loadedEvents = [];
@@ -215,12 +215,6 @@ async function runFolder(range: { from?: number; to?: number; atOnce?: number } 
   };
 }
 
-/** Fills the library with n synthetic sessions (rows only) for the library benchmark. */
-/**
- * A library of n generated session rows (no events). With `scored`, each also gets a cached
- * classifier result, one of 100 extracted here from generated samples (4 styles × 25 seeds),
- * so the library ranks by score without extracting anything.
- */
 /**
  * Session i's classifier result for the seeded library: each factor's evidence and opportunities
  * taken from a different sample, so the 1,000 sessions differ factor by factor and moving a
@@ -239,6 +233,12 @@ function mixedResult(results: readonly ClassifierResult[], i: number): Classifie
   return { version: results[0]!.version, evidence, byFactor, opportunities };
 }
 
+/**
+ * A library of n generated session rows (no events), for the library benchmark. With `scored`,
+ * each also gets a cached classifier result, mixed factor by factor (mixedResult) from 100
+ * extracted here from generated samples (4 styles × 25 seeds), so the library ranks by score
+ * without extracting anything.
+ */
 async function seedLibrary(n: number, scored = false) {
   const database = db();
   await database.delete();
