@@ -26,6 +26,23 @@ export async function cpuClock(browser: Browser): Promise<() => Promise<CpuTimes
   };
 }
 
+/**
+ * This browser's renderer processes now, the busiest first (a page and its workers run in one):
+ * their PIDs, from Chromium itself, so another browser on the machine is never counted.
+ */
+export async function rendererPids(browser: Browser): Promise<number[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as ProcessInfo;
+    return processInfo
+      .filter((p) => p.type === 'renderer')
+      .sort((a, b) => b.cpuTime - a.cpuTime)
+      .map((p) => p.id);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export function cpuSince(a: CpuTimes, b: CpuTimes): CpuTimes {
   return { renderer: b.renderer - a.renderer, browser: b.browser - a.browser, all: b.all - a.all };
 }

@@ -16,7 +16,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ import { writeArchiveToBytes } from '../shared/archive/baton-writer';
 import { generateLargeSession } from '../shared/samples';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { buildWeb, median, startPreview } from './bench-common';
-import { cpuClock, cpuSince, type CpuTimes } from './bench-cpu';
+import { cpuClock, cpuSince, rendererPids, type CpuTimes } from './bench-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -87,26 +87,12 @@ const PAGE_BYTES = (() => {
   }
 })();
 
-/** Chromium's renderer processes now: their PIDs, found once before a measurement starts. */
-function rendererPids(): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer') && cmd.includes('chrom')) pids.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
-
 /**
- * Resident memory of those renderers (the page and its workers) in MiB, from /proc/PID/statm. Sampled every 50 ms during a
- * measurement, so it must cost next to nothing: it used to run `ps -eo rss=,args=`, a process
- * reading every process's command line 20 times a second, which took the archive import from
- * ~1.9 s to 3.1–3.8 s on these two cores (the floor, one thread, less): docs/benchmarks.md.
+ * Resident memory of these renderers (rendererPids: the page and its workers) in MiB, from
+ * /proc/PID/statm. Sampled every 50 ms during a measurement, so it must cost next to nothing:
+ * it used to run `ps -eo rss=,args=`, a process reading every process's command line 20 times
+ * a second, which took the archive import from ~1.9 s to 3.1–3.8 s on these two cores (the
+ * floor, one thread, less): docs/benchmarks.md.
  */
 function rendererRssMiB(pids: number[]): number {
   let pages = 0;
@@ -213,7 +199,7 @@ async function main() {
     const importOnce = args['replay-only'] || args['open-only'];
     for (let i = 0; i < (importOnce ? 1 : runs); i++) {
       for (const which of importOnce ? (['import'] as const) : (['floor', 'import'] as const)) {
-        const pids = rendererPids();
+        const pids = await rendererPids(browser);
         const base = rendererRssMiB(pids);
         let peak = base;
         const sampler = setInterval(() => {

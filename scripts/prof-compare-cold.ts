@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { openCompare, withImportedTranscripts } from './compare-common';
 import { printPerSeek, type Profile } from './cpu-profile';
+import { rendererPids } from './bench-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -92,11 +93,9 @@ async function main() {
 
 /** A reader of the renderer main thread's minor page faults and CPU times (ms), from /proc: Linux only, else undefined. */
 async function rendererMainThread(browser: Browser): Promise<() => { faults: number; user: number; system: number } | undefined> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
   // The page's renderer is the busiest (it imported the transcripts); its main thread's id is the process's.
-  const page = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
-  const path = page ? `/proc/${page.id}/task/${page.id}/stat` : '';
+  const [pid] = await rendererPids(browser);
+  const path = pid ? `/proc/${pid}/task/${pid}/stat` : '';
   return () => {
     if (!path || !existsSync(path)) return undefined;
     // Fields after the command's closing parenthesis: state is the first, minflt the 8th, utime and stime the 12th and 13th (clock ticks, 100 a second).

@@ -4,9 +4,10 @@
  * import worker read and parse the next chunks meanwhile (on two cores, most of the write
  * hides behind the parse). Chunks travel as ASCII bytes whose buffers are transferred (a
  * string would be copied, at about the cost of the put itself); the writer makes the row's
- * string and transfers the buffers back with its reply, to be packed again (ChunkBuffers). Where a worker cannot start, chunks are written on the calling thread instead;
- * if the writer dies, the writes it had not confirmed fail (their bytes went with it), and
- * so does the import, which then removes what it stored.
+ * string and transfers the buffers back with its reply, to be packed again (ChunkBuffers).
+ * Where a worker cannot start, chunks are written on the calling thread instead; if the
+ * writer dies, the writes it had not confirmed fail (their bytes went with it), and so does
+ * the import, which then removes what it stored.
  *
  * Cancel and rollback are unchanged: the writer is the import worker's own child and ends
  * with it, a transaction it began is ordered before any later purge of the same table, and
