@@ -12,7 +12,9 @@
  * elements in the document, and the time to the next painted frame whatever it held; which
  * frame after the seek painted its last change, and which pane changed after the first frame;
  * how long the seek waited for its frame and how long that frame took (`--trace file`: a
- * Chromium trace of the warm seeks on the real transcript).
+ * Chromium trace of the warm seeks on the real transcript). And the floor of this measure on
+ * the machine: the same loop on the real transcript's replay with the seek left out (nothing
+ * changes, the frame after it still has to come).
  *
  * The transcript: BATON_REAL_TRANSCRIPT, else the .jsonl closest to 2.8 MB in
  * ../shared/rated-sessions/sessions or ../shared/real-sessions/claude-code (skips with a message
@@ -100,11 +102,12 @@ export interface SeekRun {
 /**
  * `n` random seeks of the replay's clock, each made in a task just after a frame was painted.
  * For each: the time until the next frame was painted, and until the frame that painted the
- * seek's last change to the page. Code highlighting, done when idle, is not counted.
+ * seek's last change to the page. Code highlighting, done when idle, is not counted. With
+ * `noop`, everything but the seek itself: the floor of the measure.
  */
-function seeks(page: Page, n: number, seed: number) {
+function seeks(page: Page, n: number, seed: number, noop = false) {
   return page.evaluate(
-    async ({ count, seed0 }) => {
+    async ({ count, seed0, skip }) => {
       const { clock } = (window as unknown as { __batonReplay: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonReplay;
       const now = () => performance.now();
       type PostTask = (cb: () => void, o: { priority: 'user-blocking' }) => Promise<void>;
@@ -165,7 +168,7 @@ function seeks(page: Page, n: number, seed: number) {
         ch.port1.onmessage = () => (taskEnd = now());
         const start = now();
         performance.mark('seek');
-        clock.seek(t);
+        if (!skip) clock.seek(t);
         ch.port2.postMessage(null);
         const frames: number[] = [];
         for (let k = 0; k < 4; k++) frames.push(await painted());
@@ -188,7 +191,7 @@ function seeks(page: Page, n: number, seed: number) {
       mo.disconnect();
       return { first, settled, elements, late, paintedIn, waits, inFrame, tasks };
     },
-    { count: n, seed0: seed },
+    { count: n, seed0: seed, skip: noop },
   );
 }
 
@@ -197,10 +200,10 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
 }
 
-async function measure(page: Page, cdp: CDPSession, cpu: () => Promise<number>, n: number, seed: number): Promise<SeekRun> {
+async function measure(page: Page, cdp: CDPSession, cpu: () => Promise<number>, n: number, seed: number, noop = false): Promise<SeekRun> {
   const m0 = await metrics(cdp);
   const c0 = await cpu();
-  const r = await seeks(page, n, seed);
+  const r = await seeks(page, n, seed, noop);
   const c1 = await cpu();
   const m1 = await metrics(cdp);
   const per = (k: string) => (m1[k]! - m0[k]!) / n;
@@ -286,7 +289,7 @@ async function main() {
       if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing', 'cc', 'viz', 'benchmark', 'toplevel'] });
       const warm = await measure(page, cdp, cpu, n, 12345);
       if (trace) await browser.stopTracing();
-      return { cold, warm };
+      return { cold, warm, floor: await measure(page, cdp, cpu, n, 777, true) };
     };
     const realRun = await run(real.id, args.trace);
     const sampleRun = await run(sample.id);
@@ -314,6 +317,7 @@ async function main() {
       console.log('|---|---|---|---|---|---|---|---|---|');
       console.log(row(`real, first ${Math.min(n, 100)} (cold)`, realRun.cold));
       console.log(row(`real, ${n}`, realRun.warm));
+      console.log(row(`real, ${n} without the seek (the floor: the wait for the next frame)`, realRun.floor));
       console.log(row(`sample, first ${Math.min(n, 100)} (cold)`, sampleRun.cold));
       console.log(row(`sample, ${n}`, sampleRun.warm));
       const lates = (name: string, s: SeekRun) =>
@@ -324,7 +328,7 @@ async function main() {
             .join(', ') || 'none'
         }`;
       console.log('Where the time goes (p50 / p95): seek → the first frame after it starts | that frame: start → painted | the seek\'s task | seeks by the frame that painted their last change, counted in frames:');
-      for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm]] as const)
+      for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['real, without the seek', realRun.floor], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm]] as const)
         console.log(`- ${name}: ${f(s.wait.p50, 1)} / ${f(s.wait.p95, 1)} ms | ${f(s.inFrame.p50, 1)} / ${f(s.inFrame.p95, 1)} ms | ${f(s.task.p50, 1)} / ${f(s.task.p95, 1)} ms | ${Object.entries(s.paintedIn).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
       console.log('Seeks that changed a pane after their first painted frame, by pane (and kind of change):');
       for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm]] as const) console.log(`- ${lates(name, s)}`);
