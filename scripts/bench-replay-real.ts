@@ -14,7 +14,10 @@
  * how long the seek waited for its frame and how long that frame took (`--trace file`: a
  * Chromium trace of the warm seeks on the real transcript). And the floor of this measure on
  * the machine: the same loop on the real transcript's replay with the seek left out (nothing
- * changes, the frame after it still has to come).
+ * changes, the frame after it still has to come). And a reference without the app: the same
+ * loop on a bare page showing what a seek on the real transcript shows (the app's own rows and
+ * messages, copied from its replay, rebuilt by hand on each seek: `bare-seek-page.ts`), and on
+ * the same page moving only a clock and a playhead.
  *
  * The transcript: BATON_REAL_TRANSCRIPT, else the .jsonl closest to 2.8 MB in
  * ../shared/rated-sessions/sessions or ../shared/real-sessions/claude-code (skips with a message
@@ -29,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { buildWeb, importThroughChooser, startPreview, storedSessions } from './bench-common';
 import { cpuClock } from './bench-cpu';
+import { harvestReplay, openBareSeekPage, type ReplayContent } from './bare-seek-page';
 
 const { values: args } = parseArgs({
   options: {
@@ -295,6 +299,19 @@ async function main() {
     // Still on the real transcript's replay: the same loop with the seek left out.
     const realFloor = await measure(page, cdp, cpu, n, 777, true);
     const sampleRun = await run(sample.id);
+    // A page without the app, in the same browser: what a seek on the real transcript shows
+    // (the app's own rows and messages, copied), done by hand.
+    await open(real.id);
+    const content = await harvestReplay(page);
+    const bare = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const bareCdp = await bare.context().newCDPSession(bare);
+    await bareCdp.send('Performance.enable');
+    const bareRun = async (c?: ReplayContent) => {
+      await openBareSeekPage(bare, c);
+      await measure(bare, bareCdp, cpu, 20, 5); // warm-up, not counted
+      return measure(bare, bareCdp, cpu, n, 12345);
+    };
+    const barePage = { rows: content.rows.length, messages: content.messages.length, clockOnly: await bareRun(), withLists: await bareRun(content) };
 
     const result = {
       date: new Date().toISOString(),
@@ -306,6 +323,7 @@ async function main() {
       real: realRun,
       realWithoutSeek: realFloor,
       sample: sampleRun,
+      barePage,
       pageErrors,
     };
     if (args.json) console.log(JSON.stringify(result, null, 2));
@@ -323,6 +341,8 @@ async function main() {
       console.log(row(`real, ${n} without the seek (the floor: the wait for the next frame)`, realFloor));
       console.log(row(`sample, first ${Math.min(n, 100)} (cold)`, sampleRun.cold));
       console.log(row(`sample, ${n}`, sampleRun.warm));
+      console.log(row(`bare page (no app), ${n}: only a clock and a playhead moved`, barePage.clockOnly));
+      console.log(row(`bare page (no app), ${n}: the same and both lists jumped, showing the real transcript's ${f(barePage.rows)} rows and ${f(barePage.messages)} messages as the app rendered them`, barePage.withLists));
       const lates = (name: string, s: SeekRun) =>
         `${name}: ${
           Object.entries(s.late)
@@ -331,7 +351,7 @@ async function main() {
             .join(', ') || 'none'
         }`;
       console.log('Where the time goes (p50 / p95): seek → the first frame after it starts | that frame: start → painted | the seek\'s task | seeks by the frame that painted their last change, counted in frames:');
-      for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['real, without the seek', realFloor], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm]] as const)
+      for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['real, without the seek', realFloor], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm], ['bare page, clock and playhead', barePage.clockOnly], ['bare page, with both lists', barePage.withLists]] as const)
         console.log(`- ${name}: ${f(s.wait.p50, 1)} / ${f(s.wait.p95, 1)} ms | ${f(s.inFrame.p50, 1)} / ${f(s.inFrame.p95, 1)} ms | ${f(s.task.p50, 1)} / ${f(s.task.p95, 1)} ms | ${Object.entries(s.paintedIn).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
       console.log('Seeks that changed a pane after their first painted frame, by pane (and kind of change):');
       for (const [name, s] of [['real, cold', realRun.cold], ['real', realRun.warm], ['sample, cold', sampleRun.cold], ['sample', sampleRun.warm]] as const) console.log(`- ${lates(name, s)}`);
