@@ -50,14 +50,17 @@ export async function harvestReplay(page: Page): Promise<ReplayContent> {
     const firstRow = events.querySelector<HTMLElement>('[data-testid="replay-event"]')!;
     const rowHeight = firstRow.getBoundingClientRect().height;
     const rows = await sweep(events, '[data-testid="replay-event"]', rowHeight, (el) => parseFloat(el.style.top), (el) => ({ cls: el.className.replace(state, ''), html: el.innerHTML }));
-    const conversation = document.querySelector<HTMLElement>('.conv-scroll')!;
-    const messages = await sweep(
-      conversation,
-      '[data-testid="conv-message"]',
-      1,
-      (el) => Number(el.dataset.index),
-      (el) => ({ cls: el.className.replace(state, ''), html: el.innerHTML, height: el.getBoundingClientRect().height }),
-    );
+    // A session without prompts or responses has no conversation to copy.
+    const conversation = document.querySelector<HTMLElement>('.conv-scroll');
+    const messages = conversation
+      ? await sweep(
+          conversation,
+          '[data-testid="conv-message"]',
+          1,
+          (el) => Number(el.dataset.index),
+          (el) => ({ cls: el.className.replace(state, ''), html: el.innerHTML, height: el.getBoundingClientRect().height }),
+        )
+      : [];
     const css = Array.from(document.styleSheets)
       .flatMap((s) => Array.from(s.cssRules, (r) => r.cssText))
       .join('\n');
