@@ -303,6 +303,8 @@ async function main() {
     // (the app's own rows and messages, copied), done by hand.
     await open(real.id);
     const content = await harvestReplay(page);
+    // The app's page closed, so nothing of it runs beside the bare page's seeks.
+    await page.close();
     const bare = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const bareCdp = await bare.context().newCDPSession(bare);
     await bareCdp.send('Performance.enable');
