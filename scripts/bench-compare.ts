@@ -1,10 +1,14 @@
 /**
  * `npm run bench` (part): the side-by-side view with four real Claude Code transcripts of about
  * 2–3 MB each (from ../shared/rated-sessions/sessions), imported into the web build in headless
- * Chromium through the app's own Import files…. Measures seek-to-paint latency (seek → two
- * frames painted) over 100 random seeks of the shared clock, with every pane following:
- * aligned by elapsed time, by the candidate's n-th prompt, and with every pane on its
- * conversation. Target: seek p95 ≤ 50 ms. `--no-build` reuses the last build, `--json`.
+ * Chromium through the app's own Import files…. Measures seek-to-paint latency over 100 random
+ * seeks of the shared clock, with every pane following: aligned by elapsed time, by the
+ * candidate's n-th prompt, and with every pane on its conversation. Target: seek p95 ≤ 50 ms.
+ * Each seek is made in a task just after a frame was painted and timed until the frame that
+ * painted the last change it made (seek-measure.ts, the single replay's measure too).
+ * `--measure two-frames` times them as this benchmark did until 2026-12-08: each seek made at
+ * the start of a frame (in its animation callback) and timed to the start of the second frame
+ * after that one, whatever was painted when. `--no-build` reuses the last build, `--json`.
  */
 import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { buildWeb, startPreview } from './bench-common';
 import { compareTranscripts, importTranscripts, openCompare, RATED_SESSIONS } from './compare-common';
 import { cpuClock } from './bench-cpu';
+import { paintedSeeks, quantiles } from './seek-measure';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +27,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     port: { type: 'string', default: '4181' },
     seeks: { type: 'string', default: '100' },
+    measure: { type: 'string', default: 'painted' },
   },
 });
 const OUT_DIR = join(tmpdir(), 'baton-bench', 'dist-web-compare');
@@ -38,11 +44,28 @@ interface SeekStats {
   /** Main-thread JS of the seek (until the next task: React rendered and committed), p50 and p95. */
   js50: number;
   js95: number;
+  /** With the painted measure: seeks by the frame after them that painted their last change (1: the first). */
+  paintedIn?: Record<string, number>;
+  /** With the painted measure, p50 / p95: seek → the first frame after it starts; that frame's start → painted. */
+  wait?: { p50: number; p95: number };
+  inFrame?: { p50: number; p95: number };
 }
 
-/** `n` random seeks of the shared clock, each timed until two frames have been painted. */
-function seeks(page: Page, n: number): Promise<SeekStats> {
-  return page.evaluate(async (count) => {
+/** `n` random seeks, each made in a task just after a frame was painted and timed until the frame that painted its last change. */
+async function seeksPainted(page: Page, n: number, noop = false): Promise<SeekStats> {
+  const r = await paintedSeeks(page, n, 4242, { view: '__batonCompare', noop });
+  const settled = quantiles(r.settled);
+  // The seek's own task, whether or not it ended before its first frame began.
+  const js = quantiles(r.taskAll);
+  return { ...settled, js50: js.p50, js95: js.p95, paintedIn: r.paintedIn, wait: quantiles(r.waits), inFrame: quantiles(r.inFrame) };
+}
+
+/**
+ * The measure used until 2026-12-08: `n` random seeks of the shared clock, each made in a
+ * frame's animation callback and timed to the start of the second frame after that one.
+ */
+function seeksTwoFrames(page: Page, n: number, noop = false): Promise<SeekStats> {
+  return page.evaluate(async ({ count, skip }) => {
     const { clock } = (window as unknown as { __batonCompare: { clock: { seek(t: number): void; get(): { duration: number } } } }).__batonCompare;
     const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
     const lat: number[] = [];
@@ -53,7 +76,7 @@ function seeks(page: Page, n: number): Promise<SeekStats> {
       const t = rand() * clock.get().duration;
       await frame();
       const start = performance.now();
-      clock.seek(t);
+      if (!skip) clock.seek(t);
       // React renders and commits the seek in the same task (useSyncExternalStore updates are sync).
       await new Promise<void>((r) => setTimeout(r, 0));
       js.push(performance.now() - start);
@@ -63,7 +86,7 @@ function seeks(page: Page, n: number): Promise<SeekStats> {
     }
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
     return { p50: q(lat, 0.5), p95: q(lat, 0.95), max: Math.max(...lat), js50: q(js, 0.5), js95: q(js, 0.95) };
-  }, n);
+  }, { count: n, skip: noop });
 }
 
 async function main() {
@@ -85,6 +108,8 @@ async function main() {
   }
   const port = Number(args.port);
   const n = Number(args.seeks);
+  if (args.measure !== 'painted' && args.measure !== 'two-frames') throw new Error(`--measure: painted or two-frames, not ${args.measure}`);
+  const seeks = args.measure === 'painted' ? seeksPainted : seeksTwoFrames;
   const server = await startPreview(OUT_DIR, port);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   try {
@@ -115,10 +140,10 @@ async function main() {
       const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
       return { layouts: m.LayoutCount ?? 0, layoutS: m.LayoutDuration ?? 0 };
     };
-    const measured = async () => {
+    const measured = async (noop = false) => {
       const k0 = await counters();
       const c0 = await cpu();
-      const s = await seeks(page, n);
+      const s = await seeks(page, n, noop);
       const c1 = await cpu();
       const k1 = await counters();
       return { ...s, cpuRenderer: (c1.renderer - c0.renderer) / n, cpuAll: (c1.all - c0.all) / n, layouts: (k1.layouts - k0.layouts) / n, layoutMs: ((k1.layoutS - k0.layoutS) * 1000) / n };
@@ -131,6 +156,8 @@ async function main() {
     for (const tab of await page.getByRole('tab', { name: 'Conversation' }).all()) await tab.click();
     await seeks(page, 20);
     const conversation = await measured();
+    // The same loop with the seek left out: nothing changes; what is left is the measure's own floor.
+    const floor = await measured(true);
     const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
 
     const result = {
@@ -142,24 +169,37 @@ async function main() {
       importMs,
       openMs,
       seeks: n,
+      measure: args.measure,
       cold,
       elapsed,
       prompt,
       conversation,
+      floor,
       heapMiB,
       pageErrors,
     };
     if (args.json) console.log(JSON.stringify(result, null, 2));
     else {
       const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-      const row = (s: SeekStats) => `${f(s.p50, 1)} / ${f(s.p95, 1)} / ${f(s.max, 1)} ms | ${f(s.js50, 1)} / ${f(s.js95, 1)} ms | ${f(s.cpuRenderer ?? NaN, 1)} / ${f(s.cpuAll ?? NaN, 1)} ms | ${f(s.layouts ?? NaN, 2)} / ${f(s.layoutMs ?? NaN, 1)} ms |`;
+      const extra = (s: SeekStats) =>
+        s.paintedIn && s.wait && s.inFrame
+          ? ` ${Object.entries(s.paintedIn)
+              .sort()
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')} | ${f(s.wait.p50, 1)} / ${f(s.wait.p95, 1)} ms | ${f(s.inFrame.p50, 1)} / ${f(s.inFrame.p95, 1)} ms |`
+          : '';
+      const row = (s: SeekStats) => `${f(s.p50, 1)} / ${f(s.p95, 1)} / ${f(s.max, 1)} ms | ${f(s.js50, 1)} / ${f(s.js95, 1)} ms | ${f(s.cpuRenderer ?? NaN, 1)} / ${f(s.cpuAll ?? NaN, 1)} ms | ${f(s.layouts ?? NaN, 2)} / ${f(s.layoutMs ?? NaN, 1)} ms |${extra(s)}`;
       console.log(`\nSide by side: four real Claude Code transcripts (${result.fileMB.map((x) => f(x, 1)).join(', ')} MB; ${result.events.map((x) => f(x)).join(', ')} events), 1920×1080`);
       console.log(`import of the four through Import files… (worker → IndexedDB): ${f(importMs)} ms; open the side-by-side view to interactive: ${f(openMs)} ms`);
-      console.log('| seeks (target: p95 ≤ 50 ms) | seek → painted p50 / p95 / max | JS until committed p50 / p95 | CPU per seek: renderer / all Chromium | layouts per seek / their time |\n|---|---|---|---|---|');
+      const painted = args.measure === 'painted';
+      const latency = painted ? 'seek (in a task just after a frame) → the frame that painted its last change' : 'seek (at a frame\'s start) → the second frame after it starts';
+      console.log(`measure: ${args.measure}`);
+      console.log(`| seeks (target: p95 ≤ 50 ms) | ${latency}, p50 / p95 / max | JS until committed p50 / p95 | CPU per seek: renderer / all Chromium | layouts per seek / their time |${painted ? ' seeks by the frame that painted their last change (1: the first) | seek → its first frame starts, p50 / p95 | that frame, p50 / p95 |' : ''}\n|---|---|---|---|---|${painted ? '---|---|---|' : ''}`);
       console.log(`| ${n} random seeks, first pass (cold) | ${row(cold)}`);
       console.log(`| ${n} random seeks, aligned by elapsed time, event lists | ${row(elapsed)}`);
       console.log(`| ${n} random seeks, aligned by the n-th prompt, event lists | ${row(prompt)}`);
       console.log(`| ${n} random seeks, n-th prompt, every pane on its conversation | ${row(conversation)}`);
+      console.log(`| the same ${n} with the seek left out (the measure's floor: nothing changes) | ${row(floor)}`);
       console.log(`JS heap after the seeks: ${f(heapMiB)} MiB; uncaught page errors: ${pageErrors}`);
       console.log(`machine: ${result.machine}; 1-minute load average ${f(result.loadAverage1m, 1)}; ${result.date}`);
     }
