@@ -15,6 +15,7 @@ import { buildReel } from '../../shared/committee/reel';
 import { renderReport, type ReportSession } from '../../shared/committee/report';
 import { MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
+import { candidateLabel } from '../../shared/model/candidate';
 import { fromSessionDecision } from '../../shared/review/decisions';
 import { mergeReviews } from '../../shared/review/merge';
 import { MAX_REVIEW_CHARS, parseReview } from '../../shared/review/parse';
@@ -74,7 +75,7 @@ export async function report(file: string, opts: ReportOptions, io: CliIO): Prom
   const matched = sessions.reduce((n, s) => n + (s.inputs?.ratings?.length ?? 0) + (s.inputs?.annotations?.length ?? 0), 0);
   if (reviews.length && matched === 0) io.stderr.write(`baton report: no rating or annotation in the review files is for ${file} (session hash ${imported.contentHash.slice(0, 12)}…)\n`);
   const meta = first.info.meta;
-  const candidate = blinded ? blinded.pseudonym.name : (meta.candidate.displayName ?? (meta.candidate.id === 'unknown' ? 'Unnamed candidate' : meta.candidate.id));
+  const candidate = blinded ? blinded.pseudonym.name : candidateLabel(meta.candidate);
   const html = renderReport({
     candidate,
     blind: !!blinded,

@@ -7,9 +7,10 @@ import type { ImportContext } from '../import/context';
 import { formatBytes } from '../import/limits';
 import type { SessionWriter } from '../import/types';
 import { LineSplitter } from '../util/lines';
+import { UNKNOWN_CANDIDATE_ID } from '../model/candidate';
 
 /** Imported logs do not say who the candidate is; the reviewer assigns one later. */
-export const UNKNOWN_CANDIDATE = { id: 'unknown' } as const;
+export const UNKNOWN_CANDIDATE = { id: UNKNOWN_CANDIDATE_ID } as const;
 
 /** Texts longer than this are stored as a blob instead of inline. */
 export const INLINE_TEXT_LIMIT = 64 * 1024;

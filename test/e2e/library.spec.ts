@@ -147,7 +147,7 @@ test('files dropped onto the window are imported', async ({ page }) => {
   await expect(rows(page).filter({ hasText: 'Small fixture session' })).toHaveCount(1);
 });
 
-test('a Claude Code project folder becomes one session per transcript, its subagent on a lane of its own', async ({ page }) => {
+test('a Claude Code project folder becomes one session per transcript, its subagent on a lane of its own, its candidate unnamed', async ({ page }) => {
   await openWithSamples(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import folder…' }).click();
@@ -156,7 +156,11 @@ test('a Claude Code project folder becomes one session per transcript, its subag
   await expect(row).toHaveCount(1);
   // The subagent file is not a session of its own.
   await expect(rows(page)).toHaveCount(SAMPLES.length + 1);
+  // The log names no candidate: the library and the replay say so in words, not "unknown".
+  await expect(row).toContainText('Unnamed candidate');
+  await expect(row).not.toContainText('unknown');
   await row.getByRole('link').click();
+  await expect(page.getByTestId('replay-candidate')).toHaveText('Unnamed candidate');
   const canvas = page.getByTestId('timeline-canvas');
   await expect(canvas).toHaveAttribute('data-lanes', /lane:f1a2b3c/);
   await page.getByRole('button', { name: 'tool call', exact: true }).click();

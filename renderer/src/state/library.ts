@@ -1,5 +1,6 @@
 import type { SessionRow } from '../db/schema';
 import type { LibrarySlice, SortKey } from './store';
+import { candidateLabel } from '../../../shared/model/candidate';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -12,7 +13,7 @@ function sortValue(r: SessionRow, key: SortKey, scoreOf?: ScoreOf): string | num
     case 'title':
       return r.title;
     case 'candidate':
-      return r.meta.candidate.displayName ?? r.candidateId;
+      return candidateLabel(r.meta.candidate);
     case 'task':
       return r.taskTitle;
     case 'format':
@@ -56,7 +57,7 @@ const haystacks = new WeakMap<SessionRow, string>();
 function haystack(r: SessionRow): string {
   let hay = haystacks.get(r);
   if (hay === undefined) {
-    hay = `${r.title} ${r.taskTitle} ${r.candidateId} ${r.meta.candidate.displayName ?? ''} ${r.format} ${r.meta.model ?? ''}`.toLowerCase();
+    hay = `${r.title} ${r.taskTitle} ${r.candidateId} ${candidateLabel(r.meta.candidate)} ${r.format} ${r.meta.model ?? ''}`.toLowerCase();
     haystacks.set(r, hay);
   }
   return hay;

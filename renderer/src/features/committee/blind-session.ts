@@ -6,6 +6,7 @@
 import { blindSession, type Blind } from '../../../../shared/committee/blind';
 import { buildSessionIndex } from '../../../../shared/replay/index';
 import type { LoadedSession } from '../replay/types';
+import { candidateLabel } from '../../../../shared/model/candidate';
 
 export interface CommitteeSession {
   session: LoadedSession;
@@ -17,7 +18,7 @@ export interface CommitteeSession {
 const TEXT_MIME = /^(text\/|application\/(json|x-asciicast|x-ndjson|jsonl))/;
 
 export function committeeSession(s: LoadedSession, blind: boolean): CommitteeSession {
-  const named = s.meta.candidate.displayName ?? (s.meta.candidate.id === 'unknown' ? 'Unnamed candidate' : s.meta.candidate.id);
+  const named = candidateLabel(s.meta.candidate);
   if (!blind) return { session: s, candidate: named, blind: (x) => x };
   const b = blindSession({ meta: s.meta, events: s.events });
   const cache = new Map<string, Promise<Blob | undefined>>();

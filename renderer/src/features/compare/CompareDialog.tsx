@@ -8,6 +8,7 @@ import { formatDuration } from '../../components/format';
 import type { SessionRow } from '../../db/schema';
 import { navigate } from '../../app/router';
 import { MAX_PANES, MIN_PANES } from './route';
+import { candidateLabel } from '../../../../shared/model/candidate';
 
 /** The list shows at most this many rows; a search narrows it. */
 const SHOWN = 300;
@@ -51,7 +52,7 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionRow[]; 
                 <input type="checkbox" checked={on} disabled={!on && picked.length >= MAX_PANES} onChange={() => toggle(r.id)} aria-label={`Compare ${r.title}`} />
                 <span>{r.title}</span>
                 <span className="muted small">
-                  {r.meta.candidate.displayName ?? r.candidateId} · {formatDuration(r.durationMs)}
+                  {candidateLabel(r.meta.candidate)} · {formatDuration(r.durationMs)}
                 </span>
                 {on && <span className="badge">{picked.indexOf(r.id) + 1}</span>}
               </label>

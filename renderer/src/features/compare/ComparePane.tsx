@@ -18,6 +18,7 @@ import { MiniTimeline } from './MiniTimeline';
 import type { PaneClock } from './pane-clock';
 import { PaneScores } from './PaneScores';
 import type { PaneSpec } from './route';
+import { candidateLabel } from '../../../../shared/model/candidate';
 
 type Body = 'events' | 'conversation';
 
@@ -82,7 +83,7 @@ export function ComparePane({ index, spec, session, clock, shared, alignment, on
         )}
       </header>
       <div className="compare-pane-sub muted small">
-        <span>{m.candidate.displayName ?? m.candidate.id}</span>
+        <span>{candidateLabel(m.candidate)}</span>
         {spec.lane && <span className="badge">lane: {spec.lane}</span>}
         <PanePosition index={index} session={session} clock={clock} shared={shared} alignment={alignment} />
       </div>

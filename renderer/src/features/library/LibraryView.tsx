@@ -14,6 +14,7 @@ import { ensureLibrary, exportToFile, openStoredReport } from '../../state/actio
 import { distinct, visibleRows } from '../../state/library';
 import { setLibrary, setUi, useStore, type SortKey } from '../../state/store';
 import { blindRow, outcomeLabel, useLibraryCommittee } from '../committee/library';
+import { candidateLabel } from '../../../../shared/model/candidate';
 
 /** A row's scores: undefined until scored (or while the reviewer is blind to them); overall null with no factor of enough evidence. */
 interface RowScores {
@@ -43,7 +44,7 @@ const FACTOR_COLUMNS: Column[] = FACTORS.map((f) => ({
 
 const BASE_COLUMNS: Column[] = [
   { key: 'title', label: 'Session', cell: (r) => r.title },
-  { key: 'candidate', label: 'Candidate', cell: (r) => r.meta.candidate.displayName ?? r.candidateId },
+  { key: 'candidate', label: 'Candidate', cell: (r) => candidateLabel(r.meta.candidate) },
   { key: 'task', label: 'Task', cell: (r) => r.taskTitle },
   { key: 'format', label: 'Source', cell: (r) => FORMAT_LABELS[r.format] ?? r.format },
   { key: 'startedAt', label: 'Date', cell: (r) => formatDate(r.startedAt) },

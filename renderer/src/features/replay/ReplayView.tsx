@@ -29,6 +29,7 @@ import { ReviewLayer } from './annotations/ReviewLayer';
 import { BlindGate, useBlindOverlays } from './annotations/BlindGate';
 import { RatingForm } from '../panel/RatingForm';
 import { usePanelStore } from '../panel/store';
+import { candidateLabel } from '../../../../shared/model/candidate';
 
 // xterm and wavesurfer load with the pane that shows them, not with the app: the first screen of
 // a replay shows neither (the terminal waits for every event; audio only where a session has it).
@@ -303,7 +304,7 @@ export function ReplayView({ id, initialT }: { id: string; initialT?: number }) 
         </button>
         <h1 title={m.title}>{m.title}</h1>
         <span className="muted" data-testid="replay-candidate">
-          {m.candidate.displayName ?? m.candidate.id}
+          {candidateLabel(m.candidate)}
         </span>
         {!blind && (
           <button className="btn small link" onClick={editNames} title="Set the candidate's name and the task title">

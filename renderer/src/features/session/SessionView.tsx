@@ -6,6 +6,7 @@ import { NAME_MAX, setSessionNames, TASK_TITLE_MAX } from '../../db/rename';
 import { db, type SessionRow } from '../../db/schema';
 import { openStoredReport, refreshLibrary } from '../../state/actions';
 import { setUi } from '../../state/store';
+import { candidateWithId } from '../../../../shared/model/candidate';
 
 /** The candidate's name and the task's title, as a small form (Save keeps them with the session). */
 function NamesForm({ row, onSaved, onCancel }: { row: SessionRow; onSaved: (row: SessionRow) => void; onCancel: () => void }) {
@@ -73,7 +74,7 @@ export function SessionInfo({ row, editing, onEditing, onRenamed }: { row: Sessi
       <dl className="facts">
         <dt>Candidate</dt>
         <dd data-testid="info-candidate">
-          {m.candidate.displayName ? `${m.candidate.displayName} (${m.candidate.id})` : m.candidate.id}
+          {candidateWithId(m.candidate)}
           {!editing && onEditing && (
             <>
               {' '}
