@@ -74,6 +74,34 @@ test('a session where the candidate barely spoke says insufficient evidence inst
   await expect(page.getByTestId('score-why')).toContainText('Too little evidence');
 });
 
+test('a session prompted in another language says its scores understate it; an English one does not', async ({ page }) => {
+  // A real-format Claude Code transcript whose candidate writes in Spanish (the agent answers in English).
+  const line = (o: object) => `${JSON.stringify(o)}\n`;
+  const env = (n: number, extra: object) => ({ uuid: `es-${n}`, sessionId: 'es-1', cwd: '/work/app', version: '2.1.30', timestamp: `2026-03-04T10:0${n}:00.000Z`, ...extra });
+  const prompts = [
+    'Antes de escribir nada, lee el módulo de reintentos y dime cómo decide rendirse. Quiero que la espera siga acotada.',
+    '¿Qué pasa si el servidor responde 503 durante una hora? Por favor no cambies la interfaz pública; la facturación depende de ella.',
+    'Si una prueba falla a veces, muéstrame por qué antes de tocarla, y después añade una prueba para la cadena vacía.',
+  ];
+  const transcript = prompts
+    .map((text, i) => line(env(2 * i, { type: 'user', message: { role: 'user', content: text } })) + line(env(2 * i + 1, { type: 'assistant', message: { id: `m-${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: 'I read the retry module and changed what you asked for; the tests pass.' }] } })))
+    .join('');
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importFile(page, 'es-1.jsonl', transcript, 5, 'application/x-ndjson');
+  await rows(page).filter({ hasText: 'Antes de escribir nada' }).getByRole('link').click();
+  await page.getByRole('tab', { name: 'Score' }).click();
+  await expect(page.getByTestId('score-panel')).toBeVisible();
+  await expect(page.getByTestId('score-language-note')).toContainText('not in English');
+  await expect(page.getByTestId('score-language-note')).toContainText('understate');
+
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await rows(page).filter({ hasText: TITLES.scoper }).getByRole('link').click();
+  await page.getByRole('tab', { name: 'Score' }).click();
+  await expect(page.getByTestId('score-overall')).toContainText('overall, of 100');
+  await expect(page.getByTestId('score-language-note')).toHaveCount(0);
+});
+
 test('moving a weight recomputes live, the weights stay at 100, a lock holds, reset restores, a saved preset survives a reload', async ({ page }) => {
   const result = resultOf('scoper');
   await openScore(page, 'scoper');

@@ -5,6 +5,7 @@
  * and a short "why this score". Evidence also shows on the timeline, coloured by factor.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { promptLanguage } from '../../../../../shared/classifier/language';
 import { FACTORS, FACTOR_LABELS, type FactorId } from '../../../../../shared/classifier/weights';
 import { ensureScores, useScoreStore, useSessionScores } from '../../../state/scores';
 import { FACTOR_COLORS, PresetBar, WeightInput } from '../../scoring/WeightControls';
@@ -51,6 +52,8 @@ export function ScorePanel({ session, clock, blind = AS_IS }: PaneProps & { blin
   const result = useScoreStore((s) => s.results[id]);
   const weights = useScoreStore((s) => s.weights);
   const [open, setOpen] = useState<FactorId | null>('scoping');
+  // Only the candidate's prompts are read: cheap, and recomputed as a long session's events arrive.
+  const language = useMemo(() => promptLanguage(session.events), [session.events]);
 
   const evidence = useMemo(() => {
     if (!result || !scores || !open) return [];
@@ -68,6 +71,11 @@ export function ScorePanel({ session, clock, blind = AS_IS }: PaneProps & { blin
         {/* The weight controls first, where a short window or a projector still shows them. */}
         <PresetBar compact />
       </div>
+      {!language.english && (
+        <p className="score-language-note" role="note" data-testid="score-language-note">
+          <strong>The candidate's prompts are not in English.</strong> The classifier reads English phrasing, so it finds little of what it looks for here, and these scores understate the session. Rate it by reading the prompts.
+        </p>
+      )}
       <div className="score-factors" role="list">
         {FACTORS.map((f) => {
           const fs = scores.factors[f];
