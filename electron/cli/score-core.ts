@@ -4,6 +4,7 @@
  * evidence for every session in it. Weights are applied by the caller (combine is cheap).
  */
 import { extractEvidence, type ClassifierResult } from '../../shared/classifier';
+import { promptLanguage } from '../../shared/classifier/language';
 import { MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import { fileSource } from './inspect';
@@ -16,7 +17,7 @@ export interface ScoreJob {
 export interface ScoredFile {
   path: string;
   error?: string;
-  sessions: { id: string; title: string; events: number; result: ClassifierResult }[];
+  sessions: { id: string; title: string; events: number; result: ClassifierResult; /** false when the candidate's prompts are not in English (language.ts): the scores understate the session. */ promptsInEnglish: boolean }[];
 }
 
 export async function scoreJob(job: ScoreJob): Promise<ScoredFile> {
@@ -27,7 +28,7 @@ export async function scoreJob(job: ScoreJob): Promise<ScoredFile> {
     if (report.status !== 'imported' && report.status !== 'duplicate') return { path: job.path, error: report.message ?? report.status, sessions: [] };
     return {
       path: job.path,
-      sessions: [...sink.sessions.values()].map((s) => ({ id: s.info.meta.id, title: s.info.meta.title, events: s.events.length, result: extractEvidence({ meta: s.info.meta, events: s.events }) })),
+      sessions: [...sink.sessions.values()].map((s) => ({ id: s.info.meta.id, title: s.info.meta.title, events: s.events.length, result: extractEvidence({ meta: s.info.meta, events: s.events }), promptsInEnglish: promptLanguage(s.events).english })),
     };
   } catch (e) {
     return { path: job.path, error: (e as Error).message, sessions: [] };

@@ -90,7 +90,7 @@ export async function score(argPaths: string[], opts: { weights?: Weights; forma
   const rows = files.flatMap((f) =>
     f.sessions.map((s) => {
       const c = combine(s.result, weights);
-      return { file: f.path, session: s.id, title: s.title, events: s.events, overall: c.overall, factors: c.factors, evidence: s.result.evidence.length, why: c.why };
+      return { file: f.path, session: s.id, title: s.title, events: s.events, overall: c.overall, factors: c.factors, evidence: s.result.evidence.length, promptsInEnglish: s.promptsInEnglish, why: c.why };
     }),
   );
   if (opts.format === 'json') {
@@ -110,8 +110,8 @@ export async function score(argPaths: string[], opts: { weights?: Weights; forma
       ) + '\n',
     );
   } else if (opts.format === 'csv') {
-    io.stdout.write(['file', 'session', 'title', 'overall', ...FACTORS.flatMap((f) => [f, `${f}_opportunities`])].join(',') + '\n');
-    for (const r of rows) io.stdout.write([csvCell(r.file), csvCell(r.session), csvCell(r.title), r.overall === null ? '' : fmt(r.overall), ...FACTORS.flatMap((f) => [r.factors[f].insufficient ? '' : fmt(r.factors[f].score), String(r.factors[f].opportunities)])].join(',') + '\n');
+    io.stdout.write(['file', 'session', 'title', 'overall', ...FACTORS.flatMap((f) => [f, `${f}_opportunities`]), 'prompts_in_english'].join(',') + '\n');
+    for (const r of rows) io.stdout.write([csvCell(r.file), csvCell(r.session), csvCell(r.title), r.overall === null ? '' : fmt(r.overall), ...FACTORS.flatMap((f) => [r.factors[f].insufficient ? '' : fmt(r.factors[f].score), String(r.factors[f].opportunities)]), r.promptsInEnglish ? 'yes' : 'no'].join(',') + '\n');
   } else {
     io.stdout.write(`weights: ${FACTORS.map((f) => `${FACTOR_LABELS[f].toLowerCase()} ${weights[f]}`).join(', ')}\n\n`);
     for (const r of rows) {
@@ -120,6 +120,7 @@ export async function score(argPaths: string[], opts: { weights?: Weights; forma
         const x = r.factors[f];
         io.stdout.write(`    ${FACTOR_LABELS[f].padEnd(24)} ${x.insufficient ? '   –  ' : fmt(x.score).padStart(5) + ' '} (${x.opportunities} opportunit${x.opportunities === 1 ? 'y' : 'ies'}${x.insufficient ? ', insufficient evidence' : ''})\n`);
       }
+      if (!r.promptsInEnglish) io.stdout.write("  note: the candidate's prompts are not in English; the rules read English phrasing, so these scores understate the session\n");
       io.stdout.write(`  ${r.why}\n\n`);
     }
   }

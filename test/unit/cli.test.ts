@@ -290,6 +290,31 @@ describe('baton score', () => {
     expect(overall['scoper.baton']).toBeGreaterThan(overall['accepter.baton']!);
   });
 
+  it('says when a session was prompted in another language than English: in JSON, CSV and the table', async () => {
+    const line = (o: object) => `${JSON.stringify(o)}\n`;
+    const env = (n: number, extra: object) => ({ uuid: `es-${n}`, sessionId: 'es-cli', cwd: '/w', version: '2.1.30', timestamp: `2026-03-04T10:0${n}:00.000Z`, ...extra });
+    const prompts = [
+      'Antes de escribir nada, lee el módulo de reintentos y dime cómo decide rendirse. Quiero que la espera siga acotada.',
+      '¿Qué pasa si el servidor responde 503 durante una hora? Por favor no cambies la interfaz pública; la facturación depende de ella.',
+      'Si una prueba falla a veces, muéstrame por qué antes de tocarla, y después añade una prueba para la cadena vacía.',
+    ];
+    const file = join(tmp, 'es-cli.jsonl');
+    await writeFile(file, prompts.map((text, i) => line(env(2 * i, { type: 'user', message: { role: 'user', content: text } })) + line(env(2 * i + 1, { type: 'assistant', message: { id: `m-${i}`, role: 'assistant', content: [{ type: 'text', text: 'Done; the tests pass.' }] } }))).join(''));
+    const json = await cli('score', '--json', '--threads', '1', file, samples[0]!);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout) as { sessions: { file: string; promptsInEnglish: boolean }[] };
+    expect(out.sessions.map((s) => [s.file.split('/').pop(), s.promptsInEnglish])).toEqual([
+      ['es-cli.jsonl', false],
+      ['scoper.baton', true],
+    ]);
+    const csv = (await cli('score', '--csv', '--threads', '1', file, samples[0]!)).stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/,prompts_in_english$/);
+    expect(csv.slice(1).map((l) => l.split(',').at(-1))).toEqual(['no', 'yes']);
+    const table = (await cli('score', '--threads', '1', file, samples[0]!)).stdout;
+    expect(table.match(/prompts are not in English/g)).toHaveLength(1);
+    expect(table.indexOf('prompts are not in English')).toBeLessThan(table.indexOf('scoper.baton'));
+  });
+
   it('applies --weights and reports insufficient evidence in JSON', async () => {
     const r = await cli('score', '--json', '--threads', '2', '--weights', '100,0,0,0,0,0', samples[0]!, samples[1]!);
     expect(r.code).toBe(0);
