@@ -3,6 +3,7 @@ import { combine, extractEvidence, FACTORS, FACTOR_LABELS, setWeight, DEFAULT_WE
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../shared/samples';
 import { splitCodeSpans } from '../../renderer/src/components/code-spans';
 import { importFile, rows } from './helpers';
+import { spanishTranscript } from '../fixtures/spanish-transcript';
 
 type Style = 'scoper' | 'narrator' | 'thrasher' | 'accepter';
 const TITLES: Record<Style, string> = {
@@ -75,17 +76,7 @@ test('a session where the candidate barely spoke says insufficient evidence inst
 });
 
 test('a session prompted in another language says its scores understate it; an English one does not', async ({ page }) => {
-  // A real-format Claude Code transcript whose candidate writes in Spanish (the agent answers in English).
-  const line = (o: object) => `${JSON.stringify(o)}\n`;
-  const env = (n: number, extra: object) => ({ uuid: `es-${n}`, sessionId: 'es-1', cwd: '/work/app', version: '2.1.30', timestamp: `2026-03-04T10:0${n}:00.000Z`, ...extra });
-  const prompts = [
-    'Antes de escribir nada, lee el módulo de reintentos y dime cómo decide rendirse. Quiero que la espera siga acotada.',
-    '¿Qué pasa si el servidor responde 503 durante una hora? Por favor no cambies la interfaz pública; la facturación depende de ella.',
-    'Si una prueba falla a veces, muéstrame por qué antes de tocarla, y después añade una prueba para la cadena vacía.',
-  ];
-  const transcript = prompts
-    .map((text, i) => line(env(2 * i, { type: 'user', message: { role: 'user', content: text } })) + line(env(2 * i + 1, { type: 'assistant', message: { id: `m-${i}`, role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: 'I read the retry module and changed what you asked for; the tests pass.' }] } })))
-    .join('');
+  const transcript = spanishTranscript('es-1');
   await page.goto('/');
   await expect(rows(page)).toHaveCount(4);
   await importFile(page, 'es-1.jsonl', transcript, 5, 'application/x-ndjson');

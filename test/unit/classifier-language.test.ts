@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../shared/model/schema';
 import { MIN_ENGLISH_SHARE, MIN_WORDS, promptLanguage, proseLanguage } from '../../shared/classifier/language';
 import { importText } from './helpers/claude-fixture';
+import { spanishTranscript } from '../fixtures/spanish-transcript';
 import { allRatedFiles, ratedSessionsAvailable, realPath, realSessionsAvailable } from './helpers/real-sessions';
 
 const ENGLISH = `Before you write anything, read the retry module and tell me how it decides to give up. I want the
@@ -62,10 +63,7 @@ It should not throw on an empty string; what would you return there, and why is 
   });
 
   it('reads a Claude Code transcript prompted in Spanish as not English', async () => {
-    const at = (s: number) => new Date(Date.parse('2026-01-10T09:00:00.000Z') + s * 1000).toISOString();
-    const line = (o: unknown) => JSON.stringify(o);
-    const env = (s: number, extra: Record<string, unknown>) => ({ parentUuid: null, isSidechain: false, userType: 'external', cwd: '/w', sessionId: 's-es', version: '2.1.9', timestamp: at(s), uuid: `u-${s}`, ...extra });
-    const body = [env(0, { type: 'user', message: { role: 'user', content: SPANISH } }), env(5, { type: 'assistant', message: { id: 'm1', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: ENGLISH }] } })].map(line).join('\n') + '\n';
+    const body = spanishTranscript('s-es');
     const { events } = await importText('es.jsonl', body);
     expect(promptLanguage(events).english).toBe(false);
   });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers/cli';
+import { spanishTranscript } from '../fixtures/spanish-transcript';
 import { bytesSource, MemorySink } from '../../shared/import/memory-sink';
 import { importSource } from '../../shared/import/pipeline';
 import type { SessionEvent } from '../../shared/model/schema';
@@ -291,15 +292,8 @@ describe('baton score', () => {
   });
 
   it('says when a session was prompted in another language than English: in JSON, CSV and the table', async () => {
-    const line = (o: object) => `${JSON.stringify(o)}\n`;
-    const env = (n: number, extra: object) => ({ uuid: `es-${n}`, sessionId: 'es-cli', cwd: '/w', version: '2.1.30', timestamp: `2026-03-04T10:0${n}:00.000Z`, ...extra });
-    const prompts = [
-      'Antes de escribir nada, lee el módulo de reintentos y dime cómo decide rendirse. Quiero que la espera siga acotada.',
-      '¿Qué pasa si el servidor responde 503 durante una hora? Por favor no cambies la interfaz pública; la facturación depende de ella.',
-      'Si una prueba falla a veces, muéstrame por qué antes de tocarla, y después añade una prueba para la cadena vacía.',
-    ];
     const file = join(tmp, 'es-cli.jsonl');
-    await writeFile(file, prompts.map((text, i) => line(env(2 * i, { type: 'user', message: { role: 'user', content: text } })) + line(env(2 * i + 1, { type: 'assistant', message: { id: `m-${i}`, role: 'assistant', content: [{ type: 'text', text: 'Done; the tests pass.' }] } }))).join(''));
+    await writeFile(file, spanishTranscript('es-cli'));
     const json = await cli('score', '--json', '--threads', '1', file, samples[0]!);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { sessions: { file: string; promptsInEnglish: boolean }[] };
