@@ -28,6 +28,16 @@ async function openScore(page: Page, style: Style) {
   await expect(page.getByTestId('score-panel')).toBeVisible();
 }
 
+/** Imports a Claude Code transcript into the library of samples and opens its Score tab (the session found by `title`). */
+async function importAndScore(page: Page, name: string, transcript: string, title: string) {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(4);
+  await importFile(page, name, transcript, 5, 'application/x-ndjson');
+  await rows(page).filter({ hasText: title }).getByRole('link').click();
+  await page.getByRole('tab', { name: 'Score' }).click();
+  await expect(page.getByTestId('score-panel')).toBeVisible();
+}
+
 const factorRow = (page: Page, f: FactorId) => page.locator(`[data-testid="score-factor"][data-factor="${f}"]`);
 
 async function shownWeights(page: Page): Promise<Weights> {
@@ -61,12 +71,7 @@ test('a session where the candidate barely spoke says insufficient evidence inst
   const transcript =
     line({ type: 'user', uuid: 'u1', sessionId: 'thin-1', cwd: '/work/app', version: '2.1.30', timestamp: '2026-03-04T10:00:00.000Z', message: { role: 'user', content: 'fix the build' } }) +
     line({ type: 'assistant', uuid: 'a1', parentUuid: 'u1', sessionId: 'thin-1', cwd: '/work/app', version: '2.1.30', timestamp: '2026-03-04T10:00:05.000Z', message: { id: 'msg-1', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: 'The build passes again.' }] } });
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  await importFile(page, 'thin-1.jsonl', transcript, 5, 'application/x-ndjson');
-  await rows(page).filter({ hasText: 'fix the build' }).getByRole('link').click();
-  await page.getByRole('tab', { name: 'Score' }).click();
-  await expect(page.getByTestId('score-panel')).toBeVisible();
+  await importAndScore(page, 'thin-1.jsonl', transcript, 'fix the build');
   await expect(page.getByTestId('score-overall')).toContainText('insufficient evidence');
   for (const f of FACTORS) {
     await expect(factorRow(page, f).getByTestId('factor-score')).toHaveText('—');
@@ -76,13 +81,7 @@ test('a session where the candidate barely spoke says insufficient evidence inst
 });
 
 test('a session prompted in another language says its scores understate it; an English one does not', async ({ page }) => {
-  const transcript = spanishTranscript('es-1');
-  await page.goto('/');
-  await expect(rows(page)).toHaveCount(4);
-  await importFile(page, 'es-1.jsonl', transcript, 5, 'application/x-ndjson');
-  await rows(page).filter({ hasText: 'Antes de escribir nada' }).getByRole('link').click();
-  await page.getByRole('tab', { name: 'Score' }).click();
-  await expect(page.getByTestId('score-panel')).toBeVisible();
+  await importAndScore(page, 'es-1.jsonl', spanishTranscript('es-1'), 'Antes de escribir nada');
   await expect(page.getByTestId('score-language-note')).toContainText('not in English');
   await expect(page.getByTestId('score-language-note')).toContainText('understate');
 
