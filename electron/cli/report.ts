@@ -7,6 +7,7 @@
  */
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extractEvidence } from '../../shared/classifier';
+import { promptLanguage } from '../../shared/classifier/language';
 import { DEFAULT_WEIGHTS, type Weights } from '../../shared/classifier/weights';
 import { blindSession } from '../../shared/committee/blind';
 import { parseDecision, type Decision } from '../../shared/committee/decision';
@@ -67,7 +68,7 @@ export async function report(file: string, opts: ReportOptions, io: CliIO): Prom
     const inputs = fromReviews(merged.reviews, hash);
     const result = extractEvidence({ meta: s.info.meta, events: s.events });
     const reel = buildReel({ evidence: result.evidence, events: s.events, durationMs: s.info.meta.durationMs, annotations: inputs.annotations });
-    return { hash, title: s.info.meta.title, startedAt: s.info.meta.startedAt, durationMs: s.info.meta.durationMs, eventCount: s.events.length, result, inputs, reel };
+    return { hash, title: s.info.meta.title, startedAt: s.info.meta.startedAt, durationMs: s.info.meta.durationMs, eventCount: s.events.length, result, promptsInEnglish: promptLanguage(s.events).english, inputs, reel };
   });
   const keys = sessions.map((s) => reviewKey(s.hash));
   const carried = merged.decisions.find((d) => keys.includes(d.sessionHash));

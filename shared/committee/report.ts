@@ -28,6 +28,8 @@ export interface ReportSession {
   durationMs: number;
   eventCount: number;
   result: ClassifierResult;
+  /** false when the candidate's prompts are not in English (classifier/language.ts): the scores understate the session. */
+  promptsInEnglish?: boolean;
   inputs?: CommitteeInputs;
   reel?: Reel;
 }
@@ -83,6 +85,7 @@ export const REPORT_CSS = `
 body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
 h1 { font-size: 20pt; margin: 0 0 .25rem; }
 h2 { font-size: 14pt; margin: 1.5rem 0 .5rem; border-bottom: 2px solid #111; padding-bottom: .2rem; break-after: avoid; }
+.language-note { border-left: 3px solid #a15c00; background: #fff1d6; padding: .3rem .6rem; }
 h3 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
 p, li, tr, blockquote { break-inside: avoid; }
 section { break-inside: avoid-page; }
@@ -118,7 +121,7 @@ function scoresSection(c: Ctx, s: ReportSession): string {
   }).join('');
   return `<h3>Classifier scores</h3>
 <p>Overall <strong>${sc.overall === null ? 'insufficient evidence' : num(sc.overall)}</strong> of 100 · classifier <code>${esc(s.result.version)}</code> · weights ${esc(c.input.presetName ?? 'custom')} (${FACTORS.map((f) => c.input.weights[f]).join(', ')})</p>
-<table><thead><tr><th>Factor</th><th>Weight</th><th>Score</th><th>Evidence items</th></tr></thead><tbody>${rows}</tbody></table>`;
+${s.promptsInEnglish === false ? '<p class="language-note"><strong>The candidate\'s prompts are not in English.</strong> The classifier reads English phrasing, so it finds little of what it looks for in this session, and these scores understate it.</p>\n' : ''}<table><thead><tr><th>Factor</th><th>Weight</th><th>Score</th><th>Evidence items</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function scoreCells(s: CommitteeScores | undefined): string {

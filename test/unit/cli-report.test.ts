@@ -14,6 +14,7 @@ import type { SessionEvent } from '../../shared/model/schema';
 import { sessionHash } from '../../shared/review/hash';
 import type { BatonReviewInput } from '../../shared/review/schema';
 import { generateSample } from '../../shared/samples';
+import { spanishTranscript } from '../fixtures/spanish-transcript';
 
 const NAME = 'Marguerite Quillfeather';
 const USER = 'mquill';
@@ -118,6 +119,18 @@ describe('baton report', () => {
     expect(html).toContain('Candidate-blind');
     // Without --blind the name is there: the test can fail.
     expect(await readFile(join(tmp, 'report.html'), 'utf8')).toMatch(/Marguerite/);
+  });
+
+  it('says beside the scores when the candidate prompted in another language than English', async () => {
+    const transcript = join(tmp, 'es-report.jsonl');
+    await writeFile(transcript, spanishTranscript('es-report'));
+    const out = join(tmp, 'es-report.html');
+    const r = await cli('report', transcript, '-o', out);
+    expect(r.code).toBe(0);
+    expect(text(await readFile(out, 'utf8'))).toContain("The candidate's prompts are not in English.");
+    const english = join(tmp, 'en-report.html');
+    expect((await cli('report', archive, '-o', english)).code).toBe(0);
+    expect(await readFile(english, 'utf8')).not.toContain('not in English');
   });
 
   it('names the file and the field of a bad review or decision, and needs -o', async () => {

@@ -58,6 +58,18 @@ describe('the decision record', () => {
     expect(a.replace('2026-03-03T12:00:00.000Z', 'X')).toBe(b.replace('2027-01-01T00:00:00.000Z', 'X'));
   });
 
+  it('says beside the scores when the candidate prompted in another language than English, and only then', () => {
+    const session = input().sessions[0]!;
+    const note = "The candidate's prompts are not in English.";
+    expect(renderReport(input())).not.toContain('not in English');
+    expect(renderReport(input({ sessions: [{ ...session, promptsInEnglish: true }] }))).not.toContain('not in English');
+    const html = renderReport(input({ sessions: [{ ...session, promptsInEnglish: false }] }));
+    expect(html.replace(/&#39;/g, "'")).toContain(note);
+    // In the scores section, before their table.
+    expect(html.indexOf('not in English')).toBeGreaterThan(html.indexOf('<h3>Classifier scores</h3>'));
+    expect(html.indexOf('not in English')).toBeLessThan(html.indexOf('<th>Factor</th>'));
+  });
+
   it('applies the blind function to session texts', () => {
     const html = renderReport(input({ blind: true, blindText: (t) => t.replace(/Sample/g, 'Hidden') }));
     expect(html).not.toContain('Sample ·');

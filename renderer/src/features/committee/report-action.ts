@@ -4,6 +4,7 @@
  * numbers in the desktop app; the browser's print dialog in the web build).
  */
 import type { ClassifierResult, Weights } from '../../../../shared/classifier';
+import { promptLanguage } from '../../../../shared/classifier/language';
 import type { Decision } from '../../../../shared/committee/decision';
 import type { CommitteeInputs } from '../../../../shared/committee/inputs';
 import type { Reel } from '../../../../shared/committee/reel';
@@ -28,7 +29,7 @@ export function reportHtml(p: ReportParts): string {
     candidate: p.cs.candidate,
     blind: p.blindOn,
     blindText: p.cs.blind,
-    sessions: [{ hash: row.contentHash, title: row.meta.title, startedAt: row.meta.startedAt, durationMs: row.meta.durationMs, eventCount: row.eventCount, result: p.result, inputs: p.inputs, reel: p.reel }],
+    sessions: [{ hash: row.contentHash, title: row.meta.title, startedAt: row.meta.startedAt, durationMs: row.meta.durationMs, eventCount: row.eventCount, result: p.result, promptsInEnglish: promptLanguage(p.cs.session.events).english, inputs: p.inputs, reel: p.reel }],
     weights: p.weights,
     presetName: p.presetName,
     ...(p.decision ? { decision: p.decision } : {}),
