@@ -11,6 +11,7 @@
  * Matching is case-insensitive on word boundaries; hiding a little too much is the safe side.
  */
 import type { SessionEvent, SessionMeta } from '../model/schema';
+import { UNKNOWN_CANDIDATE_ID } from '../model/candidate';
 
 export interface Identity {
   /** Full names as written ("Ada Lovelace"); each part of two or more letters is hidden too. */
@@ -75,7 +76,7 @@ export function detectIdentity(meta: Pick<SessionMeta, 'candidate'>, events: Ite
   const display = meta.candidate.displayName?.trim();
   if (display) names.add(display);
   const id = meta.candidate.id.trim();
-  if (id && id !== 'unknown' && /^[A-Za-z][\w.-]{1,}$/.test(id) && !/^(anon|candidate|unknown)\b/i.test(id)) usernames.add(id);
+  if (id && id !== UNKNOWN_CANDIDATE_ID && /^[A-Za-z][\w.-]{1,}$/.test(id) && !/^(anon|candidate|unknown)\b/i.test(id)) usernames.add(id);
   const scan = (s: string) => {
     for (const m of s.matchAll(HOME)) if (!NOT_USERS.has(m[1]!.toLowerCase())) usernames.add(m[1]!);
     for (const m of s.matchAll(EMAIL)) emails.add(m[0]);
@@ -160,7 +161,7 @@ export interface BlindSession {
 
 /** What chooses a session's pseudonym: the candidate's name, else id, else the session id. */
 export function pseudonymKey(meta: Pick<SessionMeta, 'id' | 'candidate'>): string {
-  const known = meta.candidate.id && meta.candidate.id !== 'unknown' ? meta.candidate.id : undefined;
+  const known = meta.candidate.id && meta.candidate.id !== UNKNOWN_CANDIDATE_ID ? meta.candidate.id : undefined;
   return meta.candidate.displayName?.trim().toLowerCase() || known || meta.id;
 }
 
